@@ -1,0 +1,90 @@
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+
+/** A setting that cannot work; main and the CLI print its message as one paragraph and exit non-zero. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+const neo4jUri = z
+  .string()
+  .regex(
+    /^(neo4j|neo4j\+s|neo4j\+ssc|bolt|bolt\+s|bolt\+ssc):\/\/[^\s/]+/,
+    'must be a neo4j://, neo4j+s://, neo4j+ssc://, bolt://, bolt+s:// or bolt+ssc:// URI such as bolt://127.0.0.1:7687',
+  );
+
+const port = (fallback: number) =>
+  z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(1, 'must be between 1 and 65535')
+    .max(65535, 'must be between 1 and 65535')
+    .default(fallback);
+
+const schema = z
+  .object({
+    NEO4J_URI: neo4jUri.optional(),
+    NEO4J_USER: z.string().min(1, 'must not be empty').default('neo4j'),
+    NEO4J_PASSWORD: z.string().optional(),
+    NEO4J_DATABASE: z
+      .string()
+      .regex(/^[A-Za-z][A-Za-z0-9.-]{0,62}$/, 'is not a valid database name')
+      .default('neo4j'),
+    PORT: port(4000),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    NEO4J_DATA_DIR: z.string().min(1).optional(),
+    NEO4J_CACHE_DIR: z.string().min(1).optional(),
+    NEO4J_BOLT_PORT: port(0).optional(),
+    NODE_ENV: z.string().default('development'),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NEO4J_URI && env.NEO4J_PASSWORD === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['NEO4J_PASSWORD'],
+        message: 'is required when NEO4J_URI is set',
+      });
+    }
+  });
+
+export interface Config {
+  /** An external server; when absent the project starts its own managed Neo4j. */
+  readonly neo4j:
+    | { readonly kind: 'external'; uri: string; user: string; password: string; database: string }
+    | { readonly kind: 'managed'; dataDir: string; cacheDir: string; boltPort?: number; database: string };
+  readonly port: number;
+  readonly host: string;
+  readonly production: boolean;
+}
+
+/** The user's cache folder for downloaded Neo4j jars (XDG_CACHE_HOME or ~/.cache). */
+export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string {
+  return join(env.XDG_CACHE_HOME || join(env.HOME || homedir(), '.cache'), 'paper-graph');
+}
+
+/** Reads and validates the environment once; throws ConfigError naming every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.') || 'environment'} ${i.message}`);
+    throw new ConfigError(`Invalid environment: ${problems.join('; ')}.`);
+  }
+  const e = parsed.data;
+  const neo4j: Config['neo4j'] = e.NEO4J_URI
+    ? {
+        kind: 'external',
+        uri: e.NEO4J_URI,
+        user: e.NEO4J_USER,
+        password: e.NEO4J_PASSWORD ?? '',
+        database: e.NEO4J_DATABASE,
+      }
+    : {
+        kind: 'managed',
+        dataDir: resolve(e.NEO4J_DATA_DIR ?? '.data/neo4j'),
+        cacheDir: resolve(e.NEO4J_CACHE_DIR ?? defaultCacheDir(env)),
+        ...(e.NEO4J_BOLT_PORT ? { boltPort: e.NEO4J_BOLT_PORT } : {}),
+        database: e.NEO4J_DATABASE,
+      };
+  return Object.freeze({ neo4j, port: e.PORT, host: e.HOST, production: e.NODE_ENV === 'production' });
+}

@@ -1,0 +1,101 @@
+import neo4j, { type Driver, type QueryResult, type RecordShape } from 'neo4j-driver';
+
+export type Params = Record<string, unknown>;
+export type Row = Record<string, unknown>;
+
+export interface DbOptions {
+  database: string;
+  /** Per-transaction timeout, so one slow query cannot hold a connection forever. */
+  txTimeoutMs?: number;
+}
+
+/**
+ * The one owner of the Neo4j driver: every Cypher statement in the project runs through
+ * `read` or `write` (managed transactions, so the driver retries transient errors and a
+ * cluster routes reads and writes), always with parameters.
+ */
+export class Db {
+  /** Cypher round trips since start; tests and the benchmark read it to prove batching. */
+  queryCount = 0;
+
+  constructor(
+    readonly driver: Driver,
+    private readonly opts: DbOptions,
+  ) {}
+
+  /** Runs one read query and returns its rows as plain objects. */
+  read(cypher: string, params: Params = {}): Promise<Row[]> {
+    return this.tx('READ', cypher, params);
+  }
+
+  /** Runs one write query in its own transaction and returns its rows. */
+  write(cypher: string, params: Params = {}): Promise<Row[]> {
+    return this.tx('WRITE', cypher, params);
+  }
+
+  /** Runs several write statements in one transaction: all commit or none do. */
+  async writeAll(statements: Array<{ cypher: string; params?: Params }>): Promise<Row[][]> {
+    const session = this.driver.session({
+      database: this.opts.database,
+      defaultAccessMode: neo4j.session.WRITE,
+    });
+    try {
+      return await session.executeWrite(
+        async (tx) => {
+          const out: Row[][] = [];
+          for (const s of statements) {
+            this.queryCount++;
+            out.push(rows(await tx.run(s.cypher, s.params ?? {})));
+          }
+          return out;
+        },
+        { timeout: this.opts.txTimeoutMs },
+      );
+    } finally {
+      await session.close();
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.driver.close();
+  }
+
+  private async tx(mode: 'READ' | 'WRITE', cypher: string, params: Params): Promise<Row[]> {
+    const session = this.driver.session({ database: this.opts.database, defaultAccessMode: mode });
+    try {
+      const work = (tx: { run: (c: string, p: Params) => Promise<QueryResult<RecordShape>> }) => {
+        this.queryCount++;
+        return tx.run(cypher, params);
+      };
+      const config = { timeout: this.opts.txTimeoutMs };
+      const result =
+        mode === 'READ' ? await session.executeRead(work, config) : await session.executeWrite(work, config);
+      return rows(result);
+    } finally {
+      await session.close();
+    }
+  }
+}
+
+function rows(result: QueryResult<RecordShape>): Row[] {
+  return result.records.map((r) => r.toObject() as Row);
+}
+
+export interface DriverTarget {
+  uri: string;
+  user: string;
+  password: string;
+}
+
+/** Creates a driver that returns plain JS numbers and fails fast when the server is away. */
+export function createDriver(t: DriverTarget): Driver {
+  return neo4j.driver(t.uri, neo4j.auth.basic(t.user, t.password), {
+    // Integers in this graph (years, counts, positions) are far below 2^53.
+    disableLosslessIntegers: true,
+    connectionTimeout: 5_000,
+    connectionAcquisitionTimeout: 5_000,
+    maxTransactionRetryTime: 5_000,
+    maxConnectionPoolSize: 50,
+    userAgent: 'paper-graph/0.1',
+  });
+}

@@ -1,0 +1,315 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, openSync, writeFileSync } from 'node:fs';
+import { readFile, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { resolve } from 'node:path';
+import neo4j from 'neo4j-driver';
+import { ConfigError } from '../config.js';
+import {
+  type Credentials,
+  isAlive,
+  type Layout,
+  layout,
+  loadOrCreateCredentials,
+  logTail,
+  makeFolders,
+  readRecord,
+  removeRecord,
+  writeConf,
+  writeRecord,
+} from './neo4j-files.js';
+import { checkJava, ensureNeo4jJars, javaBinary, NEO4J_VERSION } from './neo4j-install.js';
+
+export interface LocalNeo4jOptions {
+  dataDir: string;
+  cacheDir: string;
+  /** A fixed Bolt port; a free one is picked when absent. */
+  boltPort?: number;
+  /** How long to wait for Bolt to answer before giving up. */
+  startTimeoutMs?: number;
+  heap?: string;
+  pageCache?: string;
+  log?: (msg: string) => void;
+}
+
+/** A running managed server: either this process started it (owned) or it attached to one already running. */
+export interface LocalNeo4j extends Credentials {
+  uri: string;
+  javaPid: number;
+  owned: boolean;
+  dataDir: string;
+  /** Stops the server if this process owns it; a no-op for an attached one. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the managed Neo4j Community server on a data folder, or attaches to the one already
+ * running there. One server per data folder: a start lock serialises concurrent starts, and the
+ * server record (server.json) lets a second command reuse the running JVM.
+ */
+export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo4j> {
+  const l = layout(resolve(opts.dataDir));
+  const log = opts.log ?? (() => {});
+  await makeFolders(l);
+  const unlock = await acquireLock(l, opts.startTimeoutMs ?? 120_000);
+  try {
+    const attached = await attach(l);
+    if (attached) return attached;
+
+    const java = javaBinary();
+    await checkJava(java);
+    const lib = await ensureNeo4jJars(opts.cacheDir, log);
+    const { creds, created } = await loadOrCreateCredentials(l);
+    if (!existsSync(l.authIni)) await setInitialPassword(java, lib, l, creds.password);
+    else if (created) {
+      await rm(l.credentials, { force: true });
+      throw new ConfigError(
+        `${l.root} holds a Neo4j database whose password is not recorded (its credentials.json is missing). Restore that file, or delete the folder to start with an empty database.`,
+      );
+    }
+
+    const boltPort = opts.boltPort ?? (await freePort());
+    await assertPortFree(boltPort);
+    await writeConf(l, { boltPort, heap: opts.heap ?? '512m', pageCache: opts.pageCache ?? '256m' });
+    const uri = `bolt://127.0.0.1:${boltPort}`;
+    const child = spawnServer(java, lib, l);
+    const javaPid = child.pid as number;
+    await writeRecord(l, {
+      uri,
+      javaPid,
+      ownerPid: process.pid,
+      version: NEO4J_VERSION,
+      startedAt: new Date().toISOString(),
+    });
+    const server = owned(l, uri, creds, child);
+    try {
+      await waitForBolt(uri, creds, child, l, opts.startTimeoutMs ?? 120_000);
+    } catch (err) {
+      await server.stop();
+      throw err;
+    }
+    log(`Neo4j ${NEO4J_VERSION} is up at ${uri} (pid ${javaPid}, data in ${l.root}).`);
+    return server;
+  } finally {
+    await unlock();
+  }
+}
+
+/** Reuses a server already running on this data folder, or clears a stale record. */
+async function attach(l: Layout): Promise<LocalNeo4j | null> {
+  const record = readRecord(l);
+  if (!record) return null;
+  if (isAlive(record.javaPid) && existsSync(l.credentials)) {
+    const creds = JSON.parse(await readFile(l.credentials, 'utf8')) as Credentials;
+    if (await answers(record.uri, creds)) {
+      return {
+        ...creds,
+        uri: record.uri,
+        javaPid: record.javaPid,
+        owned: false,
+        dataDir: l.root,
+        stop: async () => {},
+      };
+    }
+  }
+  await removeRecord(l);
+  return null;
+}
+
+function owned(l: Layout, uri: string, creds: Credentials, child: ChildProcess): LocalNeo4j {
+  const javaPid = child.pid as number;
+  const exited = new Promise<void>((res) => {
+    if (child.exitCode !== null || child.signalCode !== null) res();
+    else child.once('exit', () => res());
+  });
+  // A synchronous last resort: 'exit' handlers cannot await, but a SIGTERM lets Neo4j shut down cleanly.
+  const onExit = () => {
+    if (isAlive(javaPid)) process.kill(javaPid, 'SIGTERM');
+  };
+  process.once('exit', onExit);
+  let stopping: Promise<void> | undefined;
+  const stop = () => {
+    stopping ??= (async () => {
+      process.removeListener('exit', onExit);
+      if (isAlive(javaPid)) process.kill(javaPid, 'SIGTERM');
+      const killed = await Promise.race([exited.then(() => true), sleep(30_000, true).then(() => false)]);
+      if (!killed && isAlive(javaPid)) {
+        process.kill(javaPid, 'SIGKILL');
+        await exited;
+      }
+      if (readRecord(l)?.javaPid === javaPid) await removeRecord(l);
+    })();
+    return stopping;
+  };
+  return { ...creds, uri, javaPid, owned: true, dataDir: l.root, stop };
+}
+
+/** Starts the JVM in its own process group, plus a watchdog that ends it if this process dies without stopping it. */
+function spawnServer(java: string, lib: string, l: Layout): ChildProcess {
+  const out = openSync(l.console, 'a');
+  const child = spawn(
+    java,
+    [
+      '-XX:+UseG1GC',
+      '-XX:-OmitStackTraceInFastThrow',
+      '-XX:+ExitOnOutOfMemoryError',
+      '-Djdk.nio.maxCachedBufferSize=1024',
+      '-Dlog4j2.disable.jmx=true',
+      '--add-opens=java.base/java.nio=ALL-UNNAMED',
+      '--add-opens=java.base/java.lang=ALL-UNNAMED',
+      '--add-opens=java.base/sun.nio.ch=ALL-UNNAMED',
+      '-cp',
+      `${lib}/*`,
+      'org.neo4j.server.CommunityEntryPoint',
+      `--home-dir=${l.root}`,
+      `--config-dir=${l.conf}`,
+    ],
+    {
+      detached: true,
+      stdio: ['ignore', out, out],
+      env: { ...process.env, NEO4J_HOME: l.root, NEO4J_CONF: l.conf },
+    },
+  );
+  // Watch from outside Node: even a SIGKILLed owner leaves no JVM behind for long.
+  const watchdog = spawn(
+    'sh',
+    [
+      '-c',
+      'while kill -0 "$1" 2>/dev/null && kill -0 "$2" 2>/dev/null; do sleep 1; done; ' +
+        'kill -0 "$2" 2>/dev/null || exit 0; kill -TERM "$2"; ' +
+        'i=0; while kill -0 "$2" 2>/dev/null && [ $i -lt 60 ]; do sleep 0.5; i=$((i+1)); done; kill -KILL "$2" 2>/dev/null; exit 0',
+      'neo4j-watchdog',
+      String(process.pid),
+      String(child.pid),
+    ],
+    { detached: true, stdio: 'ignore' },
+  );
+  watchdog.unref();
+  return child;
+}
+
+/** Sets the neo4j user's password before the first start, so the default password never exists. */
+async function setInitialPassword(java: string, lib: string, l: Layout, password: string): Promise<void> {
+  await writeConf(l, { boltPort: 7687, heap: '128m', pageCache: '8m' });
+  const child = spawn(
+    java,
+    ['-cp', `${lib}/*`, 'org.neo4j.cli.AdminTool', 'dbms', 'set-initial-password', password],
+    {
+      env: { ...process.env, NEO4J_HOME: l.root, NEO4J_CONF: l.conf },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  let output = '';
+  child.stdout?.on('data', (d) => {
+    output += d;
+  });
+  child.stderr?.on('data', (d) => {
+    output += d;
+  });
+  const code = await new Promise<number | null>((res) => child.on('close', res));
+  if (code !== 0 || !existsSync(l.authIni)) {
+    throw new ConfigError(
+      `Could not set the managed Neo4j's initial password (exit ${code}): ${output.trim().split('\n')[0]}`,
+    );
+  }
+}
+
+async function waitForBolt(
+  uri: string,
+  creds: Credentials,
+  child: ChildProcess,
+  l: Layout,
+  timeoutMs: number,
+) {
+  const deadline = Date.now() + timeoutMs;
+  let delay = 200;
+  let lastError = '';
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new ConfigError(
+        `The managed Neo4j exited during start (code ${child.exitCode ?? child.signalCode}). Its log ends with:\n${logTail(l)}`,
+      );
+    }
+    const r = await answers(uri, creds);
+    if (r === true) return;
+    lastError = r || lastError;
+    await sleep(delay);
+    delay = Math.min(delay * 1.5, 2000);
+  }
+  throw new ConfigError(
+    `The managed Neo4j did not answer on ${uri} within ${Math.round(timeoutMs / 1000)} s (${lastError}). Its log ends with:\n${logTail(l)}`,
+  );
+}
+
+/** true when Bolt answers with these credentials; otherwise the error message (empty when refused). */
+async function answers(uri: string, creds: Credentials): Promise<true | string> {
+  const driver = neo4j.driver(uri, neo4j.auth.basic(creds.user, creds.password), {
+    connectionTimeout: 2000,
+    maxConnectionPoolSize: 1,
+  });
+  try {
+    await driver.verifyConnectivity();
+    return true;
+  } catch (err) {
+    return (err as Error).message;
+  } finally {
+    await driver.close();
+  }
+}
+
+/** Takes the data folder's start lock (O_EXCL file), waiting while a live process holds it. */
+async function acquireLock(l: Layout, timeoutMs: number): Promise<() => Promise<void>> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      writeFileSync(l.lock, String(process.pid), { flag: 'wx' });
+      return () => rm(l.lock, { force: true });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    }
+    const holder = Number((await readFile(l.lock, 'utf8').catch(() => '')).trim());
+    if (!isAlive(holder)) await rm(l.lock, { force: true });
+    else if (Date.now() > deadline) {
+      throw new ConfigError(
+        `Another process (pid ${holder}) has been starting Neo4j on ${l.root} for too long.`,
+      );
+    } else await sleep(250);
+  }
+}
+
+/** Asks the OS for a free loopback port. */
+export function freePort(): Promise<number> {
+  return new Promise((res, rej) => {
+    const s = createServer();
+    s.unref();
+    s.on('error', rej);
+    s.listen(0, '127.0.0.1', () => {
+      const addr = s.address();
+      s.close(() => res(typeof addr === 'object' && addr ? addr.port : 0));
+    });
+  });
+}
+
+/** Fails with a clear message when something already listens on the port. */
+export function assertPortFree(port: number, host = '127.0.0.1', what = 'Neo4j Bolt'): Promise<void> {
+  return new Promise((res, rej) => {
+    const s = createServer();
+    s.once('error', (err: NodeJS.ErrnoException) =>
+      rej(
+        new ConfigError(
+          err.code === 'EADDRINUSE'
+            ? `Port ${port} on ${host} (wanted for ${what}) is already in use by another program. Stop that program or choose another port.`
+            : `Cannot listen on ${host}:${port} for ${what}: ${err.message}.`,
+        ),
+      ),
+    );
+    s.listen(port, host, () => s.close(() => res()));
+  });
+}
+
+/** A timer; `unref` ones do not keep the process alive on their own. */
+const sleep = (ms: number, unref = false) =>
+  new Promise((r) => {
+    const t = setTimeout(r, ms);
+    if (unref) t.unref();
+  });

@@ -1,0 +1,36 @@
+import type { Db } from './driver.js';
+
+/** Node labels and relationship types of the model; counted from Neo4j's count store. */
+export const NODE_LABELS = ['Paper', 'Author', 'Venue', 'Topic', 'Section', 'Optimizer', 'List'] as const;
+export const REL_TYPES = [
+  'AUTHORED',
+  'PUBLISHED_IN',
+  'LISTED_IN',
+  'SUBSECTION_OF',
+  'IN_LIST',
+  'ABOUT',
+  'MENTIONS',
+  'COVERS',
+] as const;
+
+export interface Count {
+  name: string;
+  count: number;
+}
+
+// The labels are this module's constants, never user input; count-store lookups need them literal.
+// One CALL per count: each returns exactly one row (a UNION of aggregations inside CALL returned none).
+const STATS_CYPHER = [
+  ...NODE_LABELS.map((l) => `CALL () { MATCH (:${l}) RETURN count(*) AS n_${l} }`),
+  ...REL_TYPES.map((t) => `CALL () { MATCH ()-[:${t}]->() RETURN count(*) AS r_${t} }`),
+  'RETURN *',
+].join('\n');
+
+/** Counts of every node label and relationship type in one round trip. */
+export async function graphStats(db: Db): Promise<{ nodes: Count[]; relationships: Count[] }> {
+  const [row = {}] = await db.read(STATS_CYPHER);
+  return {
+    nodes: NODE_LABELS.map((name) => ({ name, count: row[`n_${name}`] as number })),
+    relationships: REL_TYPES.map((name) => ({ name, count: row[`r_${name}`] as number })),
+  };
+}

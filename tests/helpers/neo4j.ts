@@ -1,0 +1,26 @@
+import { inject } from 'vitest';
+import { createDriver, Db } from '../../src/db/driver.js';
+
+/** How the tests reach the Neo4j that global setup chose. */
+export interface Neo4jTarget {
+  uri: string;
+  user: string;
+  password: string;
+  database: string;
+  source: string;
+}
+
+export function neo4jTarget(): Neo4jTarget {
+  return inject('neo4j');
+}
+
+/** A Db on the test server; the caller closes it in afterAll. */
+export function testDb(): Db {
+  const t = neo4jTarget();
+  return new Db(createDriver(t), { database: t.database, txTimeoutMs: 30_000 });
+}
+
+/** Deletes every node and relationship, so a test file starts from an empty graph. */
+export async function clearGraph(db: Db): Promise<void> {
+  await db.write('MATCH (n) DETACH DELETE n');
+}
