@@ -1,0 +1,62 @@
+/** What the parser makes of a markdown paper list: plain records, no database types. */
+
+export type VenueKind = 'CONFERENCE' | 'JOURNAL' | 'PREPRINT' | 'WORKSHOP' | 'OTHER';
+
+export interface VenueRecord {
+  id: string;
+  /** The series, e.g. "ICLR", "IEEE Access", "arXiv". */
+  name: string;
+  kind: VenueKind;
+}
+
+export interface LinkRecord {
+  label: string;
+  url: string;
+}
+
+export interface PaperRecord {
+  /** Stable id from the normalised title; the loader may swap it for an existing paper with the same arXiv id. */
+  id: string;
+  title: string;
+  authors: Array<{ id: string; name: string }>;
+  venue: VenueRecord | null;
+  /** The venue as the list wrote it, e.g. "ICML 2018 (Best Paper)". */
+  venueText: string | null;
+  /** The year at the venue ("ICLR 2019" → 2019). */
+  year: number | null;
+  /** The year the list gives after the venue ("…，ICLR 2019，2018" → 2018). */
+  listedYear: number | null;
+  arxivId: string | null;
+  links: LinkRecord[];
+  notes: string[];
+  optimizers: Array<{ id: string; name: string; via: 'tag' | 'title' }>;
+  /** Code of the section the entry sits in. */
+  sectionCode: string;
+  /** Position within its section, from 0. */
+  order: number;
+  line: number;
+}
+
+export interface SectionRecord {
+  code: string;
+  title: string;
+  parentCode: string | null;
+  order: number;
+  depth: number;
+  line: number;
+  /** True when the list had no numbering and the code was made up from position. */
+  codeMadeUp: boolean;
+}
+
+export interface ParseWarning {
+  line: number;
+  message: string;
+}
+
+export interface ParsedList {
+  /** The document's title heading, when its first heading is an unnumbered title. */
+  title: string | null;
+  sections: SectionRecord[];
+  papers: PaperRecord[];
+  warnings: ParseWarning[];
+}
