@@ -2,6 +2,8 @@ import neo4j, { type Driver, type QueryResult, type RecordShape } from 'neo4j-dr
 
 export type Params = Record<string, unknown>;
 export type Row = Record<string, unknown>;
+/** Runs one statement inside a transaction that the caller manages. */
+export type Runner = (cypher: string, params?: Params) => Promise<Row[]>;
 
 export interface DbOptions {
   database: string;
@@ -33,24 +35,30 @@ export class Db {
     return this.tx('WRITE', cypher, params);
   }
 
-  /** Runs several write statements in one transaction: all commit or none do. */
-  async writeAll(statements: Array<{ cypher: string; params?: Params }>): Promise<Row[][]> {
+  /**
+   * Runs `work` in one write transaction: every statement commits together or none does.
+   * With `dryRun` the transaction is rolled back at the end, so callers see what would change.
+   */
+  async writeTransaction<T>(work: (run: Runner) => Promise<T>, opts: { dryRun?: boolean } = {}): Promise<T> {
     const session = this.driver.session({
       database: this.opts.database,
       defaultAccessMode: neo4j.session.WRITE,
     });
+    const runner =
+      (tx: { run: (c: string, p: Params) => Promise<QueryResult<RecordShape>> }): Runner =>
+      async (cypher, params = {}) => {
+        this.queryCount++;
+        return rows(await tx.run(cypher, params));
+      };
     try {
-      return await session.executeWrite(
-        async (tx) => {
-          const out: Row[][] = [];
-          for (const s of statements) {
-            this.queryCount++;
-            out.push(rows(await tx.run(s.cypher, s.params ?? {})));
-          }
-          return out;
-        },
-        { timeout: this.opts.txTimeoutMs },
-      );
+      if (!opts.dryRun)
+        return await session.executeWrite((tx) => work(runner(tx)), { timeout: this.opts.txTimeoutMs });
+      const tx = session.beginTransaction({ timeout: this.opts.txTimeoutMs });
+      try {
+        return await work(runner(tx));
+      } finally {
+        await tx.rollback();
+      }
     } finally {
       await session.close();
     }

@@ -34,3 +34,17 @@ export async function graphStats(db: Db): Promise<{ nodes: Count[]; relationship
     relationships: REL_TYPES.map((name) => ({ name, count: row[`r_${name}`] as number })),
   };
 }
+
+/** True when the database holds no nodes at all. */
+export async function isGraphEmpty(db: Db): Promise<boolean> {
+  const [row] = await db.read('MATCH (n) RETURN count(n) = 0 AS empty');
+  return row?.empty === true;
+}
+
+/** Deletes every node and relationship, in batches so a large graph does not need one huge transaction. */
+export async function deleteEverything(db: Db): Promise<void> {
+  for (;;) {
+    const [row] = await db.write('MATCH (n) WITH n LIMIT 10000 DETACH DELETE n RETURN count(*) AS deleted');
+    if (!row || (row.deleted as number) === 0) return;
+  }
+}

@@ -41,7 +41,6 @@ export const sectionId = (list: string, code: string) => `${listId(list)}/${code
 
 /** The arXiv id in a text or URL ("arXiv:2003.02395", "arxiv.org/pdf/1904.03590.pdf"), without version. */
 export function findArxivId(s: string): string | null {
-  const m =
-    /arxiv\.org\/(?:abs|pdf)\/(\d{4}\.\d{4,5})/i.exec(s) ?? /\barXiv\s*:\s*(\d{4}\.\d{4,5})/i.exec(s);
+  const m = /arxiv\.org\/(?:abs|pdf)\/(\d{4}\.\d{4,5})/i.exec(s) ?? /\barXiv\s*:\s*(\d{4}\.\d{4,5})/i.exec(s);
   return m?.[1] ?? null;
 }

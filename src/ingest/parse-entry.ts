@@ -1,7 +1,7 @@
 import type { PhrasingContent } from 'mdast';
 import { toString as mdToString } from 'mdast-util-to-string';
 import { authorId, cleanText, findArxivId, paperId } from './normalize.js';
-import { canonicalOptimizer, optimizersInTitle, optimizerRef } from './optimizers.js';
+import { canonicalOptimizer, optimizerRef, optimizersInTitle } from './optimizers.js';
 import type { LinkRecord, PaperRecord } from './records.js';
 import { parseVenue } from './venue.js';
 
@@ -93,22 +93,23 @@ function build(
 ): EntryResult {
   const title = cleanText(rawTitle).replace(/[.,，]+$/, '');
   if (!title) return { ok: false, reason: 'the title is empty' };
-  if (title.length > MAX_TITLE) return { ok: false, reason: `the title is longer than ${MAX_TITLE} characters` };
+  if (title.length > MAX_TITLE)
+    return { ok: false, reason: `the title is longer than ${MAX_TITLE} characters` };
   if (authors.length > MAX_AUTHORS) return { ok: false, reason: `more than ${MAX_AUTHORS} authors` };
   const parts = venueAndYear
     .split(/[，,]/)
     .map((p) => cleanText(p))
     .filter(Boolean);
   let listedYear: number | null = null;
-  if (parts.length > 1 && /^(19|20)\d{2}$/.test(parts[parts.length - 1] as string)) listedYear = Number(parts.pop());
+  if (parts.length > 1 && /^(19|20)\d{2}$/.test(parts[parts.length - 1] as string))
+    listedYear = Number(parts.pop());
   const venueText = parts.join(', ') || null;
   const v = venueText ? parseVenue(venueText) : { venue: null, year: null, arxivId: null, notes: [] };
   const arxivId = v.arxivId ?? links.map((l) => findArxivId(l.url)).find(Boolean) ?? findArxivId(context);
-  const names = new Set<string>();
-  const optimizers = [
+  const optimizers = dedupeById([
     ...(tag ? [optimizerRef(tag, 'tag' as const)] : []),
     ...optimizersInTitle(title).map((n) => optimizerRef(n, 'title' as const)),
-  ].filter((o) => (names.has(o.id) ? false : (names.add(o.id), true)));
+  ]);
   return {
     ok: true,
     paper: {
@@ -134,4 +135,10 @@ export function splitAuthors(text: string): string[] {
     .split(/\s*(?:[,，;；]|\band\b|&)\s*/)
     .map((n) => cleanText(n))
     .filter(Boolean);
+}
+
+/** Keeps the first of each id (a tag outranks the same name found in the title). */
+function dedupeById<T extends { id: string }>(items: T[]): T[] {
+  const seen = new Set<string>();
+  return items.filter((x) => !seen.has(x.id) && seen.add(x.id) !== undefined);
 }

@@ -22,7 +22,9 @@ export function parseList(markdown: string): ParsedList {
   const headings = tree.children.filter((n): n is Heading => n.type === 'heading');
   const firstHeading = headings[0];
   const title =
-    firstHeading && headings.length > 1 && !numbering(mdToString(firstHeading)) ? cleanText(mdToString(firstHeading)) : null;
+    firstHeading && headings.length > 1 && !numbering(mdToString(firstHeading))
+      ? cleanText(mdToString(firstHeading))
+      : null;
 
   const stack: SectionRecord[] = [];
   const codes = new Set<string>();
@@ -38,13 +40,15 @@ export function parseList(markdown: string): ParsedList {
     if (para) {
       const r = parseEntry(tokenize(para.children));
       if (r.ok === true) {
-        if (!current) warnings.push({ line, message: 'paper entry before any heading; it belongs to no section' });
+        if (!current)
+          warnings.push({ line, message: 'paper entry before any heading; it belongs to no section' });
         else {
           const order = orderIn.get(current.code) ?? 0;
           orderIn.set(current.code, order + 1);
           papers.push({ ...r.paper, sectionCode: current.code, order, line });
         }
-      } else if (r.ok === false) warnings.push({ line, message: `${r.reason}: ${excerpt(mdToString(para))}` });
+      } else if (r.ok === false)
+        warnings.push({ line, message: `${r.reason}: ${excerpt(mdToString(para))}` });
     }
     for (const child of item.children) if (child.type === 'list') visitList(child);
   };
@@ -70,7 +74,12 @@ function numbering(text: string): RegExpExecArray | null {
 }
 
 /** Turns a heading into a section, placing it under the nearest shallower heading. */
-function section(h: Heading, stack: SectionRecord[], codes: Set<string>, all: SectionRecord[]): SectionRecord {
+function section(
+  h: Heading,
+  stack: SectionRecord[],
+  codes: Set<string>,
+  all: SectionRecord[],
+): SectionRecord {
   while (stack.length && (stack[stack.length - 1] as SectionRecord).depth >= h.depth) stack.pop();
   const parent = stack[stack.length - 1] ?? null;
   const siblings = all.filter((s) => s.parentCode === (parent?.code ?? null)).length;

@@ -6,7 +6,8 @@ const CONFERENCES = new Set(
     ' ',
   ),
 );
-const JOURNAL_WORDS = /\b(journal|transactions|letters|review|jmlr|tmlr|tpami|siam|ieee access|nature|science|mathematical programming|neural computation|machine learning|optimization methods|acta|annals)\b/i;
+const JOURNAL_WORDS =
+  /\b(journal|transactions|letters|review|jmlr|tmlr|tpami|siam|ieee access|nature|science|mathematical programming|neural computation|machine learning|optimization methods|acta|annals)\b/i;
 
 export interface ParsedVenue {
   venue: VenueRecord | null;
@@ -45,7 +46,8 @@ function venue(name: string, kind: VenueKind): VenueRecord {
 /** Classifies a venue series by its name. */
 export function kindOf(name: string): VenueKind {
   const upper = name.toUpperCase();
-  if (/workshop/i.test(name) || (/^[A-Z]{3,}W$/.test(name) && CONFERENCES.has(upper.slice(0, -1)))) return 'WORKSHOP';
+  if (/workshop/i.test(name) || (/^[A-Z]{3,}W$/.test(name) && CONFERENCES.has(upper.slice(0, -1))))
+    return 'WORKSHOP';
   if (/arxiv|preprint|openreview|ssrn/i.test(name)) return 'PREPRINT';
   if (JOURNAL_WORDS.test(name)) return 'JOURNAL';
   if (CONFERENCES.has(upper) || /\b(conference|symposium|proceedings)\b/i.test(name)) return 'CONFERENCE';

@@ -1,0 +1,108 @@
+import type { Db } from '../db/driver.js';
+import {
+  countNodes,
+  type PaperRow,
+  type SectionRow,
+  type TopicRow,
+  upsertPapers,
+  writeListStructure,
+} from '../db/list-writes.js';
+import { listId, sectionId, slug } from './normalize.js';
+import type { ParsedList, ParseWarning } from './records.js';
+import type { Taxonomy } from './taxonomy.js';
+
+/** Papers per UNWIND statement; one statement of this size stays well inside Neo4j's memory limits. */
+const BATCH = 1000;
+
+export interface ImportSummary {
+  list: string;
+  dryRun: boolean;
+  sections: number;
+  papers: { created: number; updated: number };
+  created: Record<string, number>;
+  warnings: ParseWarning[];
+}
+
+/** Builds the database rows for one parsed list: ids, topic mapping from the taxonomy, author positions. */
+export function planRows(parsed: ParsedList, listName: string, taxonomy: Taxonomy) {
+  const mapping = taxonomy.lists[slug(listName)]?.sections ?? {};
+  const byCode = new Map(parsed.sections.map((s) => [s.code, s]));
+  // A section's topics are its own mapping plus its ancestors'.
+  const topicsOf = (code: string | null): string[] => {
+    const out: string[] = [];
+    for (let c = code; c; c = byCode.get(c)?.parentCode ?? null) {
+      for (const t of mapping[c]?.topics ?? []) if (!out.includes(t)) out.push(t);
+    }
+    return out;
+  };
+  const sections: SectionRow[] = parsed.sections.map((s) => ({
+    id: sectionId(listName, s.code),
+    code: s.code,
+    title: s.title,
+    order: s.order,
+    depth: s.depth,
+    parentId: s.parentCode ? sectionId(listName, s.parentCode) : null,
+    descriptionEn: mapping[s.code]?.en ?? null,
+    descriptionZh: mapping[s.code]?.zh ?? null,
+    topicIds: mapping[s.code]?.topics ?? [],
+  }));
+  const used = new Set(sections.flatMap((s) => topicsOf(s.code)));
+  const topics: TopicRow[] = taxonomy.topics.filter((t) => used.has(t.id));
+  const papers: PaperRow[] = parsed.papers.map((p) => ({
+    id: p.id,
+    title: p.title,
+    year: p.year,
+    listedYear: p.listedYear,
+    arxivId: p.arxivId,
+    venueText: p.venueText,
+    notes: p.notes,
+    linkLabels: p.links.map((l) => l.label),
+    linkUrls: p.links.map((l) => l.url),
+    venue: p.venue,
+    authors: p.authors.map((a, position) => ({ ...a, position })),
+    optimizers: p.optimizers,
+    sectionId: sectionId(listName, p.sectionCode),
+    order: p.order,
+    topicIds: topicsOf(p.sectionCode),
+  }));
+  const title = taxonomy.lists[slug(listName)]?.title ?? parsed.title;
+  return { list: { id: listId(listName), name: listName, title }, topics, sections, papers };
+}
+
+/**
+ * Writes a parsed list in one transaction (batched UNWIND … MERGE), so a failure writes nothing
+ * and a re-import changes no counts. With dryRun the transaction is rolled back.
+ */
+export async function loadList(
+  db: Db,
+  parsed: ParsedList,
+  listName: string,
+  taxonomy: Taxonomy,
+  opts: { dryRun?: boolean; onProgress?: (done: number, total: number) => void } = {},
+): Promise<ImportSummary> {
+  const rows = planRows(parsed, listName, taxonomy);
+  return db.writeTransaction(
+    async (run) => {
+      const before = await countNodes(run);
+      await writeListStructure(run, rows.list, rows.topics, rows.sections);
+      let created = 0;
+      let matched = 0;
+      for (let i = 0; i < rows.papers.length; i += BATCH) {
+        const r = await upsertPapers(run, rows.papers.slice(i, i + BATCH));
+        created += r.created;
+        matched += r.matched;
+        opts.onProgress?.(Math.min(i + BATCH, rows.papers.length), rows.papers.length);
+      }
+      const after = await countNodes(run);
+      return {
+        list: listName,
+        dryRun: opts.dryRun ?? false,
+        sections: rows.sections.length,
+        papers: { created, updated: matched },
+        created: Object.fromEntries(Object.keys(after).map((k) => [k, (after[k] ?? 0) - (before[k] ?? 0)])),
+        warnings: parsed.warnings,
+      };
+    },
+    { dryRun: opts.dryRun },
+  );
+}

@@ -1,0 +1,49 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+
+export const SEED_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'seed');
+
+const sectionMap = z.object({
+  topics: z.array(z.string()).default([]),
+  en: z.string().optional(),
+  zh: z.string().optional(),
+});
+
+const schema = z.object({
+  topics: z.array(
+    z.object({
+      id: z.string().regex(/^[a-z0-9-]+$/),
+      name: z.string().min(1),
+      facet: z.enum(['METHOD_FAMILY', 'ANALYSIS_LENS', 'CONTRIBUTION']),
+    }),
+  ),
+  lists: z.record(
+    z.string(),
+    z.object({ title: z.string().optional(), sections: z.record(z.string(), sectionMap).default({}) }),
+  ),
+  seed: z.array(z.object({ file: z.string(), list: z.string() })).default([]),
+});
+
+export type Taxonomy = z.infer<typeof schema>;
+export type TopicDef = Taxonomy['topics'][number];
+
+/** Reads and checks seed/taxonomy.yaml (or another file of that shape); unknown topic ids are errors. */
+export function loadTaxonomy(file = join(SEED_DIR, 'taxonomy.yaml')): Taxonomy {
+  const parsed = schema.safeParse(parseYaml(readFileSync(file, 'utf8')));
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`${file} is not a valid taxonomy: ${problems}`);
+  }
+  const known = new Set(parsed.data.topics.map((t) => t.id));
+  for (const [list, def] of Object.entries(parsed.data.lists)) {
+    for (const [code, s] of Object.entries(def.sections)) {
+      const unknown = s.topics.filter((t) => !known.has(t));
+      if (unknown.length)
+        throw new Error(`${file}: lists.${list}.sections.${code} names unknown topics ${unknown}`);
+    }
+  }
+  return parsed.data;
+}
