@@ -69,7 +69,10 @@ describe('parseList on the optimizer-tag style', () => {
       ['SWATS:tag', 'Adam:title', 'SGD:title'],
       ['SignAdam:tag'],
     ]);
-    expect(r.papers[0]).toMatchObject({ arxivId: '1412.6980', links: [{ label: 'PDF' }, { label: 'Notes' }] });
+    expect(r.papers[0]).toMatchObject({
+      arxivId: '1412.6980',
+      links: [{ label: 'PDF' }, { label: 'Notes' }],
+    });
     expect(r.papers[2]?.venue).toEqual({ id: 'venue:icdmw', name: 'ICDMW', kind: 'WORKSHOP' });
   });
 
@@ -112,7 +115,11 @@ describe('parseList on a style it has never seen', () => {
 
 describe('parseList on the real upstream lists', () => {
   it('reads every entry of all three files with no warning', () => {
-    for (const file of ['seed/lists/analysis-section.md', 'seed/lists/optimizer-papers-analysis.md', 'seed/lists/optimizer-papers-optimizers.md']) {
+    for (const file of [
+      'seed/lists/analysis-section.md',
+      'seed/lists/optimizer-papers-analysis.md',
+      'seed/lists/optimizer-papers-optimizers.md',
+    ]) {
       const r = parseList(readFileSync(file, 'utf8'));
       expect(r.warnings, file).toEqual([]);
     }

@@ -1,0 +1,94 @@
+import { spawn } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../src/db/driver.js';
+import { counts } from '../helpers/graph.js';
+import { clearGraph, neo4jTarget, testDb } from '../helpers/neo4j.js';
+
+let db: Db;
+beforeAll(async () => {
+  db = testDb();
+  await clearGraph(db);
+});
+afterAll(async () => {
+  await db.close();
+});
+
+/** Runs `npm run import -- …` against the test server through NEO4J_URI. */
+function runImport(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const t = neo4jTarget();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/import.ts', ...args], {
+    env: {
+      ...process.env,
+      NEO4J_URI: t.uri,
+      NEO4J_USER: t.user,
+      NEO4J_PASSWORD: t.password,
+      NEO4J_DATABASE: t.database,
+    },
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d) => {
+    stdout += d;
+  });
+  child.stderr.on('data', (d) => {
+    stderr += d;
+  });
+  return new Promise((res) => child.on('exit', (code) => res({ code, stdout, stderr })));
+}
+
+describe('npm run import', () => {
+  it('imports the seed list in strict mode and prints a summary', async () => {
+    const r = await runImport(
+      'seed/lists/analysis-section.md',
+      '--strict',
+      '--source',
+      'optimizer-papers-analysis',
+    );
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(
+      [
+        'list "optimizer-papers-analysis", 6 sections',
+        '  papers:     5 created, 0 updated',
+        '  new nodes:  20 authors, 5 venues, 4 optimizers, 4 topics, 6 sections',
+        '  warnings:   0',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('imports the fuller lists with zero warnings in strict mode', async () => {
+    for (const f of [
+      'seed/lists/optimizer-papers-analysis.md',
+      'seed/lists/optimizer-papers-optimizers.md',
+    ]) {
+      const r = await runImport(f, '--strict');
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toContain('  warnings:   0\n');
+    }
+    expect((await counts(db)).Paper).toBe(16);
+  });
+
+  it('reports line-numbered warnings for a style it has never seen, and fails in strict mode', async () => {
+    const lenient = await runImport('tests/fixtures/lists/unknown-style.md', '--dry-run');
+    expect(lenient.code).toBe(0);
+    expect(lenient.stdout).toMatch(
+      /warnings: {3}2\n {4}line 4: not a paper entry.*\n {4}line 5: not a paper entry/,
+    );
+    const before = await counts(db);
+    const strict = await runImport('tests/fixtures/lists/unknown-style.md', '--strict');
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toContain(
+      'import: 2 line(s) could not be read (strict mode, nothing written):\n  line 4:',
+    );
+    expect(await counts(db)).toEqual(before);
+  });
+
+  it('explains a missing file and bad arguments', async () => {
+    const missing = await runImport('no/such/file.md');
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('import: cannot read no/such/file.md: ENOENT');
+    const noFile = await runImport('--strict');
+    expect(noFile.code).toBe(2);
+    expect(noFile.stderr).toContain('import: expected exactly one file, got 0\nusage: npm run import');
+  });
+});
