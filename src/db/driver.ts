@@ -48,7 +48,7 @@ export class Db {
       (tx: { run: (c: string, p: Params) => Promise<QueryResult<RecordShape>> }): Runner =>
       async (cypher, params = {}) => {
         this.queryCount++;
-        return rows(await tx.run(cypher, params));
+        return rows(await tx.run(cypher, toCypher(params)));
       };
     try {
       if (!opts.dryRun)
@@ -73,7 +73,7 @@ export class Db {
     try {
       const work = (tx: { run: (c: string, p: Params) => Promise<QueryResult<RecordShape>> }) => {
         this.queryCount++;
-        return tx.run(cypher, params);
+        return tx.run(cypher, toCypher(params));
       };
       const config = { timeout: this.opts.txTimeoutMs };
       const result =
@@ -83,6 +83,19 @@ export class Db {
       await session.close();
     }
   }
+}
+
+/**
+ * JS numbers reach Neo4j as floats, but LIMIT, SKIP and range() need integers and years should be
+ * stored as integers: whole numbers become Neo4j integers on the way in.
+ */
+function toCypher(value: unknown): never {
+  if (typeof value === 'number') return (Number.isInteger(value) ? neo4j.int(value) : value) as never;
+  if (Array.isArray(value)) return value.map(toCypher) as never;
+  if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toCypher(v)])) as never;
+  }
+  return value as never;
 }
 
 function rows(result: QueryResult<RecordShape>): Row[] {

@@ -1,5 +1,14 @@
 import { builder } from './builder.js';
+import './types/author.js';
+import './types/graph.js';
+import './types/optimizer.js';
+import './types/paper.js';
+import './types/related.js';
+import './types/search.js';
+import './types/section.js';
 import './types/stats.js';
+import './types/topic.js';
+import './types/venue.js';
 
 /** The whole GraphQL schema; importing the type files registers them with the builder. */
 export const schema = builder.toSchema();

@@ -7,7 +7,7 @@ import {
   upsertPapers,
   writeListStructure,
 } from '../db/list-writes.js';
-import { listId, sectionId, slug } from './normalize.js';
+import { listId, sectionId, slug, topicId } from './normalize.js';
 import type { ParsedList, ParseWarning } from './records.js';
 import type { Taxonomy } from './taxonomy.js';
 
@@ -31,7 +31,7 @@ export function planRows(parsed: ParsedList, listName: string, taxonomy: Taxonom
   const topicsOf = (code: string | null): string[] => {
     const out: string[] = [];
     for (let c = code; c; c = byCode.get(c)?.parentCode ?? null) {
-      for (const t of mapping[c]?.topics ?? []) if (!out.includes(t)) out.push(t);
+      for (const t of mapping[c]?.topics ?? []) if (!out.includes(topicId(t))) out.push(topicId(t));
     }
     return out;
   };
@@ -44,10 +44,12 @@ export function planRows(parsed: ParsedList, listName: string, taxonomy: Taxonom
     parentId: s.parentCode ? sectionId(listName, s.parentCode) : null,
     descriptionEn: mapping[s.code]?.en ?? null,
     descriptionZh: mapping[s.code]?.zh ?? null,
-    topicIds: mapping[s.code]?.topics ?? [],
+    topicIds: (mapping[s.code]?.topics ?? []).map(topicId),
   }));
   const used = new Set(sections.flatMap((s) => topicsOf(s.code)));
-  const topics: TopicRow[] = taxonomy.topics.filter((t) => used.has(t.id));
+  const topics: TopicRow[] = taxonomy.topics
+    .map((t) => ({ ...t, id: topicId(t.id) }))
+    .filter((t) => used.has(t.id));
   const papers: PaperRow[] = parsed.papers.map((p) => ({
     id: p.id,
     title: p.title,

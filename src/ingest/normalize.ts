@@ -37,7 +37,8 @@ export const authorId = (name: string) => `author:${slug(name)}`;
 export const venueId = (name: string) => `venue:${slug(name)}`;
 export const optimizerId = (name: string) => `optimizer:${slug(name)}`;
 export const listId = (name: string) => `list:${slug(name)}`;
-export const sectionId = (list: string, code: string) => `${listId(list)}/${code}`;
+export const sectionId = (list: string, code: string) => `section:${slug(list)}/${code}`;
+export const topicId = (key: string) => `topic:${key}`;
 
 /** The arXiv id in a text or URL ("arXiv:2003.02395", "arxiv.org/pdf/1904.03590.pdf"), without version. */
 export function findArxivId(s: string): string | null {

@@ -128,8 +128,8 @@ describe('the seed', () => {
        RETURN t.id AS id, t.facet AS facet ORDER BY id`,
     );
     expect(rows).toEqual([
-      { id: 'adaptive', facet: 'METHOD_FAMILY' },
-      { id: 'dynamics', facet: 'ANALYSIS_LENS' },
+      { id: 'topic:adaptive', facet: 'METHOD_FAMILY' },
+      { id: 'topic:dynamics', facet: 'ANALYSIS_LENS' },
     ]);
   });
 

@@ -1,0 +1,63 @@
+/** Plain shapes of the graph's nodes as the API sees them; src/db/ converts Neo4j values into these. */
+
+export type NodeType = 'Paper' | 'Author' | 'Venue' | 'Topic' | 'Section' | 'Optimizer' | 'List';
+
+export interface PaperNode {
+  id: string;
+  title: string;
+  year: number | null;
+  listedYear: number | null;
+  arxivId: string | null;
+  venueText: string | null;
+  notes: string[];
+  linkLabels: string[];
+  linkUrls: string[];
+}
+export interface AuthorNode {
+  id: string;
+  name: string;
+}
+export interface VenueNode {
+  id: string;
+  name: string;
+  kind: string;
+}
+export interface TopicNode {
+  id: string;
+  name: string;
+  facet: string;
+}
+export interface SectionNode {
+  id: string;
+  code: string;
+  title: string;
+  order: number;
+  depth: number;
+  listId: string;
+  descriptionEn: string | null;
+  descriptionZh: string | null;
+}
+export interface OptimizerNode {
+  id: string;
+  name: string;
+}
+export interface ListNode {
+  id: string;
+  name: string;
+  title: string | null;
+}
+
+/** Which label an id belongs to: ids carry their type as a prefix ("paper:…", "section:…"). */
+const PREFIX: Record<string, NodeType> = {
+  paper: 'Paper',
+  author: 'Author',
+  venue: 'Venue',
+  topic: 'Topic',
+  section: 'Section',
+  optimizer: 'Optimizer',
+  list: 'List',
+};
+
+export function typeOfId(id: string): NodeType | null {
+  return PREFIX[id.slice(0, id.indexOf(':'))] ?? null;
+}

@@ -1,0 +1,114 @@
+import type { Db, Params } from './driver.js';
+import type { PaperNode } from './model.js';
+import type { Page } from './nodes.js';
+
+export interface PaperFilter {
+  titleContains?: string | null;
+  authorId?: string | null;
+  venueId?: string | null;
+  venueKind?: string | null;
+  topicId?: string | null;
+  sectionCode?: string | null;
+  listId?: string | null;
+  optimizer?: string | null;
+  yearFrom?: number | null;
+  yearTo?: number | null;
+}
+
+export const PAPER_ORDERS = {
+  YEAR_DESC: 'p.year DESC, p.title',
+  YEAR_ASC: 'p.year, p.title',
+  TITLE_ASC: 'p.title, p.id',
+  TITLE_DESC: 'p.title DESC, p.id',
+} as const;
+export type PaperOrder = keyof typeof PAPER_ORDERS;
+
+/**
+ * Builds the MATCH for a filter from fixed fragments (values stay parameters). The most selective
+ * filter present becomes the starting point, so the planner begins at an indexed node.
+ */
+function filterClause(f: PaperFilter): { cypher: string; params: Params } {
+  const where: string[] = [];
+  let match = 'MATCH (p:Paper)';
+  if (f.authorId) match = 'MATCH (:Author {id: $authorId})-[:AUTHORED]->(p:Paper)';
+  else if (f.venueId) match = 'MATCH (:Venue {id: $venueId})<-[:PUBLISHED_IN]-(p:Paper)';
+  else if (f.topicId) match = 'MATCH (:Topic {id: $topicId})<-[:ABOUT]-(p:Paper)';
+  if (f.authorId && !match.includes('$authorId'))
+    where.push('EXISTS { (p)<-[:AUTHORED]-(:Author {id: $authorId}) }');
+  if (f.venueId && !match.includes('$venueId'))
+    where.push('EXISTS { (p)-[:PUBLISHED_IN]->(:Venue {id: $venueId}) }');
+  if (f.topicId && !match.includes('$topicId'))
+    where.push('EXISTS { (p)-[:ABOUT]->(:Topic {id: $topicId}) }');
+  if (f.venueKind) where.push('EXISTS { (p)-[:PUBLISHED_IN]->(:Venue {kind: $venueKind}) }');
+  if (f.sectionCode) {
+    where.push(
+      f.listId
+        ? 'EXISTS { (p)-[:LISTED_IN]->(:Section {code: $sectionCode, listId: $listId}) }'
+        : 'EXISTS { (p)-[:LISTED_IN]->(:Section {code: $sectionCode}) }',
+    );
+  } else if (f.listId) where.push('EXISTS { (p)-[:LISTED_IN]->(:Section {listId: $listId}) }');
+  if (f.optimizer)
+    where.push('EXISTS { (p)-[:MENTIONS]->(o:Optimizer) WHERE toLower(o.name) = toLower($optimizer) }');
+  if (f.titleContains) where.push('toLower(p.title) CONTAINS toLower($titleContains)');
+  if (f.yearFrom != null) where.push('p.year >= $yearFrom');
+  if (f.yearTo != null) where.push('p.year <= $yearTo');
+  const cypher = where.length ? `${match} WHERE ${where.join(' AND ')}` : match;
+  return { cypher, params: { ...f } };
+}
+
+/** One page of papers matching a filter, with the total count, in one round trip. */
+export async function listPapers(
+  db: Db,
+  filter: PaperFilter,
+  order: PaperOrder,
+  offset: number,
+  limit: number,
+): Promise<Page<PaperNode>> {
+  const { cypher, params } = filterClause(filter);
+  const [row] = await db.read(
+    `CALL () { ${cypher} RETURN count(p) AS total }
+     CALL () { ${cypher} WITH p ORDER BY ${PAPER_ORDERS[order]} SKIP $offset LIMIT $limit RETURN collect(p {.*}) AS nodes }
+     RETURN total, nodes`,
+    { ...params, offset, limit },
+  );
+  return { totalCount: (row?.total as number) ?? 0, nodes: (row?.nodes as PaperNode[]) ?? [] };
+}
+
+/** A page of nodes of a label whose name contains a text (case-insensitive), by name. */
+export async function listByName<T>(
+  db: Db,
+  label: 'Author' | 'Venue',
+  nameContains: string | null | undefined,
+  offset: number,
+  limit: number,
+  extraWhere = '',
+  extraParams: Params = {},
+): Promise<Page<T>> {
+  const where = [nameContains ? 'toLower(n.name) CONTAINS toLower($nameContains)' : null, extraWhere || null]
+    .filter(Boolean)
+    .join(' AND ');
+  const match = `MATCH (n:${label})${where ? ` WHERE ${where}` : ''}`;
+  const [row] = await db.read(
+    `CALL () { ${match} RETURN count(n) AS total }
+     CALL () { ${match} WITH n ORDER BY n.name, n.id SKIP $offset LIMIT $limit RETURN collect(n {.*}) AS nodes }
+     RETURN total, nodes`,
+    { nameContains: nameContains ?? null, offset, limit, ...extraParams },
+  );
+  return { totalCount: (row?.total as number) ?? 0, nodes: (row?.nodes as T[]) ?? [] };
+}
+
+/** Every node of a small label (topics, optimizers, lists), in a stable order. */
+export async function allOf<T>(db: Db, label: 'Topic' | 'Optimizer' | 'List', orderBy: string): Promise<T[]> {
+  const rows = await db.read(`MATCH (n:${label}) RETURN n {.*} AS n ORDER BY ${orderBy}`);
+  return rows.map((r) => r.n as T);
+}
+
+/** Paper counts for many topics (or any paper source) at once. */
+export async function topicPaperCounts(db: Db, topicIds: readonly string[]): Promise<number[]> {
+  const rows = await db.read(
+    'UNWIND $ids AS id OPTIONAL MATCH (t:Topic {id: id}) RETURN id, COUNT { (t)<-[:ABOUT]-(:Paper) } AS c',
+    { ids: [...topicIds] },
+  );
+  const m = new Map(rows.map((r) => [r.id as string, r.c as number]));
+  return topicIds.map((id) => m.get(id) ?? 0);
+}

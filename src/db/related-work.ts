@@ -1,0 +1,73 @@
+import type { Db } from './driver.js';
+import type { PaperNode } from './model.js';
+
+export interface RelatedRow {
+  paper: PaperNode;
+  score: number;
+  reasons: string[];
+  crossSection: boolean;
+}
+
+/** How much each kind of shared thing adds to a candidate's score (documented in the README). */
+export const RELATED_WEIGHTS = {
+  sharedAuthor: 3,
+  sharedOptimizer: 1.5,
+  sharedTopic: 1,
+  coAuthorDistance1: 1,
+  sameVenue: 0.5,
+} as const;
+
+/** Candidates per signal; keeps one query bounded however large a topic or venue grows. */
+const FAN_OUT = 2000;
+
+/**
+ * Ranks papers related to one paper in a single query: each signal (shared authors, optimizers,
+ * topics, venue, authors one co-authorship away) yields candidates with a weight and a reason;
+ * scores are summed per candidate. A candidate is cross-section when it shares no section.
+ */
+export async function relatedWork(
+  db: Db,
+  paperId: string,
+  first: number,
+  crossSectionOnly: boolean,
+): Promise<RelatedRow[]> {
+  const rows = await db.read(
+    `MATCH (p:Paper {id: $paperId})
+     CALL (p) {
+       MATCH (p)<-[:AUTHORED]-(a:Author)-[:AUTHORED]->(c:Paper) WHERE c <> p
+       WITH c, a LIMIT $fanOut
+       RETURN c, $w.sharedAuthor AS w, 'shared author: ' + a.name AS reason
+       UNION ALL
+       MATCH (p)-[:MENTIONS]->(o:Optimizer)<-[:MENTIONS]-(c:Paper) WHERE c <> p
+       WITH c, o LIMIT $fanOut
+       RETURN c, $w.sharedOptimizer AS w, 'both discuss ' + o.name AS reason
+       UNION ALL
+       MATCH (p)-[:ABOUT]->(t:Topic)<-[:ABOUT]-(c:Paper) WHERE c <> p
+       WITH c, t LIMIT $fanOut
+       RETURN c, $w.sharedTopic AS w, 'shared topic: ' + t.name AS reason
+       UNION ALL
+       MATCH (p)-[:PUBLISHED_IN]->(v:Venue)<-[:PUBLISHED_IN]-(c:Paper) WHERE c <> p
+       WITH c, v LIMIT $fanOut
+       RETURN c, $w.sameVenue AS w, 'same venue: ' + v.name AS reason
+       UNION ALL
+       MATCH (p)<-[:AUTHORED]-(a:Author)-[:AUTHORED]->(:Paper)<-[:AUTHORED]-(b:Author)-[:AUTHORED]->(c:Paper)
+       WHERE c <> p AND a <> b AND NOT (b)-[:AUTHORED]->(p)
+       WITH DISTINCT c, a, b LIMIT $fanOut
+       RETURN c, $w.coAuthorDistance1 AS w, 'written by ' + b.name + ', a co-author of ' + a.name AS reason
+     }
+     WITH p, c, sum(w) AS score, collect(DISTINCT reason) AS reasons
+     WITH p, c, score, reasons,
+          NOT EXISTS { (p)-[:LISTED_IN]->(:Section)<-[:LISTED_IN]-(c) } AS crossSection
+     WHERE NOT $crossSectionOnly OR crossSection
+     OPTIONAL MATCH (c)-[:LISTED_IN]->(s:Section)
+     WITH c, score, reasons, crossSection, collect(s.code + ' ' + s.title) AS sections
+     RETURN c {.*} AS paper, score,
+            CASE WHEN crossSection AND size(sections) > 0
+                 THEN reasons + ['in another section: ' + sections[0]] ELSE reasons END AS reasons,
+            crossSection
+     ORDER BY score DESC, paper.title
+     LIMIT $first`,
+    { paperId, first, crossSectionOnly, w: RELATED_WEIGHTS, fanOut: FAN_OUT },
+  );
+  return rows as unknown as RelatedRow[];
+}

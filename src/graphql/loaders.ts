@@ -1,0 +1,64 @@
+import DataLoader from 'dataloader';
+import { type CoAuthorRow, coAuthorsOf } from '../db/co-authors.js';
+import type { Db } from '../db/driver.js';
+import type {
+  AuthorNode,
+  NodeType,
+  OptimizerNode,
+  PaperNode,
+  SectionNode,
+  TopicNode,
+  VenueNode,
+} from '../db/model.js';
+import {
+  nodesByIds,
+  type Page,
+  type PaperSource,
+  papersOf,
+  type Relation,
+  type RelationTarget,
+  relatedNodes,
+} from '../db/nodes.js';
+import { topicPaperCounts } from '../db/papers.js';
+
+/**
+ * Every DataLoader of one request. Each batches the keys a GraphQL level asks for into one
+ * `UNWIND $keys` query; loaders with arguments (page size, offset) get one instance per argument
+ * set, so all parents on a path share a batch.
+ */
+export function createLoaders(db: Db) {
+  const byArgs = new Map<string, DataLoader<string, unknown>>();
+  const memo = <V>(key: string, make: () => DataLoader<string, V>): DataLoader<string, V> => {
+    let l = byArgs.get(key);
+    if (!l) {
+      l = make() as DataLoader<string, unknown>;
+      byArgs.set(key, l);
+    }
+    return l as DataLoader<string, V>;
+  };
+  const byId = <T>(label: NodeType) =>
+    new DataLoader<string, T | null>((ids) => nodesByIds<T>(db, label, ids));
+  return {
+    paper: byId<PaperNode>('Paper'),
+    author: byId<AuthorNode>('Author'),
+    venue: byId<VenueNode>('Venue'),
+    topic: byId<TopicNode>('Topic'),
+    section: byId<SectionNode>('Section'),
+    optimizer: byId<OptimizerNode>('Optimizer'),
+    topicPaperCount: new DataLoader<string, number>((ids) => topicPaperCounts(db, ids)),
+    related: <R extends Relation>(relation: R) =>
+      memo<Array<RelationTarget[R]>>(
+        `rel:${relation}`,
+        () => new DataLoader((keys) => relatedNodes(db, relation, keys)),
+      ),
+    papersOf: (source: PaperSource, offset: number, limit: number) =>
+      memo<Page<PaperNode>>(
+        `papers:${source}:${offset}:${limit}`,
+        () => new DataLoader((keys) => papersOf<PaperNode>(db, source, keys, offset, limit)),
+      ),
+    coAuthors: (first: number) =>
+      memo<CoAuthorRow[]>(`co:${first}`, () => new DataLoader((keys) => coAuthorsOf(db, keys, first))),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

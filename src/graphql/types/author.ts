@@ -1,0 +1,78 @@
+import type { CoAuthorRow } from '../../db/co-authors.js';
+import type { AuthorNode } from '../../db/model.js';
+import { listByName } from '../../db/papers.js';
+import { builder } from '../builder.js';
+import { checkRange } from '../errors.js';
+import { pageConnection } from '../pagination.js';
+import { AuthorRef, PaperRef, TopicRef, VenueRef } from '../refs.js';
+
+/** Most co-authors one request may ask for per author. */
+const MAX_CO_AUTHORS = 100;
+
+const CoAuthorRef = builder.objectRef<CoAuthorRow>('CoAuthor').implement({
+  description: 'Someone who wrote with an author, and the papers they share.',
+  fields: (t) => ({
+    author: t.field({ type: AuthorRef, resolve: (c) => c.author }),
+    sharedPapers: t.exposeInt('sharedPapers'),
+    papers: t.field({ type: [PaperRef], resolve: (c) => c.papers }),
+  }),
+});
+
+builder.node(AuthorRef, {
+  description: 'A person, one node across lists (names are trimmed and Unicode-normalised).',
+  id: { resolve: (a) => a.id },
+  loadMany: (ids, ctx) => ids.map((id) => ctx.loaders.author.load(id)),
+  fields: (t) => ({
+    name: t.exposeString('name'),
+    papers: t.connection({
+      type: PaperRef,
+      description: 'Their papers, newest first.',
+      resolve: (a, args, ctx) =>
+        pageConnection(args, (offset, limit) => ctx.loaders.papersOf('author', offset, limit).load(a.id)),
+    }),
+    coAuthors: t.field({
+      type: [CoAuthorRef],
+      description: 'Co-authors, strongest (most shared papers) first.',
+      args: { first: t.arg.int({ defaultValue: 10 }) },
+      resolve: (a, args, ctx) =>
+        ctx.loaders.coAuthors(checkRange(args.first ?? 10, MAX_CO_AUTHORS)).load(a.id),
+    }),
+    venues: t.field({
+      type: [VenueRef],
+      resolve: (a, _args, ctx) => ctx.loaders.related('authorVenues').load(a.id),
+    }),
+    topics: t.field({
+      type: [TopicRef],
+      resolve: (a, _args, ctx) => ctx.loaders.related('authorTopics').load(a.id),
+    }),
+  }),
+});
+
+const AuthorFilter = builder.inputType('AuthorFilter', {
+  fields: (t) => ({ nameContains: t.string() }),
+});
+
+builder.queryFields((t) => ({
+  authors: t.connection({
+    type: AuthorRef,
+    description: 'Authors by name.',
+    args: { filter: t.arg({ type: AuthorFilter }) },
+    resolve: (_r, args, ctx) =>
+      pageConnection(args, (offset, limit) =>
+        listByName<AuthorNode>(ctx.db, 'Author', args.filter?.nameContains, offset, limit),
+      ),
+  }),
+  author: t.field({
+    type: AuthorRef,
+    nullable: true,
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_r, args, ctx) => ctx.loaders.author.load(String(args.id)),
+  }),
+  coAuthors: t.field({
+    type: [CoAuthorRef],
+    description: 'The same as Author.coAuthors.',
+    args: { authorId: t.arg.id({ required: true }), first: t.arg.int({ defaultValue: 10 }) },
+    resolve: (_r, args, ctx) =>
+      ctx.loaders.coAuthors(checkRange(args.first ?? 10, MAX_CO_AUTHORS)).load(String(args.authorId)),
+  }),
+}));

@@ -1,0 +1,32 @@
+import type { OptimizerNode } from '../../db/model.js';
+import { allOf } from '../../db/papers.js';
+import { builder } from '../builder.js';
+import { pageConnection } from '../pagination.js';
+import { OptimizerRef, PaperRef } from '../refs.js';
+
+builder.node(OptimizerRef, {
+  description: 'A named optimization method (Adam, AMSGrad, SGD …), found in titles and list tags.',
+  id: { resolve: (o) => o.id },
+  loadMany: (ids, ctx) => ids.map((id) => ctx.loaders.optimizer.load(id)),
+  fields: (t) => ({
+    name: t.exposeString('name'),
+    papers: t.connection({
+      type: PaperRef,
+      resolve: (o, args, ctx) =>
+        pageConnection(args, (offset, limit) => ctx.loaders.papersOf('optimizer', offset, limit).load(o.id)),
+    }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  optimizers: t.field({
+    type: [OptimizerRef],
+    resolve: (_r, _a, ctx) => allOf<OptimizerNode>(ctx.db, 'Optimizer', 'n.name'),
+  }),
+  optimizer: t.field({
+    type: OptimizerRef,
+    nullable: true,
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_r, args, ctx) => ctx.loaders.optimizer.load(String(args.id)),
+  }),
+}));

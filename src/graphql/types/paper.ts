@@ -1,0 +1,138 @@
+import { listPapers, PAPER_ORDERS, type PaperOrder } from '../../db/papers.js';
+import { relatedWork } from '../../db/related-work.js';
+import { bibtex } from '../bibtex.js';
+import { builder } from '../builder.js';
+import { checkRange } from '../errors.js';
+import { pageConnection } from '../pagination.js';
+import { AuthorRef, OptimizerRef, PaperRef, SectionRef, TopicRef, VenueKindEnum, VenueRef } from '../refs.js';
+import { RelatedPaperRef } from './related.js';
+
+const LinkKindEnum = builder.enumType('LinkKind', {
+  values: ['PDF', 'CODE', 'SLIDES', 'NOTES', 'OTHER'] as const,
+});
+
+/** Guesses what a link points at from its label and address. */
+function linkKind(label: string, url: string): 'PDF' | 'CODE' | 'SLIDES' | 'NOTES' | 'OTHER' {
+  const s = `${label} ${url}`.toLowerCase();
+  if (/slides|powerpoint|\.pptx?\b/.test(s)) return 'SLIDES';
+  if (/github|gitlab|implementation|code/.test(s)) return 'CODE';
+  if (/pdf|arxiv|openreview|proceedings/.test(s)) return 'PDF';
+  if (/notes|blog/.test(s)) return 'NOTES';
+  return 'OTHER';
+}
+
+const LinkRef = builder.objectRef<{ label: string; url: string }>('Link').implement({
+  fields: (t) => ({
+    label: t.exposeString('label'),
+    url: t.exposeString('url'),
+    kind: t.field({ type: LinkKindEnum, resolve: (l) => linkKind(l.label, l.url) }),
+  }),
+});
+
+builder.node(PaperRef, {
+  description: 'A paper, one node however many lists name it.',
+  id: { resolve: (p) => p.id },
+  loadMany: (ids, ctx) => ids.map((id) => ctx.loaders.paper.load(id)),
+  fields: (t) => ({
+    title: t.exposeString('title'),
+    year: t.exposeInt('year', { nullable: true, description: 'The year at the venue ("ICLR 2019" → 2019).' }),
+    listedYear: t.exposeInt('listedYear', {
+      nullable: true,
+      description: 'The year the list gives after the venue ("…，ICLR 2019，2018" → 2018).',
+    }),
+    arxivId: t.exposeString('arxivId', { nullable: true }),
+    venueText: t.exposeString('venueText', {
+      nullable: true,
+      description: 'The venue as the list wrote it.',
+    }),
+    notes: t.exposeStringList('notes'),
+    venue: t.field({
+      type: VenueRef,
+      nullable: true,
+      resolve: async (p, _a, ctx) => (await ctx.loaders.related('paperVenue').load(p.id))[0] ?? null,
+    }),
+    authors: t.field({
+      type: [AuthorRef],
+      description: 'In author order.',
+      resolve: (p, _a, ctx) => ctx.loaders.related('paperAuthors').load(p.id),
+    }),
+    sections: t.field({
+      type: [SectionRef],
+      resolve: (p, _a, ctx) => ctx.loaders.related('paperSections').load(p.id),
+    }),
+    topics: t.field({
+      type: [TopicRef],
+      resolve: (p, _a, ctx) => ctx.loaders.related('paperTopics').load(p.id),
+    }),
+    optimizers: t.field({
+      type: [OptimizerRef],
+      resolve: (p, _a, ctx) => ctx.loaders.related('paperOptimizers').load(p.id),
+    }),
+    links: t.field({
+      type: [LinkRef],
+      resolve: (p) => p.linkUrls.map((url, i) => ({ url, label: p.linkLabels[i] ?? 'link' })),
+    }),
+    bibtex: t.string({
+      description: 'A BibTeX entry; the entry type follows the venue kind, the key is stable.',
+      resolve: async (p, _a, ctx) => {
+        const [authors, venues] = await Promise.all([
+          ctx.loaders.related('paperAuthors').load(p.id),
+          ctx.loaders.related('paperVenue').load(p.id),
+        ]);
+        return bibtex(p, authors, venues[0] ?? null);
+      },
+    }),
+    related: t.field({
+      type: [RelatedPaperRef],
+      description: 'Related papers, best first (see Query.relatedWork).',
+      args: {
+        first: t.arg.int({ defaultValue: 10 }),
+        crossSectionOnly: t.arg.boolean({ defaultValue: false }),
+      },
+      resolve: (p, args, ctx) =>
+        relatedWork(ctx.db, p.id, checkRange(args.first ?? 10, 50), args.crossSectionOnly ?? false),
+    }),
+  }),
+});
+
+const PaperOrderEnum = builder.enumType('PaperOrder', {
+  values: Object.keys(PAPER_ORDERS) as PaperOrder[],
+});
+
+const PaperFilter = builder.inputType('PaperFilter', {
+  fields: (t) => ({
+    titleContains: t.string(),
+    authorId: t.id(),
+    venueId: t.id(),
+    venueKind: t.field({ type: VenueKindEnum }),
+    topicId: t.id(),
+    sectionCode: t.string({
+      description: 'A section code such as "A.2", in any list unless listId is given.',
+    }),
+    listId: t.id(),
+    optimizer: t.string({ description: 'An optimizer name, case-insensitive ("adam").' }),
+    yearFrom: t.int(),
+    yearTo: t.int(),
+  }),
+});
+
+builder.queryFields((t) => ({
+  papers: t.connection({
+    type: PaperRef,
+    description: 'Papers matching a filter, newest first unless orderBy says otherwise.',
+    args: {
+      filter: t.arg({ type: PaperFilter }),
+      orderBy: t.arg({ type: PaperOrderEnum, defaultValue: 'YEAR_DESC' }),
+    },
+    resolve: (_root, args, ctx) =>
+      pageConnection(args, (offset, limit) =>
+        listPapers(ctx.db, args.filter ?? {}, args.orderBy ?? 'YEAR_DESC', offset, limit),
+      ),
+  }),
+  paper: t.field({
+    type: PaperRef,
+    nullable: true,
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_root, args, ctx) => ctx.loaders.paper.load(String(args.id)),
+  }),
+}));

@@ -1,0 +1,129 @@
+import { collaborationPath } from '../../db/collaboration-path.js';
+import type { AuthorNode, PaperNode } from '../../db/model.js';
+import { relatedWork } from '../../db/related-work.js';
+import { topicOverlap } from '../../db/topic-overlap.js';
+import { builder } from '../builder.js';
+import { badInput, checkRange } from '../errors.js';
+import { AuthorRef, PaperRef, TopicRef } from '../refs.js';
+
+export const RelatedPaperRef = builder
+  .objectRef<{ paper: PaperNode; score: number; reasons: string[]; crossSection: boolean }>('RelatedPaper')
+  .implement({
+    description: 'A paper related to another, with the score and the reasons behind it.',
+    fields: (t) => ({
+      paper: t.field({ type: PaperRef, resolve: (r) => r.paper }),
+      score: t.exposeFloat('score'),
+      reasons: t.exposeStringList('reasons'),
+      crossSection: t.exposeBoolean('crossSection', {
+        description: 'True when the two papers share no section.',
+      }),
+    }),
+  });
+
+const TopicOverlapRef = builder
+  .objectRef<Awaited<ReturnType<typeof topicOverlap>>>('TopicOverlap')
+  .implement({
+    description: 'What a set of topics has in common.',
+    fields: (t) => ({
+      topics: t.field({ type: [TopicRef], resolve: (o) => o.topics }),
+      papers: t.field({
+        type: [PaperRef],
+        description: 'Papers about every one of the topics.',
+        resolve: (o) => o.papers,
+      }),
+      authors: t.field({
+        type: [AuthorRef],
+        description: 'Authors of those papers.',
+        resolve: (o) => o.authors,
+      }),
+      paperCount: t.exposeInt('paperCount'),
+      unionCount: t.exposeInt('unionCount', { description: 'Papers about at least one of the topics.' }),
+      jaccard: t.exposeFloat('jaccard', { description: 'paperCount / unionCount.' }),
+    }),
+  });
+
+const CollaborationLinkRef = builder
+  .objectRef<{ from: AuthorNode; to: AuthorNode; papers: PaperNode[] }>('CollaborationLink')
+  .implement({
+    fields: (t) => ({
+      from: t.field({ type: AuthorRef, resolve: (l) => l.from }),
+      to: t.field({ type: AuthorRef, resolve: (l) => l.to }),
+      papers: t.field({
+        type: [PaperRef],
+        description: 'Every paper the two wrote together.',
+        resolve: (l) => l.papers,
+      }),
+    }),
+  });
+
+const CollaborationPathRef = builder
+  .objectRef<{
+    authors: AuthorNode[];
+    links: Array<{ from: AuthorNode; to: AuthorNode; papers: PaperNode[] }>;
+  }>('CollaborationPath')
+  .implement({
+    fields: (t) => ({
+      authors: t.field({
+        type: [AuthorRef],
+        description: 'From the first author to the second, in order.',
+        resolve: (p) => p.authors,
+      }),
+      links: t.field({ type: [CollaborationLinkRef], resolve: (p) => p.links }),
+      length: t.int({ description: 'Co-authorship links on the path.', resolve: (p) => p.links.length }),
+    }),
+  });
+
+/** Most related papers a request may ask for. */
+export const MAX_RELATED = 50;
+export const MAX_PATH_LENGTH = 6;
+
+builder.queryFields((t) => ({
+  relatedWork: t.field({
+    type: [RelatedPaperRef],
+    description:
+      'Papers related to one paper, ranked by a score: shared author 3, shared optimizer 1.5, shared topic 1, an author one co-authorship away 1, same venue 0.5 (each shared thing counts).',
+    args: {
+      paperId: t.arg.id({ required: true }),
+      first: t.arg.int({ defaultValue: 10 }),
+      crossSectionOnly: t.arg.boolean({
+        defaultValue: false,
+        description: 'Only papers that share no section with it.',
+      }),
+    },
+    resolve: (_r, args, ctx) =>
+      relatedWork(
+        ctx.db,
+        String(args.paperId),
+        checkRange(args.first ?? 10, MAX_RELATED),
+        args.crossSectionOnly ?? false,
+      ),
+  }),
+  topicOverlap: t.field({
+    type: TopicOverlapRef,
+    args: { topicIds: t.arg.idList({ required: true }), first: t.arg.int({ defaultValue: 50 }) },
+    resolve: (_r, args, ctx) => {
+      if (args.topicIds.length < 1 || args.topicIds.length > 10) {
+        throw badInput('topicIds must name 1 to 10 topics.', 'topicIds');
+      }
+      return topicOverlap(ctx.db, args.topicIds.map(String), checkRange(args.first ?? 50, 100));
+    },
+  }),
+  collaborationPath: t.field({
+    type: CollaborationPathRef,
+    nullable: true,
+    description:
+      'The shortest chain of co-authors between two authors, or null when none is within maxLength links.',
+    args: {
+      fromAuthorId: t.arg.id({ required: true }),
+      toAuthorId: t.arg.id({ required: true }),
+      maxLength: t.arg.int({ defaultValue: 4 }),
+    },
+    resolve: (_r, args, ctx) =>
+      collaborationPath(
+        ctx.db,
+        String(args.fromAuthorId),
+        String(args.toAuthorId),
+        checkRange(args.maxLength ?? 4, MAX_PATH_LENGTH, 'maxLength'),
+      ),
+  }),
+}));

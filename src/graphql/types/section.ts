@@ -1,0 +1,85 @@
+import type { ListNode } from '../../db/model.js';
+import { allOf } from '../../db/papers.js';
+import { rootSections, sectionsByCode } from '../../db/sections.js';
+import { builder } from '../builder.js';
+import { badInput } from '../errors.js';
+import { pageConnection } from '../pagination.js';
+import { PaperRef, SectionRef, TopicRef } from '../refs.js';
+
+const ListRef = builder.objectRef<ListNode>('PaperList').implement({
+  description: 'A curated list that was imported; its sections belong to it.',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    name: t.exposeString('name'),
+    title: t.exposeString('title', { nullable: true }),
+    sections: t.field({
+      type: [SectionRef],
+      description: 'Top-level sections, in document order.',
+      resolve: (l, _a, ctx) => rootSections(ctx.db, l.id),
+    }),
+  }),
+});
+
+builder.node(SectionRef, {
+  description: 'A section of a list ("A.2 Convergence analysis of Adaptive Gradient Methods").',
+  id: { resolve: (s) => s.id },
+  loadMany: (ids, ctx) => ids.map((id) => ctx.loaders.section.load(id)),
+  fields: (t) => ({
+    code: t.exposeString('code', {
+      description: 'As the list numbers it ("A.2"); made up from position when it has none.',
+    }),
+    title: t.exposeString('title'),
+    order: t.exposeInt('order'),
+    descriptionEn: t.exposeString('descriptionEn', { nullable: true }),
+    descriptionZh: t.exposeString('descriptionZh', { nullable: true }),
+    list: t.field({
+      type: ListRef,
+      nullable: true,
+      resolve: async (s, _a, ctx) => (await ctx.loaders.related('sectionList').load(s.id))[0] ?? null,
+    }),
+    parent: t.field({
+      type: SectionRef,
+      nullable: true,
+      resolve: async (s, _a, ctx) => (await ctx.loaders.related('sectionParent').load(s.id))[0] ?? null,
+    }),
+    children: t.field({
+      type: [SectionRef],
+      resolve: (s, _a, ctx) => ctx.loaders.related('sectionChildren').load(s.id),
+    }),
+    topics: t.field({
+      type: [TopicRef],
+      resolve: (s, _a, ctx) => ctx.loaders.related('sectionTopics').load(s.id),
+    }),
+    papers: t.connection({
+      type: PaperRef,
+      resolve: (s, args, ctx) =>
+        pageConnection(args, (offset, limit) => ctx.loaders.papersOf('section', offset, limit).load(s.id)),
+    }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  sections: t.field({
+    type: [SectionRef],
+    description: 'Top-level sections (children nested), of one list or of all.',
+    args: { listId: t.arg.id() },
+    resolve: (_r, args, ctx) => rootSections(ctx.db, args.listId ? String(args.listId) : null),
+  }),
+  section: t.field({
+    type: SectionRef,
+    nullable: true,
+    description: 'A section by code. The code must be unique across lists unless listId is given.',
+    args: { code: t.arg.string({ required: true }), listId: t.arg.id() },
+    resolve: async (_r, args, ctx) => {
+      const found = await sectionsByCode(ctx.db, args.code, args.listId ? String(args.listId) : null);
+      if (found.length > 1) {
+        throw badInput(
+          `Section code "${args.code}" exists in ${found.length} lists (${found.map((s) => s.listId).join(', ')}); pass listId.`,
+          'listId',
+        );
+      }
+      return found[0] ?? null;
+    },
+  }),
+  lists: t.field({ type: [ListRef], resolve: (_r, _a, ctx) => allOf<ListNode>(ctx.db, 'List', 'n.name') }),
+}));

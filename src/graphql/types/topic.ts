@@ -1,0 +1,43 @@
+import type { TopicNode } from '../../db/model.js';
+import { allOf } from '../../db/papers.js';
+import { builder } from '../builder.js';
+import { pageConnection } from '../pagination.js';
+import { PaperRef, SectionRef, TopicFacetEnum, TopicRef } from '../refs.js';
+
+builder.node(TopicRef, {
+  description: 'A facet value papers are about, such as "Adaptive gradient methods" (method family).',
+  id: { resolve: (t) => t.id },
+  loadMany: (ids, ctx) => ids.map((id) => ctx.loaders.topic.load(id)),
+  fields: (t) => ({
+    name: t.exposeString('name'),
+    facet: t.field({ type: TopicFacetEnum, resolve: (topic) => topic.facet as 'METHOD_FAMILY' }),
+    paperCount: t.int({ resolve: (topic, _a, ctx) => ctx.loaders.topicPaperCount.load(topic.id) }),
+    papers: t.connection({
+      type: PaperRef,
+      resolve: (topic, args, ctx) =>
+        pageConnection(args, (offset, limit) => ctx.loaders.papersOf('topic', offset, limit).load(topic.id)),
+    }),
+    sections: t.field({
+      type: [SectionRef],
+      description: 'Sections of lists that cover this topic.',
+      resolve: (topic, _a, ctx) => ctx.loaders.related('topicSections').load(topic.id),
+    }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  topics: t.field({
+    type: [TopicRef],
+    args: { facet: t.arg({ type: TopicFacetEnum }) },
+    resolve: async (_r, args, ctx) => {
+      const all = await allOf<TopicNode>(ctx.db, 'Topic', 'n.facet, n.name');
+      return args.facet ? all.filter((x) => x.facet === args.facet) : all;
+    },
+  }),
+  topic: t.field({
+    type: TopicRef,
+    nullable: true,
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_r, args, ctx) => ctx.loaders.topic.load(String(args.id)),
+  }),
+}));
