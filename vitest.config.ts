@@ -1,6 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // Node loads graphql's CommonJS build for graphql-yoga; Vite would pick its .mjs build for our
+  // sources, and two copies of graphql break instanceof checks (GraphQLError, schema types).
+  resolve: { alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }] },
   test: {
     include: ['tests/**/*.test.ts'],
     globalSetup: ['tests/setup/global-setup.ts'],

@@ -86,7 +86,8 @@ export async function loadOrCreateCredentials(l: Layout): Promise<{ creds: Crede
   if (existsSync(l.credentials)) {
     return { creds: JSON.parse(await readFile(l.credentials, 'utf8')) as Credentials, created: false };
   }
-  const creds = { user: 'neo4j', password: randomBytes(24).toString('base64url') };
+  // Hex, so the password never starts with '-' (neo4j-admin would read it as an option).
+  const creds = { user: 'neo4j', password: randomBytes(24).toString('hex') };
   await writeFile(l.credentials, `${JSON.stringify(creds)}\n`, { mode: 0o600 });
   return { creds, created: true };
 }

@@ -18,6 +18,18 @@ export const builder = new SchemaBuilder<{
     // across types, so they serve as Relay global ids as they are: readable in the playground.
     encodeGlobalID: (_typename, id) => String(id),
     decodeGlobalID: (globalID) => ({ typename: typeOfId(globalID) ?? 'Unknown', id: globalID }),
+    // An id of no known type is simply not found: null, not an error.
+    nodeQueryOptions: {
+      resolve: (_root, { id }, _ctx, _info, resolveNode) =>
+        id.typename === 'Unknown' ? null : resolveNode(id),
+    },
+    nodesQueryOptions: {
+      resolve: async (_root, { ids }, _ctx, _info, resolveNodes) => {
+        const known = ids.filter((id) => id.typename !== 'Unknown');
+        const found = await resolveNodes(known);
+        return ids.map((id) => (id.typename === 'Unknown' ? null : (found[known.indexOf(id)] ?? null)));
+      },
+    },
   },
 });
 

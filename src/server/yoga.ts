@@ -2,6 +2,7 @@ import { createYoga } from 'graphql-yoga';
 import type { Db } from '../db/driver.js';
 import { createContext } from '../graphql/context.js';
 import { schema } from '../graphql/schema.js';
+import { PLAYGROUND_QUERY } from './playground.js';
 
 export interface AppDeps {
   db: Db;
@@ -16,7 +17,7 @@ export function createApp(deps: AppDeps) {
     graphqlEndpoint: '/graphql',
     landingPage: false,
     maskedErrors: (deps.production ?? false) ? true : { isDev: true },
-    graphiql: { title: 'Paper graph' },
+    graphiql: { title: 'Paper graph', defaultQuery: PLAYGROUND_QUERY },
   });
 }
 
