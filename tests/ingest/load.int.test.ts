@@ -236,7 +236,7 @@ describe('importList', () => {
       const seed = readFileSync('../shared/seeds/analysis-section.md', 'utf8');
       await importList(db, seed, taxonomy, { source: 'optimizer-papers-analysis' });
       for (const f of ['optimizer-papers-analysis.md', 'optimizer-papers-optimizers.md']) {
-        const md = decodeList(readFileSync(`../shared/lists/${f}`), f);
+        const md = decodeList(readFileSync(`${shared.lists}/${f}`), f);
         const s = await importList(db, md, taxonomy, { source: f.replace('.md', ''), strict: true });
         expect(s.warnings).toEqual([]);
       }
