@@ -29,10 +29,23 @@ const BY_IDS = `CALL (ids) {
 const PROJECT = `{id: n.id, type: labels(n)[0],
   label: CASE WHEN n:Section THEN n.code + ' ' + n.title ELSE coalesce(n.title, n.name, n.id) END}`;
 
+/** One breadth-first hop: neighbours of the previous level not yet seen, best connected first, cut to the room left. */
+const hop = (d: number) => `
+CALL (seen, level${d - 1}) {
+  UNWIND level${d - 1} AS f
+  MATCH (f)--(m) WHERE labels(m)[0] IN $types AND NOT m IN seen
+  WITH DISTINCT m LIMIT $cap
+  WITH m ORDER BY COUNT { (m)--() } DESC, m.id
+  RETURN collect(m) AS found${d}
+}
+WITH seen + found${d}[0..($limit - size(seen))] AS seen, found${d}[0..($limit - size(seen))] AS level${d},
+     truncated OR size(found${d}) > $limit - size(seen) AS truncated`;
+
 /**
- * A drawable neighbourhood: breadth-first from the focus nodes, one query per hop (depth ≤ 3),
- * nodes of the requested types only, at most `limit` nodes; then every edge among them. Without
- * a focus, the best-connected nodes of the requested types.
+ * A drawable neighbourhood in one query: breadth-first from the focus nodes (depth ≤ 3, each hop
+ * capped), nodes of the requested types only, at most `limit` nodes, then every edge among them.
+ * Without a focus, the best-connected nodes of the requested types. `depth` is a validated
+ * integer: the hops are spelled out in the query text.
  */
 export async function graphView(
   db: Db,
@@ -41,48 +54,34 @@ export async function graphView(
   types: NodeType[],
   limit: number,
 ): Promise<GraphViewRow> {
-  const seen = new Map<string, GraphNodeRow>();
-  let truncated = false;
-  if (focus.length === 0) {
-    const rows = await db.read(
-      `CALL () { ${types.map((l) => `MATCH (n:${l}) RETURN n`).join(' UNION ALL ')} }
-       WITH n ORDER BY COUNT { (n)--() } DESC, n.id LIMIT $limit + 1
-       RETURN n ${PROJECT} AS node`,
-      { limit },
-    );
-    for (const r of rows.slice(0, limit)) seen.set((r.node as GraphNodeRow).id, r.node as GraphNodeRow);
-    truncated = rows.length > limit;
-  } else {
-    const start = await db.read(`WITH $ids AS ids ${BY_IDS} RETURN n ${PROJECT} AS node`, { ids: focus });
-    for (const r of start) seen.set((r.node as GraphNodeRow).id, r.node as GraphNodeRow);
-    let frontier = [...seen.keys()];
-    for (let d = 0; d < depth && frontier.length && !truncated; d++) {
-      const room = limit - seen.size;
-      const rows = await db.read(
-        `WITH $frontier AS ids ${BY_IDS}
-         MATCH (n)--(m) WHERE labels(m)[0] IN $types AND NOT m.id IN $seen
-         WITH DISTINCT m AS n ORDER BY COUNT { (n)--() } DESC, n.id LIMIT $room + 1
-         RETURN n ${PROJECT} AS node`,
-        { frontier, types, seen: [...seen.keys()], room },
-      );
-      truncated = rows.length > room;
-      frontier = [];
-      for (const r of rows.slice(0, room)) {
-        const node = r.node as GraphNodeRow;
-        seen.set(node.id, node);
-        frontier.push(node.id);
-      }
-    }
-  }
-  const ids = [...seen.keys()];
-  const edges = ids.length
-    ? await db.read(
-        `WITH $ids AS ids ${BY_IDS}
-         MATCH (n)-[r]->(m) WHERE m.id IN ids
-         RETURN {id: n.id + '|' + type(r) + '|' + m.id, source: n.id, target: m.id, type: type(r),
-                 weight: CASE type(r) WHEN 'AUTHORED' THEN 1.0 / (coalesce(r.position, 0) + 1) ELSE 1.0 END} AS edge`,
-        { ids },
-      )
-    : [];
-  return { nodes: [...seen.values()], edges: edges.map((e) => e.edge as GraphEdgeRow), truncated };
+  if (!Number.isInteger(depth) || depth < 0 || depth > 3) throw new RangeError('depth must be 0..3');
+  const start =
+    focus.length === 0
+      ? `CALL () { ${types.map((l) => `MATCH (n:${l}) RETURN n`).join(' UNION ALL ')} }
+         WITH n ORDER BY COUNT { (n)--() } DESC, n.id LIMIT $limit + 1
+         WITH collect(n) AS candidates
+         WITH candidates[0..$limit] AS seen, size(candidates) > $limit AS truncated`
+      : `WITH $focus AS ids ${BY_IDS}
+         WITH collect(n)[0..$limit] AS seen
+         WITH seen, false AS truncated`;
+  const hops = focus.length === 0 ? [] : Array.from({ length: depth }, (_, i) => hop(i + 1));
+  const [row] = await db.read(
+    `${start}
+     WITH seen, seen AS level0, truncated
+     ${hops.join('\n')}
+     WITH seen, truncated, [n IN seen | n.id] AS ids
+     CALL (seen, ids) {
+       UNWIND seen AS n
+       MATCH (n)-[r]->(m) WHERE m.id IN ids
+       RETURN collect({id: n.id + '|' + type(r) + '|' + m.id, source: n.id, target: m.id, type: type(r),
+               weight: CASE type(r) WHEN 'AUTHORED' THEN 1.0 / (coalesce(r.position, 0) + 1) ELSE 1.0 END}) AS edges
+     }
+     RETURN [n IN seen | n ${PROJECT}] AS nodes, edges, truncated`,
+    { focus, types, limit, cap: limit + 1 },
+  );
+  return {
+    nodes: (row?.nodes as GraphNodeRow[]) ?? [],
+    edges: (row?.edges as GraphEdgeRow[]) ?? [],
+    truncated: (row?.truncated as boolean) ?? false,
+  };
 }
