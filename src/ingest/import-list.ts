@@ -3,7 +3,7 @@ import type { Db } from '../db/driver.js';
 import { type ImportSummary, loadList } from './load.js';
 import { parseList } from './parse-list.js';
 import type { ParseWarning } from './records.js';
-import type { Taxonomy } from './taxonomy.js';
+import { canonicalList, type Taxonomy } from './taxonomy.js';
 
 /** Largest list the importer takes; a bigger file is almost certainly not a paper list. */
 export const MAX_LIST_BYTES = 5 * 1024 * 1024;
@@ -91,5 +91,5 @@ export async function importList(
   if (parsed.papers.length === 0 && parsed.sections.length === 0) {
     throw new ImportError('No headings or paper entries were found; nothing written.', parsed.warnings);
   }
-  return loadList(db, parsed, opts.source.trim(), taxonomy, opts);
+  return loadList(db, parsed, canonicalList(taxonomy, opts.source.trim()), taxonomy, opts);
 }

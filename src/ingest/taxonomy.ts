@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { slug } from './normalize.js';
 
 export const SEED_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'seed');
 
@@ -22,7 +23,12 @@ const schema = z.object({
   ),
   lists: z.record(
     z.string(),
-    z.object({ title: z.string().optional(), sections: z.record(z.string(), sectionMap).default({}) }),
+    z.object({
+      title: z.string().optional(),
+      /** Other names the same list is imported under (e.g. the file name of an older version). */
+      aliases: z.array(z.string()).default([]),
+      sections: z.record(z.string(), sectionMap).default({}),
+    }),
   ),
   seed: z.array(z.object({ file: z.string(), list: z.string() })).default([]),
 });
@@ -46,4 +52,13 @@ export function loadTaxonomy(file = join(SEED_DIR, 'taxonomy.yaml')): Taxonomy {
     }
   }
   return parsed.data;
+}
+
+/** The canonical list name for a source: an alias of a known list resolves to that list. */
+export function canonicalList(taxonomy: Taxonomy, source: string): string {
+  const key = slug(source);
+  for (const [name, def] of Object.entries(taxonomy.lists)) {
+    if (slug(name) === key || def.aliases.some((a) => slug(a) === key)) return name;
+  }
+  return source;
 }
