@@ -1,3 +1,4 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
@@ -37,6 +38,14 @@ const schema = z
     NEO4J_CACHE_DIR: z.string().min(1).optional(),
     NEO4J_BOLT_PORT: port(0).optional(),
     NODE_ENV: z.string().default('development'),
+    API_KEYS: z.string().optional(),
+    QUERY_TIMEOUT_MS: z.coerce
+      .number({ error: 'must be a number of milliseconds' })
+      .int()
+      .min(100, 'must be at least 100')
+      .max(600_000, 'must be at most 600000')
+      .default(15_000),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((env, ctx) => {
     if (env.NEO4J_URI && env.NEO4J_PASSWORD === undefined) {
@@ -56,6 +65,32 @@ export interface Config {
   readonly port: number;
   readonly host: string;
   readonly production: boolean;
+  /** Keys that may write; empty means writes are off. */
+  readonly apiKeys: readonly string[];
+  readonly queryTimeoutMs: number;
+  readonly logLevel: string;
+}
+
+/** Shortest key accepted: anything shorter is guessable. */
+export const MIN_KEY_LENGTH = 16;
+
+/** API_KEYS is a comma-separated list, or the path of a file with one key per line (# comments allowed). */
+export function parseApiKeys(value: string | undefined): string[] {
+  if (!value?.trim()) return [];
+  const fromFile = existsSync(value.trim()) && statSync(value.trim()).isFile();
+  const raw = fromFile
+    ? readFileSync(value.trim(), 'utf8')
+        .split('\n')
+        .filter((l) => !l.trim().startsWith('#'))
+    : value.split(',');
+  const keys = raw.map((k) => k.trim()).filter(Boolean);
+  const short = keys.filter((k) => k.length < MIN_KEY_LENGTH).length;
+  if (short) {
+    throw new ConfigError(
+      `Invalid environment: API_KEYS has ${short} key(s) shorter than ${MIN_KEY_LENGTH} characters; use long random keys (for example "openssl rand -hex 24").`,
+    );
+  }
+  return keys;
 }
 
 /** The user's cache folder for downloaded Neo4j jars (XDG_CACHE_HOME or ~/.cache). */
@@ -86,5 +121,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         ...(e.NEO4J_BOLT_PORT ? { boltPort: e.NEO4J_BOLT_PORT } : {}),
         database: e.NEO4J_DATABASE,
       };
-  return Object.freeze({ neo4j, port: e.PORT, host: e.HOST, production: e.NODE_ENV === 'production' });
+  return Object.freeze({
+    neo4j,
+    port: e.PORT,
+    host: e.HOST,
+    production: e.NODE_ENV === 'production',
+    apiKeys: Object.freeze(parseApiKeys(e.API_KEYS)),
+    queryTimeoutMs: e.QUERY_TIMEOUT_MS,
+    logLevel: e.LOG_LEVEL,
+  });
 }

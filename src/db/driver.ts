@@ -1,4 +1,5 @@
 import neo4j, { type Driver, type QueryResult, type RecordShape } from 'neo4j-driver';
+import { mapDriverError } from './errors.js';
 
 export type Params = Record<string, unknown>;
 export type Row = Record<string, unknown>;
@@ -59,8 +60,20 @@ export class Db {
       } finally {
         await tx.rollback();
       }
+    } catch (err) {
+      throw mapDriverError(err);
     } finally {
       await session.close();
+    }
+  }
+
+  /** Whether Neo4j answers right now; used by /ready, so it never waits for retries. */
+  async ping(): Promise<boolean> {
+    try {
+      await this.driver.verifyConnectivity({ database: this.opts.database });
+      return true;
+    } catch {
+      return false;
     }
   }
 
@@ -113,9 +126,11 @@ export function createDriver(t: DriverTarget): Driver {
   return neo4j.driver(t.uri, neo4j.auth.basic(t.user, t.password), {
     // Integers in this graph (years, counts, positions) are far below 2^53.
     disableLosslessIntegers: true,
-    connectionTimeout: 5_000,
-    connectionAcquisitionTimeout: 5_000,
-    maxTransactionRetryTime: 5_000,
+    // Fail fast when Neo4j is away (the driver's defaults wait 60 s and retry for 30 s), so a
+    // request answers DATABASE_UNAVAILABLE in seconds and the API stays responsive.
+    connectionTimeout: 3_000,
+    connectionAcquisitionTimeout: 3_000,
+    maxTransactionRetryTime: 3_000,
     maxConnectionPoolSize: 50,
     userAgent: 'paper-graph/0.1',
   });

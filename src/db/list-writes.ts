@@ -135,7 +135,7 @@ export async function upsertPapers(
        MERGE (p)-[m:MENTIONS]->(op) SET m.via = CASE WHEN m.via = 'tag' THEN 'tag' ELSE o.via END)
      FOREACH (topicId IN row.topicIds |
        MERGE (t:Topic {id: topicId})
-       MERGE (p)-[:ABOUT]->(t))
+       MERGE (p)-[a:ABOUT]->(t) ON CREATE SET a.via = 'section')
      RETURN sum(CASE WHEN created THEN 1 ELSE 0 END) AS created, sum(CASE WHEN created THEN 0 ELSE 1 END) AS matched`,
     { papers },
   );

@@ -1,16 +1,61 @@
 import SchemaBuilder from '@pothos/core';
+import ComplexityPlugin from '@pothos/plugin-complexity';
+import ErrorsPlugin from '@pothos/plugin-errors';
 import RelayPlugin from '@pothos/plugin-relay';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
+import { GraphQLError, getNullableType, isListType } from 'graphql';
 import { typeOfId } from '../db/model.js';
 import type { Context } from './context.js';
+
+/** Per-query limits the schema enforces before resolving (see README, "Security and limits"). */
+export const QUERY_LIMITS = { complexity: 20_000, depth: 8, breadth: 200 } as const;
 
 /** The one SchemaBuilder: context type, plugins and options; types register themselves in types/. */
 export const builder = new SchemaBuilder<{
   Context: Context;
   DefaultFieldNullability: false;
   Connection: { totalCount: number };
+  AuthScopes: { writer: boolean };
 }>({
-  plugins: [RelayPlugin],
+  // Scope auth first, so an unauthorised write is refused before anything else runs.
+  plugins: [ScopeAuthPlugin, ComplexityPlugin, ErrorsPlugin, RelayPlugin],
   defaultFieldNullability: false,
+  complexity: {
+    // A field costs 1; what it selects costs once per item it can return: `first`/`limit` when
+    // the client says, 10 for other lists. A connection's edges inherit the connection's `first`.
+    fieldComplexity: (args, _ctx, field) => {
+      const requested = [args.first, args.limit].find((v): v is number => typeof v === 'number');
+      if (requested !== undefined) return { field: 1, multiplier: Math.max(requested, 1) };
+      if (field.name === 'edges') return { field: 1, multiplier: 1 };
+      return { field: 1, multiplier: isListType(getNullableType(field.type)) ? 10 : 1 };
+    },
+    limit: { complexity: QUERY_LIMITS.complexity, depth: QUERY_LIMITS.depth, breadth: QUERY_LIMITS.breadth },
+    complexityError: (kind, result) =>
+      new GraphQLError(
+        `Query ${kind.toLowerCase()} ${result[kind === 'Complexity' ? 'complexity' : kind === 'Depth' ? 'depth' : 'breadth']} is over the limit of ${result[`max${kind}`]}.`,
+        {
+          extensions: {
+            code:
+              kind === 'Complexity'
+                ? 'QUERY_TOO_COMPLEX'
+                : kind === 'Depth'
+                  ? 'QUERY_TOO_DEEP'
+                  : 'QUERY_TOO_BROAD',
+          },
+        },
+      ),
+  },
+  scopeAuth: {
+    authScopes: (ctx) => ({ writer: ctx.canWrite }),
+    unauthorizedError: (_parent, ctx) =>
+      new GraphQLError(
+        ctx.writesEnabled
+          ? 'Writes need a valid API key: send "Authorization: Bearer <key>".'
+          : 'Writes are off: the server has no API_KEYS configured.',
+        { extensions: { code: 'UNAUTHENTICATED' } },
+      ),
+  },
+  errors: { defaultTypes: [] },
   relay: {
     clientMutationId: 'omit',
     cursorType: 'String',
@@ -34,6 +79,8 @@ export const builder = new SchemaBuilder<{
 });
 
 builder.queryType({});
+builder.mutationType({});
+builder.subscriptionType({});
 
 builder.globalConnectionField('totalCount', (t) =>
   t.int({

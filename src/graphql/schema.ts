@@ -1,5 +1,9 @@
 import { builder } from './builder.js';
+import './error-types.js';
 import './types/author.js';
+import './types/graph-changed.js';
+import './types/import.js';
+import './types/paper-mutations.js';
 import './types/graph.js';
 import './types/optimizer.js';
 import './types/paper.js';

@@ -2,8 +2,12 @@ import { createServer } from 'node:http';
 import { ConfigError, loadConfig } from '../config.js';
 import { connect } from '../db/connect.js';
 import { assertPortFree } from '../db/local-neo4j.js';
+import { createLogger } from './logger.js';
 import { prepareDatabase } from './prepare.js';
 import { createApp } from './yoga.js';
+
+/** How long SIGTERM waits for in-flight requests before closing their connections. */
+const DRAIN_MS = 10_000;
 
 /** `npm start`: connect to Neo4j (managed unless NEO4J_URI is set), prepare it, serve GraphQL. */
 async function main(): Promise<void> {
@@ -11,14 +15,35 @@ async function main(): Promise<void> {
   // Fail on a taken HTTP port before spending seconds starting Neo4j.
   await assertPortFree(config.port, config.host, 'the GraphQL server (PORT)');
   const conn = await connect(config, (m) => console.log(m));
+  const logger = createLogger(config.logLevel);
+  const app = createApp({ db: conn.db, production: config.production, apiKeys: config.apiKeys, logger });
+  const server = createServer((req, res) => {
+    // A body without a length could bypass the size limit, so streamed uploads are refused.
+    if (req.method === 'POST' && !req.headers['content-length']) {
+      res.writeHead(411, { 'content-type': 'application/json' });
+      res.end(
+        JSON.stringify({
+          errors: [{ message: 'Content-Length is required.', extensions: { code: 'LENGTH_REQUIRED' } }],
+        }),
+      );
+      return;
+    }
+    void app(req, res);
+  });
   let shuttingDown = false;
-  const server = createServer(createApp({ db: conn.db, production: config.production }));
   const shutdown = async (signal: string) => {
     if (shuttingDown) return;
     shuttingDown = true;
-    console.log(`${signal}: closing the HTTP server and Neo4j…`);
-    await new Promise<void>((res) => server.close(() => res()));
+    console.log(
+      `${signal}: no new connections; finishing requests in flight (at most ${DRAIN_MS / 1000} s)…`,
+    );
+    const closed = new Promise<void>((res) => server.close(() => res()));
+    server.closeIdleConnections();
+    const timer = setTimeout(() => server.closeAllConnections(), DRAIN_MS);
+    await closed;
+    clearTimeout(timer);
     await conn.close();
+    console.log('Stopped.');
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
@@ -35,7 +60,12 @@ async function main(): Promise<void> {
   }
   const base = `http://${config.host}:${config.port}`;
   console.log(`Using ${conn.describe}.`);
-  console.log(`GraphQL API and GraphiQL: ${base}/graphql`);
+  console.log(
+    config.apiKeys.length
+      ? `Writes are on for ${config.apiKeys.length} API key(s) (Authorization: Bearer <key>).`
+      : 'Writes are off: set API_KEYS to enable mutations.',
+  );
+  console.log(`GraphQL API and GraphiQL: ${base}/graphql   health: ${base}/health   ready: ${base}/ready`);
 }
 
 main().catch((err: unknown) => {

@@ -1,23 +1,96 @@
-import { createYoga } from 'graphql-yoga';
+import { randomUUID } from 'node:crypto';
+import { GraphQLError } from 'graphql';
+import { createPubSub, createYoga, maskError, useErrorHandler, useReadinessCheck } from 'graphql-yoga';
 import type { Db } from '../db/driver.js';
-import { createContext } from '../graphql/context.js';
+import { DatabaseUnavailableError, QueryTimeoutError } from '../db/errors.js';
+import { createContext, type GraphPubSub } from '../graphql/context.js';
 import { schema } from '../graphql/schema.js';
+import { makeKeyCheck } from './auth.js';
+import { armorPlugins, bodyLimitPlugin, LIMITS } from './limits.js';
+import { createLogger, type Logger } from './logger.js';
 import { PLAYGROUND_QUERY } from './playground.js';
 
 export interface AppDeps {
   db: Db;
   production?: boolean;
+  /** Keys allowed to write; none means writes are off. */
+  apiKeys?: readonly string[];
+  logger?: Logger;
+  pubsub?: GraphPubSub;
 }
 
-/** Builds the HTTP app (GraphQL at /graphql, GraphiQL on GET); it opens no port, so tests call app.fetch(). */
+/** One id per request: the client's X-Request-Id when it sends one, else a new UUID; logged and echoed back. */
+const requestIds = new WeakMap<Request, string>();
+function requestIdOf(request: Request): string {
+  let id = requestIds.get(request);
+  if (!id) {
+    id = request.headers.get('x-request-id')?.slice(0, 100) || randomUUID();
+    requestIds.set(request, id);
+  }
+  return id;
+}
+
+/** Errors clients should see as they are, with their code, even where other errors are masked. */
+function expose(error: unknown): GraphQLError | null {
+  const original = error instanceof GraphQLError ? error.originalError : error;
+  if (original instanceof DatabaseUnavailableError) {
+    return new GraphQLError('The database is unavailable right now; try again shortly.', {
+      extensions: { code: 'DATABASE_UNAVAILABLE' },
+    });
+  }
+  if (original instanceof QueryTimeoutError) {
+    return new GraphQLError(original.message, { extensions: { code: 'QUERY_TIMEOUT' } });
+  }
+  return null;
+}
+
+/**
+ * Builds the HTTP app: GraphQL (and GraphiQL) at /graphql, /health (alive) and /ready (Neo4j
+ * answers). It opens no port, so tests call app.fetch().
+ */
 export function createApp(deps: AppDeps) {
-  return createYoga({
+  const production = deps.production ?? false;
+  const logger = deps.logger ?? createLogger(production ? 'info' : 'warn');
+  const pubsub = deps.pubsub ?? (createPubSub() as GraphPubSub);
+  const keys = deps.apiKeys ?? [];
+  const canWrite = makeKeyCheck(keys);
+  return createYoga<Record<string, never>>({
     schema,
-    context: () => createContext(deps.db),
     graphqlEndpoint: '/graphql',
     landingPage: false,
-    maskedErrors: (deps.production ?? false) ? true : { isDev: true },
+    logging: logger,
+    context: ({ request }) =>
+      createContext(
+        { db: deps.db, pubsub, writesEnabled: keys.length > 0 },
+        {
+          canWrite: canWrite(request.headers.get('authorization')),
+          requestId: requestIdOf(request),
+        },
+      ),
+    maskedErrors: {
+      isDev: !production,
+      maskError: (error, message, isDev) => expose(error) ?? maskError(error, message, isDev),
+    },
     graphiql: { title: 'Paper graph', defaultQuery: PLAYGROUND_QUERY },
+    plugins: [
+      bodyLimitPlugin(LIMITS.bodyBytes),
+      ...armorPlugins(production),
+      useReadinessCheck({ endpoint: '/ready', check: () => deps.db.ping() }),
+      useErrorHandler(({ errors, context }) => {
+        const requestId = (context as { requestId?: string }).requestId;
+        for (const e of errors) {
+          const original = e instanceof GraphQLError ? e.originalError : e;
+          if (original && !(original instanceof GraphQLError)) {
+            logger.error({ requestId, err: original, path: (e as GraphQLError).path }, 'resolver error');
+          }
+        }
+      }),
+      {
+        onResponse({ request, response }) {
+          response.headers.set('x-request-id', requestIdOf(request));
+        },
+      },
+    ],
   });
 }
 

@@ -11,26 +11,39 @@ export interface GqlResult {
   errors?: Array<{ message: string; extensions?: Record<string, unknown> }>;
 }
 
+export type Gql = (
+  query: string,
+  variables?: Record<string, unknown>,
+  headers?: Record<string, string>,
+) => Promise<GqlResult>;
+
 export interface SeededApp {
   db: Db;
   app: App;
-  gql(query: string, variables?: Record<string, unknown>): Promise<GqlResult>;
+  gql: Gql;
 }
 
-/** A fresh graph holding exactly the seed, and the app over it; no port is opened. */
-export async function seededApp(): Promise<SeededApp> {
-  const db = testDb();
-  await clearGraph(db);
-  await applyConstraints(db);
-  await loadSeed(db);
-  const app = createApp({ db });
-  const gql = async (query: string, variables: Record<string, unknown> = {}) => {
+/** The API key the test apps accept. */
+export const TEST_KEY = 'test-key-0123456789abcdef';
+
+/** Sends one GraphQL POST to an app without opening a port. */
+export function gqlFor(app: App): Gql {
+  return async (query, variables = {}, headers = {}) => {
     const res = await app.fetch('http://localhost/graphql', {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...headers },
       body: JSON.stringify({ query, variables }),
     });
     return { status: res.status, ...(await res.json()) } as GqlResult;
   };
-  return { db, app, gql };
+}
+
+/** A fresh graph holding exactly the seed, and the app over it (writes allowed with TEST_KEY). */
+export async function seededApp(opts: { production?: boolean; apiKeys?: string[] } = {}): Promise<SeededApp> {
+  const db = testDb();
+  await clearGraph(db);
+  await applyConstraints(db);
+  await loadSeed(db);
+  const app = createApp({ db, apiKeys: opts.apiKeys ?? [TEST_KEY], production: opts.production ?? false });
+  return { db, app, gql: gqlFor(app) };
 }

@@ -1,10 +1,13 @@
 import type { CoAuthorRow } from '../../db/co-authors.js';
 import type { AuthorNode } from '../../db/model.js';
+import { mergeAuthors } from '../../db/paper-writes.js';
 import { listByName } from '../../db/papers.js';
 import { builder } from '../builder.js';
+import { NotFoundError, ValidationError } from '../error-types.js';
 import { checkRange } from '../errors.js';
 import { pageConnection } from '../pagination.js';
 import { AuthorRef, PaperRef, TopicRef, VenueRef } from '../refs.js';
+import { commit } from './paper-mutations.js';
 
 /** Most co-authors one request may ask for per author. */
 const MAX_CO_AUTHORS = 100;
@@ -51,6 +54,29 @@ builder.node(AuthorRef, {
 const AuthorFilter = builder.inputType('AuthorFilter', {
   fields: (t) => ({ nameContains: t.string() }),
 });
+
+builder.mutationFields((t) => ({
+  mergeAuthors: t.field({
+    authScopes: { writer: true },
+    type: AuthorRef,
+    description:
+      'Merges one author into another: every authorship moves, with its position; the merged author is deleted.',
+    errors: { types: [ValidationError, NotFoundError] },
+    args: { keepId: t.arg.id({ required: true }), mergeId: t.arg.id({ required: true }) },
+    resolve: async (_r, args, ctx) => {
+      const [keepId, mergeId] = [String(args.keepId), String(args.mergeId)];
+      if (keepId === mergeId) throw new ValidationError('keepId and mergeId must differ.', 'mergeId');
+      const kept = await commit(
+        ctx,
+        'AUTHORS_MERGED',
+        (run) => mergeAuthors(run, keepId, mergeId),
+        () => [keepId, mergeId],
+      );
+      if (!kept) throw new NotFoundError(`No author "${keepId}" or no author "${mergeId}".`, keepId);
+      return kept;
+    },
+  }),
+}));
 
 builder.queryFields((t) => ({
   authors: t.connection({

@@ -1,0 +1,37 @@
+/** Driver errors, mapped in one place to the few kinds the API reports. */
+
+/** Neo4j cannot be reached (down, restarting, no connection within the acquisition timeout). */
+export class DatabaseUnavailableError extends Error {
+  override name = 'DatabaseUnavailableError';
+  readonly code = 'DATABASE_UNAVAILABLE';
+}
+
+/** A query ran past the transaction timeout and was stopped by the server. */
+export class QueryTimeoutError extends Error {
+  override name = 'QueryTimeoutError';
+  readonly code = 'QUERY_TIMEOUT';
+}
+
+const UNAVAILABLE = new Set([
+  'ServiceUnavailable',
+  'SessionExpired',
+  'Neo.TransientError.General.DatabaseUnavailable',
+  'Neo.ClientError.Cluster.NotALeader',
+]);
+
+/** Maps a driver error to DatabaseUnavailableError or QueryTimeoutError; other errors pass through. */
+export function mapDriverError(err: unknown): unknown {
+  const e = err as { code?: string; message?: string };
+  const code = e?.code ?? '';
+  const message = e?.message ?? '';
+  if (
+    UNAVAILABLE.has(code) ||
+    /acquisition timed out|ECONNREFUSED|Connection was closed by server/i.test(message)
+  ) {
+    return new DatabaseUnavailableError(`Neo4j is unavailable: ${message.split('\n')[0]}`, { cause: err });
+  }
+  if (code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut')) {
+    return new QueryTimeoutError('The query took longer than the transaction timeout.', { cause: err });
+  }
+  return err;
+}
