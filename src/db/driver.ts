@@ -92,6 +92,8 @@ export class Db {
       const result =
         mode === 'READ' ? await session.executeRead(work, config) : await session.executeWrite(work, config);
       return rows(result);
+    } catch (err) {
+      throw mapDriverError(err);
     } finally {
       await session.close();
     }
@@ -130,7 +132,7 @@ export function createDriver(t: DriverTarget): Driver {
     // request answers DATABASE_UNAVAILABLE in seconds and the API stays responsive.
     connectionTimeout: 3_000,
     connectionAcquisitionTimeout: 3_000,
-    maxTransactionRetryTime: 3_000,
+    maxTransactionRetryTime: 2_000,
     maxConnectionPoolSize: 50,
     userAgent: 'paper-graph/0.1',
   });

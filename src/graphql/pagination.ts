@@ -1,5 +1,6 @@
 import { resolveOffsetConnection } from '@pothos/plugin-relay';
 import type { Page } from '../db/nodes.js';
+import { checkRange } from './errors.js';
 
 /** Largest page any connection serves; `first` above it is an error, not a silent clamp. */
 export const MAX_PAGE = 100;
@@ -17,6 +18,9 @@ export async function pageConnection<T>(
   args: ConnectionArgs,
   fetch: (offset: number, limit: number) => Promise<Page<T>>,
 ) {
+  // Checked here, before any query, with a message that names the limit.
+  if (args.first != null) checkRange(args.first, MAX_PAGE, 'first', 0);
+  if (args.last != null) checkRange(args.last, MAX_PAGE, 'last', 0);
   let totalCount = 0;
   const connection = await resolveOffsetConnection(
     { args, defaultSize: DEFAULT_PAGE, maxSize: MAX_PAGE },
