@@ -38,9 +38,11 @@ async function main(): Promise<void> {
       `${signal}: no new connections; finishing requests in flight (at most ${DRAIN_MS / 1000} s)…`,
     );
     const closed = new Promise<void>((res) => server.close(() => res()));
-    server.closeIdleConnections();
+    // Keep-alive connections go idle as their last response ends; close them as they do.
+    const idle = setInterval(() => server.closeIdleConnections(), 50);
     const timer = setTimeout(() => server.closeAllConnections(), DRAIN_MS);
     await closed;
+    clearInterval(idle);
     clearTimeout(timer);
     await conn.close();
     console.log('Stopped.');
