@@ -1,4 +1,5 @@
 import type { Runner } from './driver.js';
+import type { PaperNode } from './model.js';
 import { NODE_LABELS } from './stats.js';
 
 /** Rows the importer writes; built by src/ingest/load.ts from parsed records. */
@@ -23,16 +24,7 @@ export interface SectionRow {
   descriptionZh: string | null;
   topicIds: string[];
 }
-export interface PaperRow {
-  id: string;
-  title: string;
-  year: number | null;
-  listedYear: number | null;
-  arxivId: string | null;
-  venueText: string | null;
-  notes: string[];
-  linkLabels: string[];
-  linkUrls: string[];
+export interface PaperRow extends PaperNode {
   venue: { id: string; name: string; kind: string } | null;
   authors: Array<{ id: string; name: string; position: number }>;
   optimizers: Array<{ id: string; name: string; via: string }>;
