@@ -24,6 +24,8 @@ export const builder = new SchemaBuilder<{
     // A field costs 1; what it selects costs once per item it can return: `first`/`limit` when
     // the client says, 10 for other lists. A connection's edges inherit the connection's `first`.
     fieldComplexity: (args, _ctx, field) => {
+      // graph() is one bounded query however many nodes it returns: its cost grows with limit alone.
+      if (field.name === 'graph') return { field: Math.ceil(Number(args.limit ?? 300) / 10), multiplier: 1 };
       const requested = [args.first, args.limit].find((v): v is number => typeof v === 'number');
       if (requested !== undefined) return { field: 1, multiplier: Math.max(requested, 1) };
       if (field.name === 'edges') return { field: 1, multiplier: 1 };

@@ -9,6 +9,7 @@ import { makeKeyCheck } from './auth.js';
 import { armorPlugins, bodyLimitPlugin, LIMITS } from './limits.js';
 import { createLogger, type Logger } from './logger.js';
 import { PLAYGROUND_QUERY } from './playground.js';
+import { staticFilesPlugin } from './static.js';
 
 export interface AppDeps {
   db: Db;
@@ -73,6 +74,7 @@ export function createApp(deps: AppDeps) {
     },
     graphiql: { title: 'Paper graph', defaultQuery: PLAYGROUND_QUERY },
     plugins: [
+      staticFilesPlugin(),
       bodyLimitPlugin(LIMITS.bodyBytes),
       ...armorPlugins(production),
       useReadinessCheck({ endpoint: '/ready', check: () => deps.db.ping() }),

@@ -1,0 +1,127 @@
+import type { GraphView } from './graph-model.js';
+
+/** Sends one GraphQL request to this server's /graphql; throws with the first error's message. */
+export async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const res = await fetch('/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await res.json()) as { data?: T; errors?: Array<{ message: string }> };
+  if (body.errors?.length) throw new Error(body.errors[0]?.message ?? 'GraphQL error');
+  return body.data as T;
+}
+
+const GRAPH = `query ($focus: [ID!], $depth: Int, $limit: Int) {
+  graph(focus: $focus, depth: $depth, limit: $limit) {
+    truncated nodes { id type label } edges { id source target type weight }
+  }
+}`;
+
+export const fetchGraph = (focus: string[], depth: number, limit: number) =>
+  gql<{ graph: GraphView & { truncated: boolean } }>(GRAPH, { focus, depth, limit }).then((d) => d.graph);
+
+export const search = (query: string) =>
+  gql<{
+    search: Array<{ score: number; node: { __typename: string; id: string; title?: string; name?: string } }>;
+  }>(
+    `query ($q: String!) { search(query: $q, first: 10) { score node { __typename id ... on Paper { title } ... on Author { name } } } }`,
+    { q: query },
+  ).then((d) => d.search);
+
+export interface PaperDetails {
+  id: string;
+  title: string;
+  year: number | null;
+  venue: { name: string } | null;
+  authors: Array<{ id: string; name: string }>;
+  links: Array<{ label: string; url: string }>;
+  topics: Array<{ id: string; name: string; facet: string }>;
+  optimizers: Array<{ id: string; name: string }>;
+  sections: Array<{ id: string; code: string; title: string }>;
+  bibtex: string;
+}
+export interface AuthorDetails {
+  id: string;
+  name: string;
+  papers: { totalCount: number; edges: Array<{ node: { id: string; title: string; year: number | null } }> };
+  coAuthors: Array<{ sharedPapers: number; author: { id: string; name: string } }>;
+}
+export type Details =
+  | ({ __typename: 'Paper' } & PaperDetails)
+  | ({ __typename: 'Author' } & AuthorDetails)
+  | {
+      __typename: string;
+      id: string;
+      name?: string;
+      code?: string;
+      title?: string;
+      kind?: string;
+      facet?: string;
+    };
+
+export const details = (id: string) =>
+  gql<{ node: Details | null }>(
+    `query ($id: ID!) { node(id: $id) { __typename id
+      ... on Paper { title year venue { name } authors { id name } links { label url } topics { id name facet }
+                     optimizers { id name } sections { id code title } bibtex }
+      ... on Author { name papers(first: 50) { totalCount edges { node { id title year } } }
+                      coAuthors(first: 20) { sharedPapers author { id name } } }
+      ... on Venue { name kind } ... on Topic { name facet } ... on Optimizer { name }
+      ... on Section { code title }
+    } }`,
+    { id },
+  ).then((d) => d.node);
+
+export const relatedWork = (paperId: string) =>
+  gql<{
+    relatedWork: Array<{
+      score: number;
+      reasons: string[];
+      crossSection: boolean;
+      paper: { id: string; title: string };
+    }>;
+  }>(
+    `query ($id: ID!) { relatedWork(paperId: $id, first: 10) { score reasons crossSection paper { id title } } }`,
+    { id: paperId },
+  ).then((d) => d.relatedWork);
+
+export const collaborationPath = (from: string, to: string) =>
+  gql<{
+    collaborationPath: {
+      authors: Array<{ id: string; name: string }>;
+      links: Array<{ papers: Array<{ id: string; title: string }> }>;
+    } | null;
+  }>(
+    `query ($from: ID!, $to: ID!) { collaborationPath(fromAuthorId: $from, toAuthorId: $to, maxLength: 6) {
+       authors { id name } links { papers { id title } } } }`,
+    { from, to },
+  ).then((d) => d.collaborationPath);
+
+export const filterOptions = () =>
+  gql<{
+    sections: Array<{ code: string; title: string; children: Array<{ code: string; title: string }> }>;
+    optimizers: Array<{ name: string }>;
+  }>('{ sections { code title children { code title } } optimizers { name } }');
+
+/** Ids of the papers a filter keeps (at most 500). */
+export async function filteredPaperIds(filter: Record<string, unknown>): Promise<Set<string>> {
+  const ids = new Set<string>();
+  let after: string | null = null;
+  for (let page = 0; page < 5; page++) {
+    const d: {
+      papers: {
+        pageInfo: { hasNextPage: boolean; endCursor: string | null };
+        edges: Array<{ node: { id: string } }>;
+      };
+    } = await gql(
+      `query ($f: PaperFilter, $after: String) { papers(filter: $f, first: 100, after: $after) {
+          pageInfo { hasNextPage endCursor } edges { node { id } } } }`,
+      { f: filter, after },
+    );
+    for (const e of d.papers.edges) ids.add(e.node.id);
+    if (!d.papers.pageInfo.hasNextPage) break;
+    after = d.papers.pageInfo.endCursor;
+  }
+  return ids;
+}

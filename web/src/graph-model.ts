@@ -1,0 +1,87 @@
+/** Pure "API result → drawable elements" helpers: no DOM, no drawing, unit-tested on their own. */
+
+export type NodeType = 'PAPER' | 'AUTHOR' | 'VENUE' | 'TOPIC' | 'SECTION' | 'OPTIMIZER';
+
+export interface GraphNode {
+  id: string;
+  type: NodeType;
+  label: string;
+}
+export interface GraphEdge {
+  id: string;
+  source: string;
+  target: string;
+  type: string;
+  weight: number;
+}
+export interface GraphView {
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+}
+
+/** How each node type is drawn; the legend is built from the same table. */
+export const NODE_STYLE: Record<NodeType, { color: string; shape: string; name: string }> = {
+  PAPER: { color: '#2563eb', shape: 'round-rectangle', name: 'Paper' },
+  AUTHOR: { color: '#16a34a', shape: 'ellipse', name: 'Author' },
+  VENUE: { color: '#9333ea', shape: 'diamond', name: 'Venue' },
+  TOPIC: { color: '#ea580c', shape: 'hexagon', name: 'Topic' },
+  SECTION: { color: '#0f766e', shape: 'rectangle', name: 'Section' },
+  OPTIMIZER: { color: '#be123c', shape: 'star', name: 'Optimizer' },
+};
+
+export interface Element {
+  group: 'nodes' | 'edges';
+  data: Record<string, string | number>;
+}
+
+/** Elements for a graph view, skipping ids already drawn and edges whose ends are not both present. */
+export function toElements(view: GraphView, present: ReadonlySet<string> = new Set()): Element[] {
+  const ids = new Set([...present, ...view.nodes.map((n) => n.id)]);
+  const nodes = view.nodes
+    .filter((n) => !present.has(n.id))
+    .map((n) => ({
+      group: 'nodes' as const,
+      data: { id: n.id, type: n.type, label: shorten(n.label, 48), full: n.label },
+    }));
+  const edges = view.edges
+    .filter((e) => !present.has(e.id) && ids.has(e.source) && ids.has(e.target))
+    .map((e) => ({
+      group: 'edges' as const,
+      data: { id: e.id, source: e.source, target: e.target, type: e.type, weight: e.weight },
+    }));
+  return [...nodes, ...edges];
+}
+
+export function shorten(s: string, max: number): string {
+  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
+}
+
+const xml = (s: string) =>
+  s.replace(
+    /[<>&"']/g,
+    (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] as string,
+  );
+
+/** GraphML for Gephi and Cytoscape desktop: node type and label, edge type and weight as attributes. */
+export function toGraphML(view: GraphView): string {
+  const lines = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">',
+    '  <key id="label" for="node" attr.name="label" attr.type="string"/>',
+    '  <key id="type" for="node" attr.name="type" attr.type="string"/>',
+    '  <key id="rel" for="edge" attr.name="type" attr.type="string"/>',
+    '  <key id="weight" for="edge" attr.name="weight" attr.type="double"/>',
+    '  <graph id="paper-graph" edgedefault="directed">',
+    ...view.nodes.map(
+      (n) =>
+        `    <node id="${xml(n.id)}"><data key="label">${xml(n.label)}</data><data key="type">${n.type}</data></node>`,
+    ),
+    ...view.edges.map(
+      (e) =>
+        `    <edge id="${xml(e.id)}" source="${xml(e.source)}" target="${xml(e.target)}"><data key="rel">${xml(e.type)}</data><data key="weight">${e.weight}</data></edge>`,
+    ),
+    '  </graph>',
+    '</graphml>',
+  ];
+  return `${lines.join('\n')}\n`;
+}

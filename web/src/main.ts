@@ -1,0 +1,296 @@
+import type { Core, NodeSingular } from 'cytoscape';
+import * as api from './api.js';
+import { addElements, createDrawing } from './drawing.js';
+import { type GraphView, NODE_STYLE, type NodeType, toElements, toGraphML } from './graph-model.js';
+import { renderDetails, renderRelated } from './panel.js';
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const cy: Core = createDrawing($('cy'));
+const params = new URLSearchParams(location.search);
+let pathStart: string | null = null;
+const hiddenTypes = new Set<NodeType>();
+let allowedPapers: Set<string> | null = null;
+let hiddenFacetTopics = new Set<string>();
+
+/** What the explorer exposes for tests and scripts: timings and the current selection. */
+const state = { renderMs: 0, nodeCount: 0, selected: null as string | null, cy };
+(window as unknown as { __explorer: typeof state }).__explorer = state;
+
+function status(text: string) {
+  $('status').textContent = text;
+}
+
+/** Everything drawn, as the API's GraphView shape (for JSON and GraphML export). */
+function currentView(): GraphView {
+  return {
+    nodes: cy
+      .nodes()
+      .map((n) => ({ id: n.id(), type: n.data('type'), label: n.data('full') ?? n.data('label') })),
+    edges: cy.edges().map((e) => ({
+      id: e.id(),
+      source: e.data('source'),
+      target: e.data('target'),
+      type: e.data('type'),
+      weight: e.data('weight'),
+    })),
+  };
+}
+
+/** Fetches a neighbourhood and merges it into the drawing. */
+async function expand(focus: string[], depth: number, limit: number) {
+  const present = new Set(cy.elements().map((e) => e.id()));
+  const view = await api.fetchGraph(focus, depth, limit);
+  addElements(cy, toElements(view, present));
+  applyFilters();
+  state.nodeCount = cy.nodes().length;
+  listNodes();
+  status(`${cy.nodes().length} nodes, ${cy.edges().length} edges${view.truncated ? ' (limited)' : ''}`);
+}
+
+/** The drawing as text, for people who cannot use the canvas: every node in view, as a button. */
+function listNodes() {
+  const items = cy
+    .nodes()
+    .filter((n) => !n.hasClass('hidden'))
+    .slice(0, 300)
+    .map(
+      (n) =>
+        `<li><button class="linklike" data-node="${n.id()}">${NODE_STYLE[n.data('type') as NodeType].name}: ${String(n.data('full') ?? n.id()).replace(/</g, '&lt;')}</button></li>`,
+    );
+  const list = $('node-list');
+  list.innerHTML = items.join('');
+  for (const b of list.querySelectorAll<HTMLButtonElement>('[data-node]')) {
+    b.addEventListener('click', () => void select(b.dataset.node as string));
+  }
+}
+
+/** Selects a node: neighbourhood expanded, details in the panel, focus kept in the URL. */
+async function select(id: string) {
+  state.selected = id;
+  const url = new URL(location.href);
+  url.searchParams.set('focus', id);
+  history.replaceState(null, '', url);
+  cy.elements().removeClass('related cross path');
+  await expand([id], 1, 150);
+  cy.$(':selected').unselect();
+  const node = cy.getElementById(id);
+  if (node.nonempty()) {
+    node.select();
+    cy.animate({ center: { eles: node }, duration: 200 });
+  }
+  const d = await api.details(id);
+  const panel = $('panel');
+  panel.innerHTML = d ? renderDetails(d) : `<p>Nothing has the id ${id}.</p>`;
+  wirePanel(id);
+  panel.focus();
+}
+
+function wirePanel(id: string) {
+  const panel = $('panel');
+  for (const b of panel.querySelectorAll<HTMLButtonElement>('[data-node]')) {
+    b.addEventListener('click', () => void select(b.dataset.node as string));
+  }
+  $('copy-bibtex')?.addEventListener('click', () => {
+    void navigator.clipboard?.writeText($('bibtex').textContent ?? '');
+    status('BibTeX copied.');
+  });
+  $('related-btn')?.addEventListener('click', () => void showRelated(id));
+  $('path-from')?.addEventListener('click', () => {
+    pathStart = id;
+    status('Path start set; select another author and choose "Path from the start to here".');
+  });
+  $('path-to')?.addEventListener('click', () => void showPath(id));
+}
+
+/** Highlights the ranked related papers, marking those in other sections. */
+async function showRelated(paperId: string) {
+  const hits = await api.relatedWork(paperId);
+  await expand(
+    hits.map((h) => h.paper.id),
+    0,
+    50,
+  );
+  cy.elements().removeClass('related cross');
+  for (const h of hits) {
+    const n = cy.getElementById(h.paper.id);
+    n.addClass('related');
+    if (h.crossSection) n.addClass('cross');
+  }
+  $('related-list').innerHTML = renderRelated(hits);
+  $('related-btn').setAttribute('aria-pressed', 'true');
+  for (const b of $('related-list').querySelectorAll<HTMLButtonElement>('[data-node]')) {
+    b.addEventListener('click', () => void select(b.dataset.node as string));
+  }
+  status(`${hits.length} related papers; red rings are in other sections.`);
+}
+
+async function showPath(to: string) {
+  if (!pathStart) return status('Choose "Start a collaboration path here" on another author first.');
+  const path = await api.collaborationPath(pathStart, to);
+  if (!path) return status('No collaboration path within 6 links.');
+  const ids = [...path.authors.map((a) => a.id), ...path.links.flatMap((l) => l.papers.map((p) => p.id))];
+  await expand(ids, 0, 100);
+  cy.elements().removeClass('path');
+  const wanted = new Set(ids);
+  const nodes = cy.nodes().filter((n) => wanted.has(n.id()));
+  nodes.addClass('path');
+  nodes.edgesWith(nodes).addClass('path');
+  status(`Path: ${path.authors.map((a) => a.name).join(' → ')}`);
+}
+
+/** Hides nodes by type (legend), by facet (topics) and by the paper filter (section, optimizer, years). */
+function applyFilters() {
+  cy.batch(() => {
+    cy.nodes().forEach((n: NodeSingular) => {
+      const type = n.data('type') as NodeType;
+      const hide =
+        hiddenTypes.has(type) ||
+        (type === 'PAPER' && allowedPapers !== null && !allowedPapers.has(n.id())) ||
+        (type === 'TOPIC' && hiddenFacetTopics.has(n.id()));
+      n.toggleClass('hidden', hide);
+    });
+  });
+}
+
+async function refreshPaperFilter() {
+  const f: Record<string, unknown> = {};
+  const section = $<HTMLSelectElement>('f-section').value;
+  const optimizer = $<HTMLSelectElement>('f-optimizer').value;
+  const from = $<HTMLInputElement>('f-from').valueAsNumber;
+  const to = $<HTMLInputElement>('f-to').valueAsNumber;
+  if (section) f.sectionCode = section;
+  if (optimizer) f.optimizer = optimizer;
+  if (!Number.isNaN(from)) f.yearFrom = from;
+  if (!Number.isNaN(to)) f.yearTo = to;
+  allowedPapers = Object.keys(f).length ? await api.filteredPaperIds(f) : null;
+  const facet = $<HTMLSelectElement>('f-facet').value;
+  hiddenFacetTopics = new Set();
+  if (facet) {
+    const topics = await api.gql<{ topics: Array<{ id: string; facet: string }> }>('{ topics { id facet } }');
+    hiddenFacetTopics = new Set(topics.topics.filter((t) => t.facet !== facet).map((t) => t.id));
+  }
+  applyFilters();
+}
+
+function buildLegend() {
+  const legend = $('legend');
+  legend.innerHTML = `<h2>Legend</h2>${(Object.keys(NODE_STYLE) as NodeType[])
+    .map(
+      (t) =>
+        `<label><input type="checkbox" data-type="${t}" checked /> <span class="swatch" style="background:${NODE_STYLE[t].color}"></span>${NODE_STYLE[t].name} (${NODE_STYLE[t].shape})</label>`,
+    )
+    .join(
+      '',
+    )}<p><span class="swatch" style="background:#facc15"></span>related <span class="swatch" style="background:#dc2626"></span>related, other section <span class="swatch" style="background:#0ea5e9"></span>path</p>`;
+  for (const box of legend.querySelectorAll<HTMLInputElement>('input[data-type]')) {
+    box.addEventListener('change', () => {
+      const t = box.dataset.type as NodeType;
+      if (box.checked) hiddenTypes.delete(t);
+      else hiddenTypes.add(t);
+      applyFilters();
+    });
+  }
+}
+
+async function fillFilterOptions() {
+  const o = await api.filterOptions();
+  const sections = o.sections.flatMap((s) => [s, ...s.children]);
+  $('f-section').insertAdjacentHTML(
+    'beforeend',
+    [...new Map(sections.map((s) => [s.code, s])).values()]
+      .map((s) => `<option value="${s.code}">${s.code} ${s.title.replace(/</g, '&lt;')}</option>`)
+      .join(''),
+  );
+  $('f-optimizer').insertAdjacentHTML(
+    'beforeend',
+    o.optimizers.map((x) => `<option>${x.name}</option>`).join(''),
+  );
+}
+
+function download(name: string, type: string, data: string | Blob) {
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(data instanceof Blob ? data : new Blob([data], { type }));
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+}
+
+function wireControls() {
+  $('search-form').addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    const q = $<HTMLInputElement>('search').value.trim();
+    const list = $('search-results');
+    list.innerHTML = '';
+    if (!q) return;
+    const hits = await api.search(q);
+    list.innerHTML = hits.length
+      ? hits
+          .map(
+            (h) =>
+              `<li><button type="button" data-node="${h.node.id}">${h.node.__typename}: ${(h.node.title ?? h.node.name ?? h.node.id).replace(/</g, '&lt;')}</button></li>`,
+          )
+          .join('')
+      : '<li><button type="button" disabled>No matches</button></li>';
+    for (const b of list.querySelectorAll<HTMLButtonElement>('[data-node]')) {
+      b.addEventListener('click', () => {
+        list.innerHTML = '';
+        void select(b.dataset.node as string);
+      });
+    }
+    list.querySelector<HTMLButtonElement>('button')?.focus();
+  });
+  for (const id of ['f-section', 'f-optimizer', 'f-facet', 'f-from', 'f-to']) {
+    $(id).addEventListener('change', () => void refreshPaperFilter());
+  }
+  $('f-clear').addEventListener('click', () => {
+    for (const id of ['f-section', 'f-optimizer', 'f-facet', 'f-from', 'f-to'])
+      ($(id) as HTMLInputElement).value = '';
+    void refreshPaperFilter();
+  });
+  $('export-png').addEventListener('click', () =>
+    download(
+      'paper-graph.png',
+      'image/png',
+      cy.png({ full: true, output: 'blob', bg: '#ffffff' }) as unknown as Blob,
+    ),
+  );
+  $('export-json').addEventListener('click', () =>
+    download('paper-graph.json', 'application/json', JSON.stringify(currentView(), null, 2)),
+  );
+  $('export-graphml').addEventListener('click', () =>
+    download('paper-graph.graphml', 'application/graphml+xml', toGraphML(currentView())),
+  );
+  cy.on('tap', 'node', (ev) => void select(ev.target.id()));
+}
+
+/** Redraws what changed when a mutation commits (graphChanged over server-sent events). */
+function listenForChanges() {
+  const source = new EventSource('/graphql?query=subscription%7BgraphChanged%7Bkind%20ids%7D%7D');
+  source.addEventListener('next', (ev) => {
+    const change = JSON.parse((ev as MessageEvent).data).data?.graphChanged as
+      | { kind: string; ids: string[] }
+      | undefined;
+    if (!change) return;
+    if (change.kind === 'PAPER_DELETED') cy.remove(cy.nodes().filter((n) => change.ids.includes(n.id())));
+    const focus = change.ids.filter((i) => i.startsWith('paper:') || i.startsWith('author:'));
+    void expand(focus.length ? focus : state.selected ? [state.selected] : [], 1, 150).then(() =>
+      status(`Live update: ${change.kind.toLowerCase().replace('_', ' ')}`),
+    );
+  });
+}
+
+async function boot() {
+  buildLegend();
+  wireControls();
+  const t0 = performance.now();
+  const limit = Math.min(Number(params.get('limit') ?? 300) || 300, 2000);
+  const focus = params.get('focus');
+  await expand(focus ? [focus] : [], focus ? 2 : 0, limit);
+  state.renderMs = performance.now() - t0;
+  document.body.dataset.rendered = 'true';
+  if (focus) await select(focus);
+  void fillFilterOptions();
+  listenForChanges();
+}
+
+void boot().catch((err) => status(`Could not load the graph: ${(err as Error).message}`));

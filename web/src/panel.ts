@@ -1,0 +1,59 @@
+import type { Details } from './api.js';
+
+const esc = (s: string) =>
+  s.replace(
+    /[<>&"']/g,
+    (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&#39;' })[c] as string,
+  );
+const nodeLink = (id: string, label: string) =>
+  `<button class="linklike" data-node="${esc(id)}">${esc(label)}</button>`;
+
+/** The side panel's HTML for one node; ids become buttons that select that node. */
+export function renderDetails(d: Details): string {
+  if (d.__typename === 'Paper' && 'authors' in d) {
+    return `
+      <h2 id="panel-title">${esc(d.title)}</h2>
+      <p>${d.venue ? esc(d.venue.name) : 'No venue'}${d.year ? `, ${d.year}` : ''}</p>
+      <h2>Authors</h2>
+      <ol id="panel-authors">${d.authors.map((a) => `<li>${nodeLink(a.id, a.name)}</li>`).join('')}</ol>
+      <p>Sections: ${d.sections.map((s) => esc(`${s.code} ${s.title}`)).join('; ') || '—'}</p>
+      <p>Topics: ${d.topics.map((t) => esc(t.name)).join(', ') || '—'}</p>
+      <p>Optimizers: ${d.optimizers.map((o) => esc(o.name)).join(', ') || '—'}</p>
+      ${d.links.length ? `<h2>Links</h2><ul>${d.links.map((l) => `<li><a href="${esc(l.url)}" target="_blank" rel="noopener noreferrer">${esc(l.label)}</a></li>`).join('')}</ul>` : ''}
+      <p><button id="related-btn" type="button" aria-pressed="false">Show related work</button></p>
+      <div id="related-list"></div>
+      <h2>BibTeX <button id="copy-bibtex" type="button">Copy</button></h2>
+      <pre id="bibtex">${esc(d.bibtex)}</pre>`;
+  }
+  if (d.__typename === 'Author' && 'coAuthors' in d) {
+    return `
+      <h2 id="panel-title">${esc(d.name)}</h2>
+      <p><button id="path-from" type="button">Start a collaboration path here</button>
+         <button id="path-to" type="button">Path from the start to here</button></p>
+      <h2>Papers (${d.papers.totalCount})</h2>
+      <ul>${d.papers.edges.map((e) => `<li>${nodeLink(e.node.id, e.node.title)}${e.node.year ? ` (${e.node.year})` : ''}</li>`).join('')}</ul>
+      <h2>Co-authors</h2>
+      <ul id="panel-coauthors">${d.coAuthors.map((c) => `<li>${nodeLink(c.author.id, c.author.name)} — ${c.sharedPapers} shared</li>`).join('') || '<li>none</li>'}</ul>`;
+  }
+  const name = 'name' in d && d.name ? d.name : 'code' in d && d.code ? `${d.code} ${d.title ?? ''}` : d.id;
+  const extra = 'kind' in d && d.kind ? d.kind : 'facet' in d && d.facet ? d.facet : '';
+  return `<h2 id="panel-title">${esc(String(name))}</h2><p>${esc(d.__typename)} ${esc(String(extra))}</p>`;
+}
+
+/** A ranked related-work list; papers in other sections are marked. */
+export function renderRelated(
+  hits: Array<{
+    score: number;
+    reasons: string[];
+    crossSection: boolean;
+    paper: { id: string; title: string };
+  }>,
+): string {
+  if (!hits.length) return '<p>No related papers found.</p>';
+  return `<ol id="related-items">${hits
+    .map(
+      (h) =>
+        `<li${h.crossSection ? ' class="cross" data-cross="true"' : ''}>${nodeLink(h.paper.id, h.paper.title)} — ${h.score}${h.crossSection ? ' (other section)' : ''}<br><small>${h.reasons.map(esc).join('; ')}</small></li>`,
+    )
+    .join('')}</ol>`;
+}
