@@ -30,7 +30,7 @@ export async function connect(config: Config, log: (msg: string) => void = () =>
     });
     target = local;
   }
-  const db = new Db(createDriver(target), { database: c.database, txTimeoutMs: 30_000 });
+  const db = new Db(createDriver(target), { database: c.database, txTimeoutMs: config.queryTimeoutMs });
   try {
     await verify(db, target.uri, target.user, c.database);
   } catch (err) {

@@ -80,9 +80,11 @@ export async function loadList(
   parsed: ParsedList,
   listName: string,
   taxonomy: Taxonomy,
-  opts: { dryRun?: boolean; onProgress?: (done: number, total: number) => void } = {},
+  opts: { dryRun?: boolean; atomic?: boolean; onProgress?: (done: number, total: number) => void } = {},
 ): Promise<ImportSummary> {
   const rows = planRows(parsed, listName, taxonomy);
+  if (opts.atomic === false && !opts.dryRun)
+    return loadInBatches(db, rows, listName, parsed, opts.onProgress);
   return db.writeTransaction(
     async (run) => {
       const before = await countNodes(run);
@@ -96,15 +98,61 @@ export async function loadList(
         opts.onProgress?.(Math.min(i + BATCH, rows.papers.length), rows.papers.length);
       }
       const after = await countNodes(run);
-      return {
-        list: listName,
-        dryRun: opts.dryRun ?? false,
-        sections: rows.sections.length,
-        papers: { created, updated: matched },
-        created: Object.fromEntries(Object.keys(after).map((k) => [k, (after[k] ?? 0) - (before[k] ?? 0)])),
-        warnings: parsed.warnings,
-      };
+      return summarize(
+        listName,
+        opts.dryRun ?? false,
+        rows.sections.length,
+        { created, matched },
+        before,
+        after,
+        parsed,
+      );
     },
     { dryRun: opts.dryRun },
   );
+}
+
+/**
+ * For corpora too large for one transaction (tens of thousands of papers): the structure, then
+ * each batch of papers in its own transaction. Every batch is an idempotent MERGE, so a failed
+ * load is made whole by running it again.
+ */
+async function loadInBatches(
+  db: Db,
+  rows: ReturnType<typeof planRows>,
+  listName: string,
+  parsed: ParsedList,
+  onProgress?: (done: number, total: number) => void,
+): Promise<ImportSummary> {
+  const before = await db.writeTransaction((run) => countNodes(run));
+  await db.writeTransaction((run) => writeListStructure(run, rows.list, rows.topics, rows.sections));
+  let created = 0;
+  let matched = 0;
+  for (let i = 0; i < rows.papers.length; i += BATCH) {
+    const r = await db.writeTransaction((run) => upsertPapers(run, rows.papers.slice(i, i + BATCH)));
+    created += r.created;
+    matched += r.matched;
+    onProgress?.(Math.min(i + BATCH, rows.papers.length), rows.papers.length);
+  }
+  const after = await db.writeTransaction((run) => countNodes(run));
+  return summarize(listName, false, rows.sections.length, { created, matched }, before, after, parsed);
+}
+
+function summarize(
+  list: string,
+  dryRun: boolean,
+  sections: number,
+  papers: { created: number; matched: number },
+  before: Record<string, number>,
+  after: Record<string, number>,
+  parsed: ParsedList,
+): ImportSummary {
+  return {
+    list,
+    dryRun,
+    sections,
+    papers: { created: papers.created, updated: papers.matched },
+    created: Object.fromEntries(Object.keys(after).map((k) => [k, (after[k] ?? 0) - (before[k] ?? 0)])),
+    warnings: parsed.warnings,
+  };
 }

@@ -1,0 +1,134 @@
+import { authorId, paperId, venueId } from '../src/ingest/normalize.js';
+import { optimizerRef } from '../src/ingest/optimizers.js';
+import type { PaperRecord, ParsedList, SectionRecord, VenueKind } from '../src/ingest/records.js';
+
+/** mulberry32: a tiny seeded PRNG, so a corpus is the same for the same seed on every machine. */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const VENUES: Array<[string, VenueKind]> = [
+  ['ICLR', 'CONFERENCE'],
+  ['NeurIPS', 'CONFERENCE'],
+  ['ICML', 'CONFERENCE'],
+  ['AISTATS', 'CONFERENCE'],
+  ['COLT', 'CONFERENCE'],
+  ['AAAI', 'CONFERENCE'],
+  ['JMLR', 'JOURNAL'],
+  ['IEEE Access', 'JOURNAL'],
+  ['TPAMI', 'JOURNAL'],
+  ['Mathematical Programming', 'JOURNAL'],
+  ['arXiv', 'PREPRINT'],
+  ['ICDMW', 'WORKSHOP'],
+  ['OPT Workshop', 'WORKSHOP'],
+];
+const OPTIMIZERS = [
+  'Adam',
+  'AdamW',
+  'AMSGrad',
+  'Adagrad',
+  'SGD',
+  'RMSProp',
+  'SignSGD',
+  'Lion',
+  'LAMB',
+  'Nesterov',
+];
+const WORDS = [
+  'convergence',
+  'generalization',
+  'landscape',
+  'stochastic',
+  'adaptive',
+  'momentum',
+  'nonconvex',
+  'implicit bias',
+  'sharpness',
+  'learning rate',
+  'warmup',
+  'variance',
+  'noise',
+  'batch size',
+  'scaling',
+  'dynamics',
+];
+/** The seed taxonomy's sections, so generated papers carry its topic facets. */
+const SECTIONS: SectionRecord[] = [
+  ['A', null, 'Convergence Analysis'],
+  ['A.1', 'A', 'Convergence analysis of GD, SGD and Momentum'],
+  ['A.2', 'A', 'Convergence analysis of Adaptive Gradient Methods'],
+  ['B', null, 'Loss Landscape Analysis & Learning Dynamics'],
+  ['B.1', 'B', 'Learning Dynamics of GD, SGD and Momentum'],
+  ['B.2', 'B', 'Learning Dynmaics of Adaptive Methods'],
+  ['C', null, 'Other perspectives'],
+].map(([code, parentCode, title], order) => ({
+  code: code as string,
+  parentCode: parentCode as string | null,
+  title: title as string,
+  order,
+  depth: parentCode ? 4 : 2,
+  line: 0,
+  codeMadeUp: false,
+}));
+const LEAVES = ['A.1', 'A.2', 'B.1', 'B.2', 'C'];
+
+/**
+ * A realistic synthetic corpus of `papers` papers: authors grouped in co-author communities,
+ * papers per author heavy-tailed (a few prolific authors, many with one paper), authors per
+ * paper 1–12 (mean ≈ 3.4), venues of each kind, the seed taxonomy's sections, optimizer mentions,
+ * years 2010–2026. Deterministic for a seed.
+ */
+export function generateCorpus(papers: number, seed = 1): ParsedList {
+  const rand = rng(seed);
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)] as T;
+  const communitySize = 40;
+  const communities = Math.max(1, Math.ceil((papers * 1.1) / communitySize));
+  // Zipf-like rank within a community: member k is chosen with weight 1/(k+1).
+  const zipf = () => Math.min(communitySize - 1, Math.floor(communitySize ** rand()) - 1);
+  const out: PaperRecord[] = [];
+  const orderIn = new Map<string, number>();
+  for (let i = 0; i < papers; i++) {
+    const community = Math.floor(rand() * communities);
+    const count = Math.min(12, 1 + Math.floor(-Math.log(1 - rand()) * 2.4));
+    const members = new Set<number>();
+    while (members.size < count) {
+      // Most co-authors come from the paper's community, some from anywhere.
+      const c = rand() < 0.85 ? community : Math.floor(rand() * communities);
+      members.add(c * communitySize + Math.max(0, zipf()));
+    }
+    const opt = rand() < 0.7 ? pick(OPTIMIZERS) : null;
+    const title = `${opt ? `${opt} and ` : ''}${pick(WORDS)} of ${pick(WORDS)}: a study ${i}`;
+    const [venueName, kind] = pick(VENUES);
+    const year = 2010 + Math.floor(rand() * 17);
+    const section = pick(LEAVES);
+    const order = orderIn.get(section) ?? 0;
+    orderIn.set(section, order + 1);
+    out.push({
+      id: paperId(title),
+      title,
+      authors: [...members].map((m) => ({ id: authorId(`Author ${m}`), name: `Author ${m}` })),
+      venue: { id: venueId(venueName), name: venueName, kind },
+      venueText: `${venueName} ${year}`,
+      year,
+      listedYear: year,
+      arxivId:
+        rand() < 0.5
+          ? `${String(year).slice(2)}${String(1 + (i % 12)).padStart(2, '0')}.${String(10000 + i).slice(-5)}`
+          : null,
+      links: [],
+      notes: [],
+      optimizers: opt ? [optimizerRef(opt, 'title')] : [],
+      sectionCode: section,
+      order,
+      line: i + 1,
+    });
+  }
+  return { title: 'Synthetic benchmark corpus', sections: SECTIONS, papers: out, warnings: [] };
+}

@@ -1,0 +1,23 @@
+import { parseArgs } from 'node:util';
+import { runCli } from '../src/cli/run.js';
+import { applyConstraints } from '../src/db/constraints.js';
+import { deleteEverything } from '../src/db/stats.js';
+import { loadCorpus } from './load-corpus.js';
+
+/** `npm run bench:load -- --papers N --reset`: empties the database, loads a synthetic corpus, prints the load rate. */
+const { values } = parseArgs({
+  options: {
+    papers: { type: 'string', default: '1000' },
+    seed: { type: 'string', default: '1' },
+    reset: { type: 'boolean', default: false },
+  },
+});
+await runCli('bench:load', async ({ db, describe }) => {
+  if (!values.reset) throw new Error('bench:load replaces the whole graph; pass --reset to confirm.');
+  await deleteEverything(db);
+  await applyConstraints(db);
+  const r = await loadCorpus(db, Number(values.papers), Number(values.seed));
+  console.log(
+    `Loaded ${r.papers} papers (${r.authorships} authorships) into ${describe} in ${r.seconds.toFixed(2)} s: ${r.papersPerSecond.toFixed(0)} papers/s.`,
+  );
+});
