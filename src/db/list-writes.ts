@@ -80,23 +80,25 @@ export async function writeListStructure(
 }
 
 /**
- * Upserts papers with their venue, ordered authors, sections, topics and optimizers in one
- * statement per batch. A paper whose arXiv id is already in the graph is that paper, whatever
- * its title says; otherwise the id comes from the normalised title. Incoming non-null values
- * win, links and notes accumulate, and the first title stays (the id was made from it).
+ * Upserts papers with their venue, ordered authors, sections, topics and optimizers: one simple
+ * UNWIND … MERGE statement per node kind and relation (simple statements plan without eager
+ * steps, which a single nested statement did not). A paper whose arXiv id is already in the graph
+ * is that paper, whatever its title says; otherwise the id comes from the normalised title.
+ * Incoming non-null values win, links and notes accumulate, and the first title stays.
  */
 export async function upsertPapers(
   run: Runner,
   papers: PaperRow[],
 ): Promise<{ created: number; matched: number }> {
-  const [r = {}] = await run(
-    `UNWIND $papers AS row
+  const resolved = await run(
+    `UNWIND range(0, size($papers) - 1) AS i
+     WITH i, $papers[i] AS row
      CALL (row) {
        OPTIONAL MATCH (byArxiv:Paper {arxivId: row.arxivId})
        RETURN head(collect(byArxiv.id)) AS existingId
      }
      MERGE (p:Paper {id: coalesce(existingId, row.id)})
-     WITH row, p, p.title IS NULL AS created,
+     WITH i, row, p, p.title IS NULL AS created,
           [i IN range(0, size(row.linkUrls) - 1) WHERE NOT row.linkUrls[i] IN coalesce(p.linkUrls, [])] AS newLinks
      SET p.title = coalesce(p.title, row.title),
          p.year = coalesce(row.year, p.year),
@@ -106,30 +108,55 @@ export async function upsertPapers(
          p.notes = coalesce(p.notes, []) + [n IN row.notes WHERE NOT n IN coalesce(p.notes, [])],
          p.linkUrls = coalesce(p.linkUrls, []) + [i IN newLinks | row.linkUrls[i]],
          p.linkLabels = coalesce(p.linkLabels, []) + [i IN newLinks | row.linkLabels[i]]
-     WITH row, p, created
-     MATCH (s:Section {id: row.sectionId})
-     MERGE (p)-[listed:LISTED_IN]->(s)
-     SET listed.order = row.order
-     WITH row, p, created
-     CALL (row, p) {
-       WITH row, p WHERE row.venue IS NOT NULL
-       OPTIONAL MATCH (p)-[old:PUBLISHED_IN]->(other:Venue) WHERE other.id <> row.venue.id
-       DELETE old
-       WITH DISTINCT row, p
-       MERGE (v:Venue {id: row.venue.id}) ON CREATE SET v.name = row.venue.name, v.kind = row.venue.kind
-       MERGE (p)-[:PUBLISHED_IN]->(v)
-     }
-     FOREACH (a IN row.authors |
-       MERGE (au:Author {id: a.id}) ON CREATE SET au.name = a.name
-       MERGE (au)-[w:AUTHORED]->(p) SET w.position = a.position)
-     FOREACH (o IN row.optimizers |
-       MERGE (op:Optimizer {id: o.id}) ON CREATE SET op.name = o.name
-       MERGE (p)-[m:MENTIONS]->(op) SET m.via = CASE WHEN m.via = 'tag' THEN 'tag' ELSE o.via END)
-     FOREACH (topicId IN row.topicIds |
-       MERGE (t:Topic {id: topicId})
-       MERGE (p)-[a:ABOUT]->(t) ON CREATE SET a.via = 'section')
-     RETURN sum(CASE WHEN created THEN 1 ELSE 0 END) AS created, sum(CASE WHEN created THEN 0 ELSE 1 END) AS matched`,
+     RETURN i, p.id AS id, created`,
     { papers },
   );
-  return { created: (r.created as number) ?? 0, matched: (r.matched as number) ?? 0 };
+  // Later statements address papers by the id each row resolved to (title or arXiv match).
+  const ids: string[] = [];
+  for (const r of resolved) ids[r.i as number] = r.id as string;
+  const created = resolved.filter((r) => r.created).length;
+  const distinct = <T extends { id: string }>(xs: T[]) => [...new Map(xs.map((x) => [x.id, x])).values()];
+
+  await run(
+    `UNWIND $rows AS row
+     MATCH (p:Paper {id: row.p}) MATCH (s:Section {id: row.s})
+     MERGE (p)-[l:LISTED_IN]->(s) SET l.order = row.order`,
+    { rows: papers.map((x, i) => ({ p: ids[i], s: x.sectionId, order: x.order })) },
+  );
+  const venues = distinct(papers.flatMap((x) => (x.venue ? [x.venue] : [])));
+  await run('UNWIND $venues AS v MERGE (n:Venue {id: v.id}) ON CREATE SET n.name = v.name, n.kind = v.kind', {
+    venues,
+  });
+  await run(
+    `UNWIND $rows AS row
+     MATCH (p:Paper {id: row.p}) MATCH (v:Venue {id: row.v})
+     CALL (p, row) { MATCH (p)-[old:PUBLISHED_IN]->(other:Venue) WHERE other.id <> row.v DELETE old }
+     MERGE (p)-[:PUBLISHED_IN]->(v)`,
+    { rows: papers.flatMap((x, i) => (x.venue ? [{ p: ids[i], v: x.venue.id }] : [])) },
+  );
+  const authors = distinct(papers.flatMap((x) => x.authors));
+  await run('UNWIND $authors AS a MERGE (n:Author {id: a.id}) ON CREATE SET n.name = a.name', { authors });
+  await run(
+    `UNWIND $rows AS row
+     MATCH (a:Author {id: row.a}) MATCH (p:Paper {id: row.p})
+     MERGE (a)-[w:AUTHORED]->(p) SET w.position = row.position`,
+    { rows: papers.flatMap((x, i) => x.authors.map((a) => ({ a: a.id, p: ids[i], position: a.position }))) },
+  );
+  const optimizers = distinct(papers.flatMap((x) => x.optimizers));
+  await run('UNWIND $optimizers AS o MERGE (n:Optimizer {id: o.id}) ON CREATE SET n.name = o.name', {
+    optimizers,
+  });
+  await run(
+    `UNWIND $rows AS row
+     MATCH (p:Paper {id: row.p}) MATCH (o:Optimizer {id: row.o})
+     MERGE (p)-[m:MENTIONS]->(o) SET m.via = CASE WHEN m.via = 'tag' THEN 'tag' ELSE row.via END`,
+    { rows: papers.flatMap((x, i) => x.optimizers.map((o) => ({ p: ids[i], o: o.id, via: o.via }))) },
+  );
+  await run(
+    `UNWIND $rows AS row
+     MATCH (p:Paper {id: row.p}) MATCH (t:Topic {id: row.t})
+     MERGE (p)-[a:ABOUT]->(t) ON CREATE SET a.via = 'section'`,
+    { rows: papers.flatMap((x, i) => x.topicIds.map((t) => ({ p: ids[i], t }))) },
+  );
+  return { created, matched: papers.length - created };
 }

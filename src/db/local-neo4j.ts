@@ -70,7 +70,7 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo
 
     const boltPort = opts.boltPort ?? (await freePort());
     await assertPortFree(boltPort);
-    await writeConf(l, { boltPort, heap: opts.heap ?? '512m', pageCache: opts.pageCache ?? '256m' });
+    await writeConf(l, { boltPort, heap: opts.heap ?? '1g', pageCache: opts.pageCache ?? '512m' });
     const uri = `bolt://127.0.0.1:${boltPort}`;
     const child = spawnServer(java, lib, l);
     const javaPid = child.pid as number;

@@ -67,7 +67,8 @@ export async function writeConf(l: Layout, o: ConfOptions): Promise<void> {
     `server.memory.heap.initial_size=${o.heap}`,
     `server.memory.heap.max_size=${o.heap}`,
     `server.memory.pagecache.size=${o.pageCache}`,
-    'dbms.memory.transaction.total.max=256m',
+    // Bulk imports (thousands of papers in one transaction) need more than Neo4j's small default.
+    'dbms.memory.transaction.total.max=1g',
     'dbms.usage_report.enabled=false',
     'dbms.transaction.timeout=60s',
     // Netty's default 5 s quiet period per connector makes every stop take 10 s; nothing needs it here.

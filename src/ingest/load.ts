@@ -80,11 +80,16 @@ export async function loadList(
   parsed: ParsedList,
   listName: string,
   taxonomy: Taxonomy,
-  opts: { dryRun?: boolean; atomic?: boolean; onProgress?: (done: number, total: number) => void } = {},
+  opts: {
+    dryRun?: boolean;
+    atomic?: boolean;
+    batchSize?: number;
+    onProgress?: (done: number, total: number) => void;
+  } = {},
 ): Promise<ImportSummary> {
   const rows = planRows(parsed, listName, taxonomy);
   if (opts.atomic === false && !opts.dryRun)
-    return loadInBatches(db, rows, listName, parsed, opts.onProgress);
+    return loadInBatches(db, rows, listName, parsed, opts.batchSize ?? BATCH, opts.onProgress);
   return db.writeTransaction(
     async (run) => {
       const before = await countNodes(run);
@@ -122,17 +127,18 @@ async function loadInBatches(
   rows: ReturnType<typeof planRows>,
   listName: string,
   parsed: ParsedList,
+  batch: number,
   onProgress?: (done: number, total: number) => void,
 ): Promise<ImportSummary> {
   const before = await db.writeTransaction((run) => countNodes(run));
   await db.writeTransaction((run) => writeListStructure(run, rows.list, rows.topics, rows.sections));
   let created = 0;
   let matched = 0;
-  for (let i = 0; i < rows.papers.length; i += BATCH) {
-    const r = await db.writeTransaction((run) => upsertPapers(run, rows.papers.slice(i, i + BATCH)));
+  for (let i = 0; i < rows.papers.length; i += batch) {
+    const r = await db.writeTransaction((run) => upsertPapers(run, rows.papers.slice(i, i + batch)));
     created += r.created;
     matched += r.matched;
-    onProgress?.(Math.min(i + BATCH, rows.papers.length), rows.papers.length);
+    onProgress?.(Math.min(i + batch, rows.papers.length), rows.papers.length);
   }
   const after = await db.writeTransaction((run) => countNodes(run));
   return summarize(listName, false, rows.sections.length, { created, matched }, before, after, parsed);
