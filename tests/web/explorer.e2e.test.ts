@@ -5,8 +5,8 @@ import { importList } from '../../src/ingest/import-list.js';
 import { loadTaxonomy } from '../../src/ingest/taxonomy.js';
 import { createLogger } from '../../src/server/logger.js';
 import { createApp } from '../../src/server/yoga.js';
-import { type SeededApp, seededApp } from '../helpers/app.js';
-import { serve } from '../helpers/http.js';
+import { type SeededApp, seededApp, TEST_KEY } from '../helpers/app.js';
+import { post, serve } from '../helpers/http.js';
 import { clearGraph } from '../helpers/neo4j.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -18,7 +18,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   s = await seededApp();
-  http = await serve(createApp({ db: s.db, logger: createLogger('silent') }));
+  http = await serve(createApp({ db: s.db, apiKeys: [TEST_KEY], logger: createLogger('silent') }));
   // The flags the machines need: no sandbox as root, and no background calls to a closed network.
   browser = await chromium.launch({
     executablePath: CHROMIUM,
@@ -93,6 +93,30 @@ describe('the explorer in Chromium', () => {
     expect(download.suggestedFilename()).toBe('paper-graph.graphml');
     await page.close();
   }, 90_000);
+
+  it('redraws live when a mutation commits, without a reload', async () => {
+    const page = await open('/?focus=author%3Aphilipp-hennig');
+    await page.waitForSelector('#panel-coauthors li');
+    // Give the page's EventSource a moment to subscribe before the write.
+    await page.waitForTimeout(500);
+    const r = await post(
+      http.url,
+      'mutation ($input: PaperInput!) { createPaper(input: $input) { __typename } }',
+      { input: { title: 'A live paper by Philipp Hennig', authors: [{ id: 'author:philipp-hennig' }] } },
+      { authorization: `Bearer ${TEST_KEY}` },
+    );
+    expect(r.body.data?.createPaper).toEqual({ __typename: 'MutationCreatePaperSuccess' });
+    await page.waitForFunction(
+      () =>
+        (
+          window as never as { __explorer: { cy: { getElementById(i: string): { length: number } } } }
+        ).__explorer.cy.getElementById('paper:a-live-paper-by-philipp-hennig').length === 1,
+      undefined,
+      { timeout: 15_000 },
+    );
+    expect(await page.locator('#status').textContent()).toContain('Live update: paper created');
+    await page.close();
+  }, 60_000);
 
   it('draws a synthetic graph of 2,000 nodes and stays responsive to pan and zoom', async () => {
     await clearGraph(s.db);
