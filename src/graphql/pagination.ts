@@ -1,5 +1,6 @@
 import { resolveOffsetConnection } from '@pothos/plugin-relay';
-import type { Page } from '../db/nodes.js';
+import type { Page, PaperSource } from '../db/nodes.js';
+import type { Context } from './context.js';
 import { checkRange } from './errors.js';
 
 /** Largest page any connection serves; `first` above it is an error, not a silent clamp. */
@@ -31,4 +32,10 @@ export async function pageConnection<T>(
     },
   );
   return { ...connection, totalCount };
+}
+
+/** The resolver of a node's `papers` connection: one batched page query per source kind and page. */
+export function papersPage(source: PaperSource) {
+  return (parent: { id: string }, args: ConnectionArgs, ctx: Context) =>
+    pageConnection(args, (offset, limit) => ctx.loaders.papersOf(source, offset, limit).load(parent.id));
 }

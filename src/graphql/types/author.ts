@@ -5,7 +5,7 @@ import { listByName } from '../../db/papers.js';
 import { builder } from '../builder.js';
 import { NotFoundError, ValidationError } from '../error-types.js';
 import { checkRange } from '../errors.js';
-import { pageConnection } from '../pagination.js';
+import { pageConnection, papersPage } from '../pagination.js';
 import { AuthorRef, PaperRef, TopicRef, VenueRef } from '../refs.js';
 import { commit } from './paper-mutations.js';
 
@@ -30,8 +30,7 @@ builder.node(AuthorRef, {
     papers: t.connection({
       type: PaperRef,
       description: 'Their papers, newest first.',
-      resolve: (a, args, ctx) =>
-        pageConnection(args, (offset, limit) => ctx.loaders.papersOf('author', offset, limit).load(a.id)),
+      resolve: papersPage('author'),
     }),
     coAuthors: t.field({
       type: [CoAuthorRef],

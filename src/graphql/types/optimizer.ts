@@ -1,7 +1,7 @@
 import type { OptimizerNode } from '../../db/model.js';
 import { allOf } from '../../db/papers.js';
 import { builder } from '../builder.js';
-import { pageConnection } from '../pagination.js';
+import { papersPage } from '../pagination.js';
 import { OptimizerRef, PaperRef } from '../refs.js';
 
 builder.node(OptimizerRef, {
@@ -12,8 +12,7 @@ builder.node(OptimizerRef, {
     name: t.exposeString('name'),
     papers: t.connection({
       type: PaperRef,
-      resolve: (o, args, ctx) =>
-        pageConnection(args, (offset, limit) => ctx.loaders.papersOf('optimizer', offset, limit).load(o.id)),
+      resolve: papersPage('optimizer'),
     }),
   }),
 });

@@ -3,7 +3,7 @@ import { allOf } from '../../db/papers.js';
 import { rootSections, sectionsByCode } from '../../db/sections.js';
 import { builder } from '../builder.js';
 import { badInput } from '../errors.js';
-import { pageConnection } from '../pagination.js';
+import { papersPage } from '../pagination.js';
 import { PaperRef, SectionRef, TopicRef } from '../refs.js';
 
 const ListRef = builder.objectRef<ListNode>('PaperList').implement({
@@ -52,8 +52,7 @@ builder.node(SectionRef, {
     }),
     papers: t.connection({
       type: PaperRef,
-      resolve: (s, args, ctx) =>
-        pageConnection(args, (offset, limit) => ctx.loaders.papersOf('section', offset, limit).load(s.id)),
+      resolve: papersPage('section'),
     }),
   }),
 });

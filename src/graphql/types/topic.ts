@@ -1,7 +1,7 @@
 import type { TopicNode } from '../../db/model.js';
 import { allOf } from '../../db/papers.js';
 import { builder } from '../builder.js';
-import { pageConnection } from '../pagination.js';
+import { papersPage } from '../pagination.js';
 import { PaperRef, SectionRef, TopicFacetEnum, TopicRef } from '../refs.js';
 
 builder.node(TopicRef, {
@@ -14,8 +14,7 @@ builder.node(TopicRef, {
     paperCount: t.int({ resolve: (topic, _a, ctx) => ctx.loaders.topicPaperCount.load(topic.id) }),
     papers: t.connection({
       type: PaperRef,
-      resolve: (topic, args, ctx) =>
-        pageConnection(args, (offset, limit) => ctx.loaders.papersOf('topic', offset, limit).load(topic.id)),
+      resolve: papersPage('topic'),
     }),
     sections: t.field({
       type: [SectionRef],

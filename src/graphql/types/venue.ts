@@ -1,7 +1,7 @@
 import type { VenueNode } from '../../db/model.js';
 import { listByName } from '../../db/papers.js';
 import { builder } from '../builder.js';
-import { pageConnection } from '../pagination.js';
+import { pageConnection, papersPage } from '../pagination.js';
 import { PaperRef, VenueKindEnum, VenueRef } from '../refs.js';
 
 builder.node(VenueRef, {
@@ -13,8 +13,7 @@ builder.node(VenueRef, {
     kind: t.field({ type: VenueKindEnum, resolve: (v) => v.kind as 'CONFERENCE' }),
     papers: t.connection({
       type: PaperRef,
-      resolve: (v, args, ctx) =>
-        pageConnection(args, (offset, limit) => ctx.loaders.papersOf('venue', offset, limit).load(v.id)),
+      resolve: papersPage('venue'),
     }),
   }),
 });
