@@ -104,7 +104,7 @@ export class Db {
  * JS numbers reach Neo4j as floats, but LIMIT, SKIP and range() need integers and years should be
  * stored as integers: whole numbers become Neo4j integers on the way in.
  */
-function toCypher(value: unknown): never {
+export function toCypher(value: unknown): never {
   if (typeof value === 'number') return (Number.isInteger(value) ? neo4j.int(value) : value) as never;
   if (Array.isArray(value)) return value.map(toCypher) as never;
   if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {

@@ -8,6 +8,7 @@ import type {
   TopicNode,
   VenueNode,
 } from './model.js';
+import { type Plan, Projection } from './projection.js';
 
 /** Nodes of one label by id, in key order, null where none matched (a DataLoader batch function). */
 export async function nodesByIds<T>(
@@ -22,26 +23,74 @@ export async function nodesByIds<T>(
   return rows.map((r) => (r.n as T | null) ?? null);
 }
 
+type Pattern = (x: string, n: string, r: string) => string;
+
+/** One node by id with everything a look-ahead plan asks below it, in one query. */
+export async function nodeWithPlan<T>(db: Db, label: NodeType, id: string, plan: Plan): Promise<T | null> {
+  const projection = new Projection();
+  // The label is one of the model's constants, never user input.
+  const [row] = await db.read(`MATCH (x:${label} {id: $id}) RETURN ${projection.node('x', plan)} AS n`, {
+    ...projection.params,
+    id,
+  });
+  return (row?.n as T | undefined) ?? null;
+}
+
 /**
- * Related nodes for many keys in one query. Each pattern names the key `key` and the related
- * node `n` and returns `n` (ordered as the relation should read); results come back in key order.
+ * Relations the API follows: the start label, the pattern from `x` to `n` (`r` names the
+ * relationship where the order needs it) and the clause that orders or bounds `n`. Variables are
+ * parameters of the text so the same relation can be nested in one query (see projection.ts).
  */
 export const RELATIONS = {
-  paperAuthors: 'MATCH (:Paper {id: key})<-[r:AUTHORED]-(n:Author) RETURN n ORDER BY r.position',
-  paperVenue: 'MATCH (:Paper {id: key})-[:PUBLISHED_IN]->(n:Venue) RETURN n LIMIT 1',
-  paperSections: 'MATCH (:Paper {id: key})-[:LISTED_IN]->(n:Section) RETURN n ORDER BY n.listId, n.code',
-  paperTopics: 'MATCH (:Paper {id: key})-[:ABOUT]->(n:Topic) RETURN n ORDER BY n.facet, n.name',
-  paperOptimizers: 'MATCH (:Paper {id: key})-[:MENTIONS]->(n:Optimizer) RETURN n ORDER BY n.name',
-  authorVenues:
-    'MATCH (:Author {id: key})-[:AUTHORED]->(:Paper)-[:PUBLISHED_IN]->(n:Venue) RETURN DISTINCT n ORDER BY n.name',
-  authorTopics:
-    'MATCH (:Author {id: key})-[:AUTHORED]->(:Paper)-[:ABOUT]->(n:Topic) RETURN DISTINCT n ORDER BY n.facet, n.name',
-  topicSections: 'MATCH (:Topic {id: key})<-[:COVERS]-(n:Section) RETURN n ORDER BY n.listId, n.code',
-  sectionTopics: 'MATCH (:Section {id: key})-[:COVERS]->(n:Topic) RETURN n ORDER BY n.facet, n.name',
-  sectionParent: 'MATCH (:Section {id: key})-[:SUBSECTION_OF]->(n:Section) RETURN n LIMIT 1',
-  sectionChildren: 'MATCH (:Section {id: key})<-[:SUBSECTION_OF]-(n:Section) RETURN n ORDER BY n.order',
-  sectionList: 'MATCH (:Section {id: key})-[:IN_LIST]->(n:List) RETURN n LIMIT 1',
-} as const;
+  paperAuthors: [
+    'Paper',
+    (x, n, r) => `(${x})<-[${r}:AUTHORED]-(${n}:Author)`,
+    (n, r) => `WITH ${n} ORDER BY ${r}.position`,
+  ],
+  paperVenue: ['Paper', (x, n) => `(${x})-[:PUBLISHED_IN]->(${n}:Venue)`, (n) => `WITH ${n} LIMIT 1`],
+  paperSections: [
+    'Paper',
+    (x, n) => `(${x})-[:LISTED_IN]->(${n}:Section)`,
+    (n) => `WITH ${n} ORDER BY ${n}.listId, ${n}.code`,
+  ],
+  paperTopics: [
+    'Paper',
+    (x, n) => `(${x})-[:ABOUT]->(${n}:Topic)`,
+    (n) => `WITH ${n} ORDER BY ${n}.facet, ${n}.name`,
+  ],
+  paperOptimizers: [
+    'Paper',
+    (x, n) => `(${x})-[:MENTIONS]->(${n}:Optimizer)`,
+    (n) => `WITH ${n} ORDER BY ${n}.name`,
+  ],
+  authorVenues: [
+    'Author',
+    (x, n) => `(${x})-[:AUTHORED]->(:Paper)-[:PUBLISHED_IN]->(${n}:Venue)`,
+    (n) => `WITH DISTINCT ${n} ORDER BY ${n}.name`,
+  ],
+  authorTopics: [
+    'Author',
+    (x, n) => `(${x})-[:AUTHORED]->(:Paper)-[:ABOUT]->(${n}:Topic)`,
+    (n) => `WITH DISTINCT ${n} ORDER BY ${n}.facet, ${n}.name`,
+  ],
+  topicSections: [
+    'Topic',
+    (x, n) => `(${x})<-[:COVERS]-(${n}:Section)`,
+    (n) => `WITH ${n} ORDER BY ${n}.listId, ${n}.code`,
+  ],
+  sectionTopics: [
+    'Section',
+    (x, n) => `(${x})-[:COVERS]->(${n}:Topic)`,
+    (n) => `WITH ${n} ORDER BY ${n}.facet, ${n}.name`,
+  ],
+  sectionParent: ['Section', (x, n) => `(${x})-[:SUBSECTION_OF]->(${n}:Section)`, (n) => `WITH ${n} LIMIT 1`],
+  sectionChildren: [
+    'Section',
+    (x, n) => `(${x})<-[:SUBSECTION_OF]-(${n}:Section)`,
+    (n) => `WITH ${n} ORDER BY ${n}.order`,
+  ],
+  sectionList: ['Section', (x, n) => `(${x})-[:IN_LIST]->(${n}:List)`, (n) => `WITH ${n} LIMIT 1`],
+} as const satisfies Record<string, readonly [NodeType, Pattern, (n: string, r: string) => string]>;
 export type Relation = keyof typeof RELATIONS;
 
 /** The node shape each relation returns. */
@@ -60,28 +109,50 @@ export interface RelationTarget {
   sectionList: ListNode;
 }
 
-export async function relatedNodes<R extends Relation>(
-  db: Db,
-  relation: R,
-  keys: readonly string[],
-): Promise<Array<Array<RelationTarget[R]>>> {
-  const rows = await db.read(
-    `UNWIND $keys AS key
-     CALL (key) { ${RELATIONS[relation]} }
-     RETURN key, collect(n {.*}) AS nodes`,
-    { keys: [...new Set(keys)] },
-  );
-  const byKey = new Map(rows.map((r) => [r.key as string, r.nodes as Array<RelationTarget[R]>]));
-  return keys.map((k) => byKey.get(k) ?? []);
+export interface RelationKey {
+  relation: Relation;
+  key: string;
 }
 
-/** Papers reached from a node of each kind; the connection fields page through these. */
+/**
+ * Related nodes for many (relation, key) pairs in one query, whatever mix of relations a GraphQL
+ * level asked for: one subquery per relation present, each returning a single row, so a level
+ * costs one round trip. Results come back in request order.
+ */
+export async function relatedNodesBatch(db: Db, requests: readonly RelationKey[]): Promise<unknown[][]> {
+  const keysOf = new Map<Relation, Set<string>>();
+  for (const r of requests) {
+    const set = keysOf.get(r.relation) ?? new Set<string>();
+    keysOf.set(r.relation, set.add(r.key));
+  }
+  const relations = [...keysOf.keys()];
+  // Relation names and patterns are the constants above, never user input; keys stay parameters.
+  const parts = relations.map((rel, i) => {
+    const [label, pattern, tail] = RELATIONS[rel];
+    return `CALL () {
+       UNWIND $k${i} AS key MATCH (x:${label} {id: key})
+       RETURN collect([key, COLLECT { MATCH ${pattern('x', 'n', 'r')} ${tail('n', 'r')} RETURN n {.*} }]) AS r${i}
+     }`;
+  });
+  const [row = {}] = await db.read(
+    `${parts.join('\n')} RETURN ${relations.map((_, i) => `r${i}`).join(', ')}`,
+    Object.fromEntries(relations.map((rel, i) => [`k${i}`, [...(keysOf.get(rel) ?? [])]])),
+  );
+  const found = new Map<string, unknown[]>();
+  relations.forEach((rel, i) => {
+    for (const [key, nodes] of (row[`r${i}`] as Array<[string, unknown[]]>) ?? [])
+      found.set(`${rel}|${key}`, nodes);
+  });
+  return requests.map((r) => found.get(`${r.relation}|${r.key}`) ?? []);
+}
+
+/** Papers reached from a node of each kind (its label, and the pattern from `x` to the paper `p`); the connection fields page through these. */
 export const PAPER_SOURCES = {
-  author: '(:Author {id: key})-[:AUTHORED]->(p:Paper)',
-  venue: '(:Venue {id: key})<-[:PUBLISHED_IN]-(p:Paper)',
-  topic: '(:Topic {id: key})<-[:ABOUT]-(p:Paper)',
-  optimizer: '(:Optimizer {id: key})<-[:MENTIONS]-(p:Paper)',
-  section: '(:Section {id: key})<-[:LISTED_IN]-(p:Paper)',
+  author: ['Author', (x: string, p: string) => `(${x})-[:AUTHORED]->(${p}:Paper)`],
+  venue: ['Venue', (x: string, p: string) => `(${x})<-[:PUBLISHED_IN]-(${p}:Paper)`],
+  topic: ['Topic', (x: string, p: string) => `(${x})<-[:ABOUT]-(${p}:Paper)`],
+  optimizer: ['Optimizer', (x: string, p: string) => `(${x})<-[:MENTIONS]-(${p}:Paper)`],
+  section: ['Section', (x: string, p: string) => `(${x})<-[:LISTED_IN]-(${p}:Paper)`],
 } as const;
 export type PaperSource = keyof typeof PAPER_SOURCES;
 
@@ -98,16 +169,12 @@ export async function papersOf<T>(
   offset: number,
   limit: number,
 ): Promise<Array<Page<T>>> {
-  const pattern = PAPER_SOURCES[source];
+  const [label, pattern] = PAPER_SOURCES[source];
   const rows = await db.read(
     `UNWIND $keys AS key
-     CALL (key) { MATCH ${pattern} RETURN count(p) AS total }
-     CALL (key) {
-       MATCH ${pattern}
-       WITH p ORDER BY p.year DESC, p.title SKIP $offset LIMIT $limit
-       RETURN collect(p {.*}) AS nodes
-     }
-     RETURN key, total, nodes`,
+     MATCH (x:${label} {id: key})
+     RETURN key, COUNT { ${pattern('x', 'p')} } AS total,
+            COLLECT { MATCH ${pattern('x', 'p')} WITH p ORDER BY p.year DESC, p.title SKIP $offset LIMIT $limit RETURN p {.*} } AS nodes`,
     { keys: [...new Set(keys)], offset, limit },
   );
   const byKey = new Map(

@@ -1,6 +1,7 @@
 import type { Db, Params } from './driver.js';
 import type { PaperNode } from './model.js';
 import type { Page } from './nodes.js';
+import { EMPTY_PLAN, type Plan, Projection } from './projection.js';
 
 export interface PaperFilter {
   titleContains?: string | null;
@@ -63,13 +64,19 @@ export async function listPapers(
   order: PaperOrder,
   offset: number,
   limit: number,
+  plan: Plan = EMPTY_PLAN,
 ): Promise<Page<PaperNode>> {
   const { cypher, params } = filterClause(filter);
+  const projection = new Projection();
   const [row] = await db.read(
     `CALL () { ${cypher} RETURN count(p) AS total }
-     CALL () { ${cypher} WITH p ORDER BY ${PAPER_ORDERS[order]} SKIP $offset LIMIT $limit RETURN collect(p {.*}) AS nodes }
+     CALL () {
+       ${cypher} WITH p ORDER BY ${PAPER_ORDERS[order]} SKIP $offset LIMIT $limit
+       WITH ${projection.node('p', plan)} AS row
+       RETURN collect(row) AS nodes
+     }
      RETURN total, nodes`,
-    { ...params, offset, limit },
+    { ...projection.params, ...params, offset, limit },
   );
   return { totalCount: (row?.total as number) ?? 0, nodes: (row?.nodes as PaperNode[]) ?? [] };
 }

@@ -25,14 +25,7 @@ const FAN_OUT = 2000;
  * topics, venue, authors one co-authorship away) yields candidates with a weight and a reason;
  * scores are summed per candidate. A candidate is cross-section when it shares no section.
  */
-export async function relatedWork(
-  db: Db,
-  paperId: string,
-  first: number,
-  crossSectionOnly: boolean,
-): Promise<RelatedRow[]> {
-  const rows = await db.read(
-    `MATCH (p:Paper {id: $paperId})
+export const RELATED_WORK_CYPHER = `MATCH (p:Paper {id: $paperId})
      CALL (p) {
        MATCH (p)<-[:AUTHORED]-(a:Author)-[:AUTHORED]->(c:Paper) WHERE c <> p
        WITH c, a LIMIT $fanOut
@@ -66,8 +59,23 @@ export async function relatedWork(
                  THEN reasons + ['in another section: ' + sections[0]] ELSE reasons END AS reasons,
             crossSection
      ORDER BY score DESC, paper.title
-     LIMIT $first`,
-    { paperId, first, crossSectionOnly, w: RELATED_WEIGHTS, fanOut: FAN_OUT },
-  );
+     LIMIT $first`;
+
+/** The parameters of RELATED_WORK_CYPHER (the benchmark's Cypher floor runs the same query). */
+export const relatedWorkParams = (paperId: string, first: number, crossSectionOnly: boolean) => ({
+  paperId,
+  first,
+  crossSectionOnly,
+  w: RELATED_WEIGHTS,
+  fanOut: FAN_OUT,
+});
+
+export async function relatedWork(
+  db: Db,
+  paperId: string,
+  first: number,
+  crossSectionOnly: boolean,
+): Promise<RelatedRow[]> {
+  const rows = await db.read(RELATED_WORK_CYPHER, relatedWorkParams(paperId, first, crossSectionOnly));
   return rows as unknown as RelatedRow[];
 }

@@ -16,8 +16,9 @@ import {
   type PaperSource,
   papersOf,
   type Relation,
+  type RelationKey,
   type RelationTarget,
-  relatedNodes,
+  relatedNodesBatch,
 } from '../db/nodes.js';
 import { topicPaperCounts } from '../db/papers.js';
 
@@ -36,6 +37,10 @@ export function createLoaders(db: Db) {
     }
     return l as DataLoader<string, V>;
   };
+  // One loader for every relation: all relations a level asks for share one batch and one query.
+  const relations = new DataLoader<RelationKey, unknown[], string>((keys) => relatedNodesBatch(db, keys), {
+    cacheKeyFn: (k) => `${k.relation}|${k.key}`,
+  });
   const byId = <T>(label: NodeType) =>
     new DataLoader<string, T | null>((ids) => nodesByIds<T>(db, label, ids));
   return {
@@ -46,11 +51,9 @@ export function createLoaders(db: Db) {
     section: byId<SectionNode>('Section'),
     optimizer: byId<OptimizerNode>('Optimizer'),
     topicPaperCount: new DataLoader<string, number>((ids) => topicPaperCounts(db, ids)),
-    related: <R extends Relation>(relation: R) =>
-      memo<Array<RelationTarget[R]>>(
-        `rel:${relation}`,
-        () => new DataLoader((keys) => relatedNodes(db, relation, keys)),
-      ),
+    related: <R extends Relation>(relation: R) => ({
+      load: (key: string) => relations.load({ relation, key }) as Promise<Array<RelationTarget[R]>>,
+    }),
     papersOf: (source: PaperSource, offset: number, limit: number) =>
       memo<Page<PaperNode>>(
         `papers:${source}:${offset}:${limit}`,

@@ -1,5 +1,8 @@
 import { resolveOffsetConnection } from '@pothos/plugin-relay';
+import type { GraphQLResolveInfo } from 'graphql';
+import type { PaperNode } from '../db/model.js';
 import type { Page, PaperSource } from '../db/nodes.js';
+import { prefetched } from '../db/projection.js';
 import type { Context } from './context.js';
 import { checkRange } from './errors.js';
 
@@ -36,6 +39,11 @@ export async function pageConnection<T>(
 
 /** The resolver of a node's `papers` connection: one batched page query per source kind and page. */
 export function papersPage(source: PaperSource) {
-  return (parent: { id: string }, args: ConnectionArgs, ctx: Context) =>
-    pageConnection(args, (offset, limit) => ctx.loaders.papersOf(source, offset, limit).load(parent.id));
+  return (parent: { id: string }, args: ConnectionArgs, ctx: Context, info: GraphQLResolveInfo) => {
+    // The parent's query may have read this very page already (look-ahead, same offset and limit).
+    const page = prefetched<Page<PaperNode>>(parent, info.path.key);
+    return pageConnection(args, (offset, limit) =>
+      page ? Promise.resolve(page) : ctx.loaders.papersOf(source, offset, limit).load(parent.id),
+    );
+  };
 }

@@ -34,8 +34,8 @@ afterAll(async () => {
   await db.close();
 });
 
-/** Runs a query and returns how many Cypher round trips it took. */
-async function roundTrips(query: string): Promise<number> {
+/** Runs a query and returns its data and how many Cypher round trips it took. */
+async function run(query: string) {
   const before = db.queryCount;
   const res = await app.fetch('http://localhost/graphql', {
     method: 'POST',
@@ -44,29 +44,47 @@ async function roundTrips(query: string): Promise<number> {
   });
   const body = await res.json();
   expect(body.errors).toBeUndefined();
-  return db.queryCount - before;
+  return { data: body.data, trips: db.queryCount - before };
 }
+const roundTrips = async (query: string) => (await run(query)).trips;
 
-const pageQuery = (first: number) => `{
-  papers(first: ${first}) {
-    totalCount
-    edges { node { title venue { name } topics { name } authors { name coAuthors(first: 5) { author { name } sharedPapers } } } }
-  }
-}`;
+const selection =
+  'title venue { name } topics { name } authors { name coAuthors(first: 5) { author { name } sharedPapers } }';
+const pageQuery = (first: number) =>
+  `{ papers(first: ${first}) { totalCount edges { node { ${selection} } } } }`;
 
-describe('batching', () => {
-  it('answers a page of 50 papers with authors, venue, topics and co-authors in one query per level', async () => {
-    // Levels: papers (page and total in one query); venue, topics, authors; the authors' co-authors.
-    expect(await roundTrips(pageQuery(50))).toBe(5);
+describe('look-ahead and batching', () => {
+  it('reads a page of 50 papers with venue, topics, authors and their co-authors in one query', async () => {
+    expect(await roundTrips(pageQuery(50))).toBe(1);
   });
 
   it('takes the same number of queries whatever the page size', async () => {
     expect(await roundTrips(pageQuery(5))).toBe(await roundTrips(pageQuery(100)));
   });
 
-  it('batches nested connections: every author on a page pages through their papers in one query', async () => {
+  it('reads nested connections in the same query: every author on a page pages through their papers', async () => {
     const q =
       '{ papers(first: 40) { edges { node { authors { papers(first: 3) { totalCount edges { node { title } } } } } } } }';
+    expect(await roundTrips(q)).toBe(1);
+  });
+
+  it('answers exactly as the per-level loaders do', async () => {
+    const page = await run(pageQuery(30));
+    const ids = page.data.papers.edges.map((e: { node: { title: string } }) => e.node.title);
+    // nodes(ids) has no look-ahead: each level goes through the batched loaders instead.
+    const idsQuery = await run('{ papers(first: 30) { edges { node { id } } } }');
+    const byLoaders = await run(
+      `{ nodes(ids: ${JSON.stringify(idsQuery.data.papers.edges.map((e: { node: { id: string } }) => e.node.id))}) { ... on Paper { ${selection} } } }`,
+    );
+    expect(byLoaders.trips).toBe(3);
+    expect(byLoaders.data.nodes.map((n: { title: string }) => n.title)).toEqual(ids);
+    expect(byLoaders.data.nodes).toEqual(page.data.papers.edges.map((e: { node: unknown }) => e.node));
+  });
+
+  it('falls back to one batched query per level where a root cannot look ahead', async () => {
+    // Levels: the search; venue, topics and authors together; the authors' co-authors.
+    const q = `{ search(query: "synthetic paper", first: 10) { node { ... on Paper {
+      title venue { name } topics { name } authors { name coAuthors(first: 2) { sharedPapers } } } } } }`;
     expect(await roundTrips(q)).toBe(3);
   });
 });

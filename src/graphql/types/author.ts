@@ -2,15 +2,15 @@ import type { CoAuthorRow } from '../../db/co-authors.js';
 import type { AuthorNode } from '../../db/model.js';
 import { mergeAuthors } from '../../db/paper-writes.js';
 import { listByName } from '../../db/papers.js';
+import { prefetched } from '../../db/projection.js';
 import { builder } from '../builder.js';
 import { NotFoundError, ValidationError } from '../error-types.js';
 import { checkRange } from '../errors.js';
+import { MAX_CO_AUTHORS } from '../lookahead.js';
 import { pageConnection, papersPage } from '../pagination.js';
+import { nodeField, relationField } from '../prefetch.js';
 import { AuthorRef, PaperRef, TopicRef, VenueRef } from '../refs.js';
 import { commit } from './paper-mutations.js';
-
-/** Most co-authors one request may ask for per author. */
-const MAX_CO_AUTHORS = 100;
 
 const CoAuthorRef = builder.objectRef<CoAuthorRow>('CoAuthor').implement({
   description: 'Someone who wrote with an author, and the papers they share.',
@@ -36,16 +36,17 @@ builder.node(AuthorRef, {
       type: [CoAuthorRef],
       description: 'Co-authors, strongest (most shared papers) first.',
       args: { first: t.arg.int({ defaultValue: 10 }) },
-      resolve: (a, args, ctx) =>
+      resolve: (a, args, ctx, info) =>
+        prefetched<CoAuthorRow[]>(a, info.path.key) ??
         ctx.loaders.coAuthors(checkRange(args.first ?? 10, MAX_CO_AUTHORS)).load(a.id),
     }),
     venues: t.field({
       type: [VenueRef],
-      resolve: (a, _args, ctx) => ctx.loaders.related('authorVenues').load(a.id),
+      resolve: relationField('authorVenues'),
     }),
     topics: t.field({
       type: [TopicRef],
-      resolve: (a, _args, ctx) => ctx.loaders.related('authorTopics').load(a.id),
+      resolve: relationField('authorTopics'),
     }),
   }),
 });
@@ -91,7 +92,7 @@ builder.queryFields((t) => ({
     type: AuthorRef,
     nullable: true,
     args: { id: t.arg.id({ required: true }) },
-    resolve: (_r, args, ctx) => ctx.loaders.author.load(String(args.id)),
+    resolve: (_r, args, ctx, info) => nodeField(ctx, info, 'Author', String(args.id), ctx.loaders.author),
   }),
   coAuthors: t.field({
     type: [CoAuthorRef],

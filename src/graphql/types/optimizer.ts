@@ -2,6 +2,7 @@ import type { OptimizerNode } from '../../db/model.js';
 import { allOf } from '../../db/papers.js';
 import { builder } from '../builder.js';
 import { papersPage } from '../pagination.js';
+import { nodeField } from '../prefetch.js';
 import { OptimizerRef, PaperRef } from '../refs.js';
 
 builder.node(OptimizerRef, {
@@ -26,6 +27,7 @@ builder.queryFields((t) => ({
     type: OptimizerRef,
     nullable: true,
     args: { id: t.arg.id({ required: true }) },
-    resolve: (_r, args, ctx) => ctx.loaders.optimizer.load(String(args.id)),
+    resolve: (_r, args, ctx, info) =>
+      nodeField(ctx, info, 'Optimizer', String(args.id), ctx.loaders.optimizer),
   }),
 }));

@@ -3,7 +3,9 @@ import { relatedWork } from '../../db/related-work.js';
 import { bibtex } from '../bibtex.js';
 import { builder } from '../builder.js';
 import { checkRange } from '../errors.js';
+import { planSelection } from '../lookahead.js';
 import { pageConnection } from '../pagination.js';
+import { nodeField, relationField, singleRelationField } from '../prefetch.js';
 import { AuthorRef, OptimizerRef, PaperRef, SectionRef, TopicRef, VenueKindEnum, VenueRef } from '../refs.js';
 import { RelatedPaperRef } from './related.js';
 
@@ -49,24 +51,24 @@ builder.node(PaperRef, {
     venue: t.field({
       type: VenueRef,
       nullable: true,
-      resolve: async (p, _a, ctx) => (await ctx.loaders.related('paperVenue').load(p.id))[0] ?? null,
+      resolve: singleRelationField('paperVenue'),
     }),
     authors: t.field({
       type: [AuthorRef],
       description: 'In author order.',
-      resolve: (p, _a, ctx) => ctx.loaders.related('paperAuthors').load(p.id),
+      resolve: relationField('paperAuthors'),
     }),
     sections: t.field({
       type: [SectionRef],
-      resolve: (p, _a, ctx) => ctx.loaders.related('paperSections').load(p.id),
+      resolve: relationField('paperSections'),
     }),
     topics: t.field({
       type: [TopicRef],
-      resolve: (p, _a, ctx) => ctx.loaders.related('paperTopics').load(p.id),
+      resolve: relationField('paperTopics'),
     }),
     optimizers: t.field({
       type: [OptimizerRef],
-      resolve: (p, _a, ctx) => ctx.loaders.related('paperOptimizers').load(p.id),
+      resolve: relationField('paperOptimizers'),
     }),
     links: t.field({
       type: [LinkRef],
@@ -124,15 +126,17 @@ builder.queryFields((t) => ({
       filter: t.arg({ type: PaperFilter }),
       orderBy: t.arg({ type: PaperOrderEnum, defaultValue: 'YEAR_DESC' }),
     },
-    resolve: (_root, args, ctx) =>
-      pageConnection(args, (offset, limit) =>
-        listPapers(ctx.db, args.filter ?? {}, args.orderBy ?? 'YEAR_DESC', offset, limit),
-      ),
+    resolve: async (_root, args, ctx, info) => {
+      const plan = await planSelection(info, ['edges', 'node']);
+      return pageConnection(args, (offset, limit) =>
+        listPapers(ctx.db, args.filter ?? {}, args.orderBy ?? 'YEAR_DESC', offset, limit, plan),
+      );
+    },
   }),
   paper: t.field({
     type: PaperRef,
     nullable: true,
     args: { id: t.arg.id({ required: true }) },
-    resolve: (_root, args, ctx) => ctx.loaders.paper.load(String(args.id)),
+    resolve: (_root, args, ctx, info) => nodeField(ctx, info, 'Paper', String(args.id), ctx.loaders.paper),
   }),
 }));

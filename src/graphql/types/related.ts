@@ -1,7 +1,7 @@
 import { collaborationPath } from '../../db/collaboration-path.js';
 import type { AuthorNode, PaperNode } from '../../db/model.js';
 import { relatedWork } from '../../db/related-work.js';
-import { topicOverlap } from '../../db/topic-overlap.js';
+import { type OverlapRow, topicOverlap, topicOverlapAuthors } from '../../db/topic-overlap.js';
 import { builder } from '../builder.js';
 import { badInput, checkRange } from '../errors.js';
 import { AuthorRef, PaperRef, TopicRef } from '../refs.js';
@@ -20,27 +20,25 @@ export const RelatedPaperRef = builder
     }),
   });
 
-const TopicOverlapRef = builder
-  .objectRef<Awaited<ReturnType<typeof topicOverlap>>>('TopicOverlap')
-  .implement({
-    description: 'What a set of topics has in common.',
-    fields: (t) => ({
-      topics: t.field({ type: [TopicRef], resolve: (o) => o.topics }),
-      papers: t.field({
-        type: [PaperRef],
-        description: 'Papers about every one of the topics.',
-        resolve: (o) => o.papers,
-      }),
-      authors: t.field({
-        type: [AuthorRef],
-        description: 'Authors of those papers.',
-        resolve: (o) => o.authors,
-      }),
-      paperCount: t.exposeInt('paperCount'),
-      unionCount: t.exposeInt('unionCount', { description: 'Papers about at least one of the topics.' }),
-      jaccard: t.exposeFloat('jaccard', { description: 'paperCount / unionCount.' }),
+const TopicOverlapRef = builder.objectRef<OverlapRow & { topicIds: string[] }>('TopicOverlap').implement({
+  description: 'What a set of topics has in common.',
+  fields: (t) => ({
+    topics: t.field({ type: [TopicRef], resolve: (o) => o.topics }),
+    papers: t.field({
+      type: [PaperRef],
+      description: 'Papers about every one of the topics, newest first (at most `first`).',
+      resolve: (o) => o.papers,
     }),
-  });
+    authors: t.field({
+      type: [AuthorRef],
+      description: 'Authors of every paper about all of the topics, by name.',
+      resolve: (o, _a, ctx) => topicOverlapAuthors(ctx.db, o.topicIds),
+    }),
+    paperCount: t.exposeInt('paperCount'),
+    unionCount: t.exposeInt('unionCount', { description: 'Papers about at least one of the topics.' }),
+    jaccard: t.exposeFloat('jaccard', { description: 'paperCount / unionCount.' }),
+  }),
+});
 
 const CollaborationLinkRef = builder
   .objectRef<{ from: AuthorNode; to: AuthorNode; papers: PaperNode[] }>('CollaborationLink')
@@ -101,11 +99,12 @@ builder.queryFields((t) => ({
   topicOverlap: t.field({
     type: TopicOverlapRef,
     args: { topicIds: t.arg.idList({ required: true }), first: t.arg.int({ defaultValue: 50 }) },
-    resolve: (_r, args, ctx) => {
+    resolve: async (_r, args, ctx) => {
       if (args.topicIds.length < 1 || args.topicIds.length > 10) {
         throw badInput('topicIds must name 1 to 10 topics.', 'topicIds');
       }
-      return topicOverlap(ctx.db, args.topicIds.map(String), checkRange(args.first ?? 50, 100));
+      const topicIds = args.topicIds.map(String);
+      return { topicIds, ...(await topicOverlap(ctx.db, topicIds, checkRange(args.first ?? 50, 100))) };
     },
   }),
   collaborationPath: t.field({

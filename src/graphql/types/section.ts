@@ -4,6 +4,7 @@ import { rootSections, sectionsByCode } from '../../db/sections.js';
 import { builder } from '../builder.js';
 import { badInput } from '../errors.js';
 import { papersPage } from '../pagination.js';
+import { relationField, singleRelationField } from '../prefetch.js';
 import { PaperRef, SectionRef, TopicRef } from '../refs.js';
 
 const ListRef = builder.objectRef<ListNode>('PaperList').implement({
@@ -35,20 +36,20 @@ builder.node(SectionRef, {
     list: t.field({
       type: ListRef,
       nullable: true,
-      resolve: async (s, _a, ctx) => (await ctx.loaders.related('sectionList').load(s.id))[0] ?? null,
+      resolve: singleRelationField('sectionList'),
     }),
     parent: t.field({
       type: SectionRef,
       nullable: true,
-      resolve: async (s, _a, ctx) => (await ctx.loaders.related('sectionParent').load(s.id))[0] ?? null,
+      resolve: singleRelationField('sectionParent'),
     }),
     children: t.field({
       type: [SectionRef],
-      resolve: (s, _a, ctx) => ctx.loaders.related('sectionChildren').load(s.id),
+      resolve: relationField('sectionChildren'),
     }),
     topics: t.field({
       type: [TopicRef],
-      resolve: (s, _a, ctx) => ctx.loaders.related('sectionTopics').load(s.id),
+      resolve: relationField('sectionTopics'),
     }),
     papers: t.connection({
       type: PaperRef,

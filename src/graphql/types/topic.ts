@@ -2,6 +2,7 @@ import type { TopicNode } from '../../db/model.js';
 import { allOf } from '../../db/papers.js';
 import { builder } from '../builder.js';
 import { papersPage } from '../pagination.js';
+import { nodeField, relationField } from '../prefetch.js';
 import { PaperRef, SectionRef, TopicFacetEnum, TopicRef } from '../refs.js';
 
 builder.node(TopicRef, {
@@ -19,7 +20,7 @@ builder.node(TopicRef, {
     sections: t.field({
       type: [SectionRef],
       description: 'Sections of lists that cover this topic.',
-      resolve: (topic, _a, ctx) => ctx.loaders.related('topicSections').load(topic.id),
+      resolve: relationField('topicSections'),
     }),
   }),
 });
@@ -37,6 +38,6 @@ builder.queryFields((t) => ({
     type: TopicRef,
     nullable: true,
     args: { id: t.arg.id({ required: true }) },
-    resolve: (_r, args, ctx) => ctx.loaders.topic.load(String(args.id)),
+    resolve: (_r, args, ctx, info) => nodeField(ctx, info, 'Topic', String(args.id), ctx.loaders.topic),
   }),
 }));

@@ -2,6 +2,7 @@ import type { VenueNode } from '../../db/model.js';
 import { listByName } from '../../db/papers.js';
 import { builder } from '../builder.js';
 import { pageConnection, papersPage } from '../pagination.js';
+import { nodeField } from '../prefetch.js';
 import { PaperRef, VenueKindEnum, VenueRef } from '../refs.js';
 
 builder.node(VenueRef, {
@@ -43,6 +44,6 @@ builder.queryFields((t) => ({
     type: VenueRef,
     nullable: true,
     args: { id: t.arg.id({ required: true }) },
-    resolve: (_r, args, ctx) => ctx.loaders.venue.load(String(args.id)),
+    resolve: (_r, args, ctx, info) => nodeField(ctx, info, 'Venue', String(args.id), ctx.loaders.venue),
   }),
 }));

@@ -1,0 +1,159 @@
+import type { LoadRate } from './load-corpus.js';
+import { QUESTIONS, type QuestionId } from './questions.js';
+import { SYSTEMS, type SystemId } from './systems.js';
+
+export interface Run {
+  system: SystemId;
+  question: QuestionId;
+  roundTrips: number;
+  p50: number;
+  p99: number;
+  rps: number;
+  requests: number;
+  errors: number;
+}
+export interface SizeResult {
+  papers: number;
+  load: LoadRate;
+  runs: Run[];
+  peakRssMb: Record<SystemId, number>;
+}
+export interface BenchResults {
+  date: string;
+  machine: string;
+  command: string;
+  seconds: number;
+  connections: number;
+  totalSeconds: number;
+  sizes: SizeResult[];
+}
+
+const f = (x: number, d = 0) => (Number.isFinite(x) ? x.toFixed(d) : '–');
+const mark = (ok: boolean) => (ok ? 'met' : '**missed**');
+
+/** One target: whether it holds in every case, and the numbers that decide it. */
+interface Verdict {
+  target: string;
+  ok: boolean;
+  detail: string;
+}
+
+export function verdicts(r: BenchResults): Verdict[] {
+  const out: Verdict[] = [];
+  const run = (s: SizeResult, sys: SystemId, q: QuestionId) =>
+    s.runs.find((x) => x.system === sys && x.question === q) ?? ({ rps: Number.NaN, p50: Number.NaN } as Run);
+  // Partial runs (--systems, --questions) leave some ratios undefined; those cases are left out.
+  const each = <T extends { x?: number }>(fn: (s: SizeResult, q: (typeof QUESTIONS)[number]) => T) =>
+    r.sizes
+      .flatMap((s) => QUESTIONS.map((q) => fn(s, q)))
+      .filter((t) => t.x === undefined || Number.isFinite(t.x));
+  const thr = each((s, q) => ({
+    n: s.papers,
+    q: q.id,
+    x: run(s, 'api', q.id).rps / run(s, 'neo4j-graphql', q.id).rps,
+  }));
+  const core = thr.filter((t) => ['Q1', 'Q2', 'Q3'].includes(t.q));
+  out.push({
+    target: 'Throughput ≥ 1.5× @neo4j/graphql on Q1–Q3',
+    ok: core.every((t) => t.x >= 1.5),
+    detail: core.map((t) => `${t.q}@${t.n}: ${f(t.x, 2)}×`).join(', '),
+  });
+  out.push({
+    target: 'Throughput not below @neo4j/graphql on any query',
+    ok: thr.every((t) => t.x >= 1),
+    detail: thr.length
+      ? `lowest ${f(Math.min(...thr.map((t) => t.x)), 2)}× (${thr.reduce((a, b) => (b.x < a.x ? b : a)).q}@${thr.reduce((a, b) => (b.x < a.x ? b : a)).n})`
+      : '–',
+  });
+  const lat = each((s, q) => ({
+    n: s.papers,
+    q: q.id,
+    x: run(s, 'api', q.id).p50 / Math.max(run(s, 'cypher', q.id).p50, 1),
+  }));
+  out.push({
+    target: 'p50 within 1.3× of the hand-written Cypher floor on every query',
+    ok: lat.every((t) => t.x <= 1.3),
+    detail: lat.map((t) => `${t.q}@${t.n}: ${f(t.x, 2)}×`).join(', '),
+  });
+  const trips = each((s, q) => ({ n: s.papers, q, x: run(s, 'api', q.id).roundTrips }));
+  out.push({
+    target: 'Cypher round trips per request ≤ the query’s nesting depth',
+    ok: trips.every((t) => t.x <= t.q.nesting),
+    detail: QUESTIONS.map(
+      (q) => `${q.id}: ${Math.max(...trips.filter((t) => t.q.id === q.id).map((t) => t.x))} ≤ ${q.nesting}`,
+    ).join(', '),
+  });
+  const small = r.sizes[0];
+  const large = r.sizes[r.sizes.length - 1];
+  if (small && large && small !== large) {
+    const growth = (['Q1', 'Q2', 'Q3', 'Q4'] as QuestionId[])
+      .map((q) => ({ q, x: run(large, 'api', q).p50 / Math.max(run(small, 'api', q).p50, 1) }))
+      .filter((g) => Number.isFinite(g.x));
+    out.push({
+      target: `Growth: p50 at ${large.papers.toLocaleString('en')} ≤ 1.5× p50 at ${small.papers.toLocaleString('en')} papers (Q1–Q4)`,
+      ok: growth.every((g) => g.x <= 1.5),
+      detail: growth.map((g) => `${g.q}: ${f(g.x, 2)}×`).join(', '),
+    });
+  }
+  const rates = r.sizes.map((s) => s.load.papersPerSecond);
+  out.push({
+    target: 'Load rate ≥ 10,000 papers/s with authors and relations',
+    ok: rates.every((x) => x >= 10_000),
+    detail: r.sizes.map((s) => `${s.papers}: ${f(s.load.papersPerSecond)}/s`).join(', '),
+  });
+  const rss = r.sizes.map((s) => s.peakRssMb.api);
+  out.push({
+    target: 'API RSS under load < 300 MB',
+    ok: rss.every((x) => x < 300),
+    detail: r.sizes.map((s) => `${s.papers}: ${f(s.peakRssMb.api)} MB peak`).join(', '),
+  });
+  return out;
+}
+
+export function renderResults(r: BenchResults): string {
+  const systems = Object.keys(SYSTEMS) as SystemId[];
+  const lines: string[] = [
+    '# Benchmark results',
+    '',
+    `Run ${r.date.slice(0, 16).replace('T', ' ')} UTC on ${r.machine}. Neo4j, the system under test and the load generator share the machine.`,
+    '',
+    `Command: \`${r.command}\` (${f(r.totalSeconds / 60, 1)} min in all). Each question is driven by autocannon with ${r.connections} connections for ${r.seconds} s per system, after a warm-up pass (16 checked requests and --warmup seconds of load per question and system, all three systems running side by side); requests rotate over 16 authors / papers. Round trips are the Cypher statements the process sent to Neo4j for one request, counted inside each process by bench/systems/count-queries.ts.`,
+    '',
+    '## Targets',
+    '',
+    '| target | result | numbers |',
+    '|---|---|---|',
+    ...verdicts(r).map((v) => `| ${v.target} | ${mark(v.ok)} | ${v.detail} |`),
+    '',
+    '## Questions',
+    '',
+    ...QUESTIONS.map(
+      (q) =>
+        `- **${q.id}** ${q.title} (nesting ${q.nesting}).${q.neo4jGraphql.note ? ` @neo4j/graphql: ${q.neo4jGraphql.note}.` : ''}`,
+    ),
+    '',
+  ];
+  for (const s of r.sizes) {
+    lines.push(
+      `## ${s.papers.toLocaleString('en')} papers`,
+      '',
+      `Loaded ${s.load.papers.toLocaleString('en')} papers with ${s.load.authorships.toLocaleString('en')} authorships in ${f(s.load.seconds, 1)} s: **${f(s.load.papersPerSecond)} papers/s**. Peak RSS: ${systems.map((id) => `${SYSTEMS[id].name} ${f(s.peakRssMb[id])} MB`).join(', ')}.`,
+      '',
+      `| question | system | p50 ms | p99 ms | req/s | errors | round trips | req/s vs @neo4j/graphql | p50 vs Cypher |`,
+      '|---|---|---:|---:|---:|---:|---:|---:|---:|',
+    );
+    for (const q of QUESTIONS) {
+      const ng = s.runs.find((x) => x.system === 'neo4j-graphql' && x.question === q.id);
+      const floor = s.runs.find((x) => x.system === 'cypher' && x.question === q.id);
+      for (const id of systems) {
+        const x = s.runs.find((y) => y.system === id && y.question === q.id);
+        if (!x) continue;
+        lines.push(
+          `| ${q.id} | ${SYSTEMS[id].name} | ${x.p50} | ${x.p99} | ${f(x.rps)} | ${x.errors} | ${x.roundTrips} | ${ng ? f(x.rps / ng.rps, 2) : '–'}× | ${floor ? f(x.p50 / Math.max(floor.p50, 1), 2) : '–'}× |`,
+        );
+      }
+    }
+    lines.push('');
+  }
+  return `${lines.join('\n')}\n`;
+}

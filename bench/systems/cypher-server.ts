@@ -1,0 +1,33 @@
+/**
+ * The floor: each question as one hand-written Cypher query through neo4j-driver, behind the
+ * thinnest HTTP layer (POST /Q1 … /Q5 with the parameters as the JSON body).
+ */
+import { createServer } from 'node:http';
+import { toCypher } from '../../src/db/driver.js';
+import { QUESTIONS } from '../questions.js';
+import { announce, systemEnv } from './env.js';
+
+const { driver, port } = systemEnv();
+const byPath = new Map(QUESTIONS.map((q) => [`/${q.id}`, q.cypher.statement]));
+
+const server = createServer((req, res) => {
+  const statement = byPath.get(req.url ?? '');
+  if (req.method !== 'POST' || !statement) {
+    res.writeHead(404).end();
+    return;
+  }
+  const chunks: Buffer[] = [];
+  req.on('data', (c: Buffer) => chunks.push(c));
+  req.on('end', async () => {
+    try {
+      const params = toCypher(JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}'));
+      const { records } = await driver.executeQuery(statement, params, { routing: 'READ' });
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ data: records.map((r) => r.toObject()) }));
+    } catch (err) {
+      res.writeHead(500, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ errors: [{ message: (err as Error).message }] }));
+    }
+  });
+});
+announce(server, port);

@@ -1,0 +1,185 @@
+import { resolveOffsetConnection } from '@pothos/plugin-relay';
+import {
+  type FieldNode,
+  GraphQLIncludeDirective,
+  type GraphQLNamedType,
+  type GraphQLObjectType,
+  type GraphQLResolveInfo,
+  GraphQLSkipDirective,
+  getArgumentValues,
+  getDirectiveValues,
+  getNamedType,
+  isObjectType,
+  type SelectionSetNode,
+} from 'graphql';
+import type { PaperSource, Relation } from '../db/nodes.js';
+import { EMPTY_PLAN, type Include, type Plan } from '../db/projection.js';
+import { DEFAULT_PAGE, MAX_PAGE } from './pagination.js';
+
+/** Most co-authors one request may ask for per author (Author.coAuthors). */
+export const MAX_CO_AUTHORS = 100;
+
+type Fold =
+  | { kind: 'relation'; relation: Relation }
+  | { kind: 'papers'; source: PaperSource }
+  | { kind: 'coAuthors' };
+
+const rel = (relation: Relation): Fold => ({ kind: 'relation', relation });
+const papers = (source: PaperSource): Fold => ({ kind: 'papers', source });
+
+/** Fields whose data can be read in their parent's query, by type. Every other field resolves on its own. */
+const FOLDABLE: Record<string, Record<string, Fold>> = {
+  Paper: {
+    venue: rel('paperVenue'),
+    authors: rel('paperAuthors'),
+    sections: rel('paperSections'),
+    topics: rel('paperTopics'),
+    optimizers: rel('paperOptimizers'),
+  },
+  Author: {
+    venues: rel('authorVenues'),
+    topics: rel('authorTopics'),
+    papers: papers('author'),
+    coAuthors: { kind: 'coAuthors' },
+  },
+  Venue: { papers: papers('venue') },
+  Topic: { sections: rel('topicSections'), papers: papers('topic') },
+  Section: {
+    topics: rel('sectionTopics'),
+    parent: rel('sectionParent'),
+    children: rel('sectionChildren'),
+    list: rel('sectionList'),
+    papers: papers('section'),
+  },
+  Optimizer: { papers: papers('optimizer') },
+};
+
+/**
+ * The look-ahead: what the current field's selection asks below the node(s) it returns, so the
+ * resolver can read it all in one query. `path` walks through wrapper fields first (a connection's
+ * ["edges", "node"]). Fragments, aliases and @skip/@include are honoured.
+ */
+export async function planSelection(info: GraphQLResolveInfo, path: string[] = []): Promise<Plan> {
+  let type: GraphQLNamedType | undefined = getNamedType(info.returnType);
+  let nodes: readonly FieldNode[] = info.fieldNodes;
+  for (const name of path) {
+    if (!isObjectType(type)) return EMPTY_PLAN;
+    const inner = [...collectFields(info, type, nodes).values()].flat().filter((f) => f.name.value === name);
+    type = getNamedType(type.getFields()[name]?.type);
+    nodes = inner;
+  }
+  return isObjectType(type) ? planFor(info, type, nodes) : EMPTY_PLAN;
+}
+
+async function planFor(
+  info: GraphQLResolveInfo,
+  type: GraphQLObjectType,
+  nodes: readonly FieldNode[],
+): Promise<Plan> {
+  const folds = FOLDABLE[type.name];
+  if (!folds) return EMPTY_PLAN;
+  const includes: Include[] = [];
+  for (const [key, fields] of collectFields(info, type, nodes)) {
+    const first = fields[0] as FieldNode;
+    const fold = folds[first.name.value];
+    const def = type.getFields()[first.name.value];
+    if (!fold || !def) continue;
+    const args = getArgumentValues(def, first, info.variableValues);
+    const child = getNamedType(def.type);
+    if (!isObjectType(child)) continue;
+    if (fold.kind === 'relation') {
+      includes.push({
+        kind: 'relation',
+        key,
+        relation: fold.relation,
+        child: await planFor(info, child, fields),
+      });
+    } else if (fold.kind === 'papers') {
+      const page = await pageWindow(args);
+      // Out-of-range page arguments are left to the field's resolver, which reports them.
+      if (!page) continue;
+      const edgeNodes = subFields(info, child, fields, 'edges');
+      const paperType = info.schema.getType('Paper') as GraphQLObjectType;
+      const edgeType = getNamedType(child.getFields().edges?.type) as GraphQLObjectType;
+      const paperNodes = subFields(info, edgeType, edgeNodes, 'node');
+      includes.push({
+        kind: 'papers',
+        key,
+        source: fold.source,
+        ...page,
+        child: await planFor(info, paperType, paperNodes),
+      });
+    } else {
+      const n = (args.first as number | undefined) ?? 10;
+      if (!Number.isInteger(n) || n < 1 || n > MAX_CO_AUTHORS) continue;
+      const author = subFields(info, child, fields, 'author');
+      const shared = subFields(info, child, fields, 'papers');
+      includes.push({
+        kind: 'coAuthors',
+        key,
+        first: n,
+        author: await planFor(info, info.schema.getType('Author') as GraphQLObjectType, author),
+        papers: shared.length
+          ? await planFor(info, info.schema.getType('Paper') as GraphQLObjectType, shared)
+          : null,
+      });
+    }
+  }
+  return { includes };
+}
+
+/** The offset and limit a connection's arguments select (as its resolver computes them), or null when invalid. */
+async function pageWindow(args: Record<string, unknown>): Promise<{ offset: number; limit: number } | null> {
+  const sizes = [args.first, args.last].filter((x) => x != null) as number[];
+  if (sizes.some((x) => !Number.isInteger(x) || x < 0 || x > MAX_PAGE)) return null;
+  let window: { offset: number; limit: number } | null = null;
+  try {
+    await resolveOffsetConnection({ args, defaultSize: DEFAULT_PAGE, maxSize: MAX_PAGE }, (w) => {
+      window = w;
+      return [];
+    });
+  } catch {
+    return null;
+  }
+  return window;
+}
+
+/** The fields named `name` in the selections of `nodes` (on `type`). */
+function subFields(
+  info: GraphQLResolveInfo,
+  type: GraphQLObjectType,
+  nodes: readonly FieldNode[],
+  name: string,
+) {
+  return [...collectFields(info, type, nodes).values()].flat().filter((f) => f.name.value === name);
+}
+
+/** The fields selected on `type` by `nodes`, grouped by response key, through fragments and @skip/@include. */
+function collectFields(
+  info: GraphQLResolveInfo,
+  type: GraphQLObjectType,
+  nodes: readonly FieldNode[],
+): Map<string, FieldNode[]> {
+  const out = new Map<string, FieldNode[]>();
+  const visit = (set: SelectionSetNode | undefined) => {
+    for (const sel of set?.selections ?? []) {
+      if (!included(info, sel)) continue;
+      if (sel.kind === 'Field') {
+        const key = sel.alias?.value ?? sel.name.value;
+        out.set(key, [...(out.get(key) ?? []), sel]);
+      } else if (sel.kind === 'InlineFragment') {
+        if (!sel.typeCondition || sel.typeCondition.name.value === type.name) visit(sel.selectionSet);
+      } else {
+        const frag = info.fragments[sel.name.value];
+        if (frag && frag.typeCondition.name.value === type.name) visit(frag.selectionSet);
+      }
+    }
+  };
+  for (const n of nodes) visit(n.selectionSet);
+  return out;
+}
+
+function included(info: GraphQLResolveInfo, node: Parameters<typeof getDirectiveValues>[1]): boolean {
+  if (getDirectiveValues(GraphQLSkipDirective, node, info.variableValues)?.if === true) return false;
+  return getDirectiveValues(GraphQLIncludeDirective, node, info.variableValues)?.if !== false;
+}
