@@ -110,7 +110,7 @@ export const QUESTIONS: Question[] = [
     cypher: {
       statement: `MATCH (t1:Topic {id: $a}), (t2:Topic {id: $b})
         CALL (t1, t2) { MATCH (t1)<-[:ABOUT]-(p:Paper)-[:ABOUT]->(t2) RETURN count(p) AS both }
-        WITH t1, t2, both, COUNT { (t1)<-[:ABOUT]-(:Paper) } + COUNT { (t2)<-[:ABOUT]-(:Paper) } - both AS either
+        WITH t1, t2, both, COUNT { (t1)<-[:ABOUT]-() } + COUNT { (t2)<-[:ABOUT]-() } - both AS either
         RETURN both AS paperCount, either AS unionCount,
           CASE either WHEN 0 THEN 0.0 ELSE toFloat(both) / either END AS jaccard,
           COLLECT { MATCH (t1)<-[:ABOUT]-(p:Paper)-[:ABOUT]->(t2) WITH p ORDER BY p.year DESC, p.title LIMIT 20

@@ -16,13 +16,13 @@ import { loadCorpus } from './load-corpus.js';
 import { pickEntities } from './picks.js';
 import { QUESTIONS } from './questions.js';
 import { type BenchResults, renderResults, type SizeResult } from './report.js';
-import { SYSTEMS, type SystemId, startSystem } from './systems.js';
+import { type RunningSystem, SYSTEMS, type SystemId, startSystem } from './systems.js';
 
 const { values } = parseArgs({
   options: {
     sizes: { type: 'string', default: '1000,10000,100000' },
     seconds: { type: 'string', default: '5' },
-    warmup: { type: 'string', default: '2' },
+    warmup: { type: 'string', default: '3' },
     connections: { type: 'string', default: '8' },
     seed: { type: 'string', default: '1' },
     out: { type: 'string', default: 'bench' },
@@ -70,17 +70,16 @@ for (const papers of sizes) {
           for (let i = 0; i < 16; i++) await askOnce(sys, q, picks, i);
           await drive(sys, q, picks, { connections, seconds: warmup });
         }
-      for (const q of questions)
-        for (const sys of running) {
+      // Measured in a rotating order (Q1: A B C, Q2: B C A, …), so no system is always first after a switch.
+      for (const [qi, q] of questions.entries())
+        for (const sys of running.map((_, i) => running[(i + qi) % running.length] as RunningSystem)) {
           const before = await sys.queries();
           await askOnce(sys, q, picks, 0);
           const roundTrips = (await sys.queries()) - before;
           const r = await drive(sys, q, picks, { connections, seconds });
           await askOnce(sys, q, picks, 1);
           size.runs.push({ system: sys.id, question: q.id, roundTrips, ...r });
-          log(
-            `N=${papers} ${SYSTEMS[sys.id].name} ${q.id}: p50 ${r.p50} ms, p99 ${r.p99} ms, ${r.rps.toFixed(0)} req/s, ${r.errors} errors, ${roundTrips} round trips`,
-          );
+          log(`N=${papers} ${SYSTEMS[sys.id].name} ${q.id}: p50 ${r.p50} ms, p99 ${r.p99} ms, ${r.rps.toFixed(0)} req/s, ${r.errors} errors, ${roundTrips} round trips`);
         }
       for (const sys of running) size.peakRssMb[sys.id] = sys.peakRssMb();
     } finally {

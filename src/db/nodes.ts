@@ -29,7 +29,8 @@ type Pattern = (x: string, n: string, r: string) => string;
 export async function nodeWithPlan<T>(db: Db, label: NodeType, id: string, plan: Plan): Promise<T | null> {
   const projection = new Projection();
   // The label is one of the model's constants, never user input.
-  const [row] = await db.read(`MATCH (x:${label} {id: $id}) RETURN ${projection.node('x', plan)} AS n`, {
+  const { clauses, map } = projection.node('x', plan);
+  const [row] = await db.read(`MATCH (x:${label} {id: $id}) ${clauses} RETURN ${map} AS n`, {
     ...projection.params,
     id,
   });

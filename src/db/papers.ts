@@ -68,12 +68,13 @@ export async function listPapers(
 ): Promise<Page<PaperNode>> {
   const { cypher, params } = filterClause(filter);
   const projection = new Projection();
+  const { clauses, map } = projection.node('p', plan);
   const [row] = await db.read(
     `CALL () { ${cypher} RETURN count(p) AS total }
      CALL () {
        ${cypher} WITH p ORDER BY ${PAPER_ORDERS[order]} SKIP $offset LIMIT $limit
-       WITH ${projection.node('p', plan)} AS row
-       RETURN collect(row) AS nodes
+       ${clauses}
+       RETURN collect(${map}) AS nodes
      }
      RETURN total, nodes`,
     { ...projection.params, ...params, offset, limit },

@@ -8,6 +8,8 @@ import { PAPER_SOURCES, type PaperSource, RELATIONS, type Relation } from './nod
  */
 export interface Plan {
   includes: Include[];
+  /** The node properties the selection reads (always with id); null reads them all. */
+  props: string[] | null;
 }
 export type Include =
   | { kind: 'relation'; key: string; relation: Relation; child: Plan }
@@ -17,11 +19,18 @@ export type Include =
 /** Map keys of prefetched data start with this; node properties never do. */
 export const PREFETCHED = '@';
 
-export const EMPTY_PLAN: Plan = { includes: [] };
+export const EMPTY_PLAN: Plan = { includes: [], props: null };
+
+/** Cypher that reads a node's nested data: clauses to run first, then the expression that projects it. */
+export interface Projected {
+  clauses: string;
+  map: string;
+}
 
 /**
- * Turns a plan into a Cypher map projection: the node's properties plus one nested subquery per
- * include, so a whole selection is read in one round trip. Values (page sizes, offsets) become
+ * Turns a plan into Cypher: the node's properties plus one nested subquery per include, so a whole
+ * selection is read in one round trip. Subqueries are bound in a WITH before the map projection
+ * (Neo4j rejects a map projection whose subqueries aggregate). Values (page sizes, offsets) become
  * parameters; variable names are generated so nested levels never capture each other.
  */
 export class Projection {
@@ -29,10 +38,16 @@ export class Projection {
   private paramCount = 0;
   private varCount = 0;
 
-  node(v: string, plan: Plan | null): string {
-    if (!plan || plan.includes.length === 0) return `${v} {.*}`;
-    const extra = plan.includes.map((inc) => `\`${PREFETCHED}${inc.key}\`: ${this.include(v, inc)}`);
-    return `${v} {.*, ${extra.join(', ')}}`;
+  /** `keep` names variables the caller still needs after the clauses. */
+  node(v: string, plan: Plan | null, keep: string[] = []): Projected {
+    // Property names come from the schema's field map (lookahead.ts), never from a request.
+    const props = plan?.props ? ['id', ...plan.props.filter((p) => p !== 'id')].map((p) => `.${p}`) : ['.*'];
+    if (!plan || plan.includes.length === 0) return { clauses: '', map: `${v} {${props.join(', ')}}` };
+    const bound = plan.includes.map((inc) => ({ key: inc.key, h: this.fresh('h'), expr: this.include(v, inc) }));
+    return {
+      clauses: `WITH ${[v, ...keep].join(', ')}, ${bound.map((b) => `${b.expr} AS ${b.h}`).join(', ')}`,
+      map: `${v} {${[...props, ...bound.map((b) => `\`${PREFETCHED}${b.key}\`: ${b.h}`)].join(', ')}}`,
+    };
   }
 
   private param(value: unknown): string {
@@ -49,28 +64,26 @@ export class Projection {
     switch (inc.kind) {
       case 'relation': {
         const [, pattern, tail] = RELATIONS[inc.relation];
-        const n = this.fresh('n');
-        const r = this.fresh('r');
-        return `COLLECT { MATCH ${pattern(x, n, r)} ${tail(n, r)} RETURN ${this.node(n, inc.child)} }`;
+        const [n, r] = [this.fresh('n'), this.fresh('r')];
+        const sub = this.node(n, inc.child);
+        return `COLLECT { MATCH ${pattern(x, n, r)} ${tail(n, r)} ${sub.clauses} RETURN ${sub.map} }`;
       }
       case 'papers': {
         const p = this.fresh('p');
         const pattern = PAPER_SOURCES[inc.source][1](x, p);
+        const sub = this.node(p, inc.child);
         return `{totalCount: COUNT { ${pattern} }, nodes: COLLECT { MATCH ${pattern}
           WITH ${p} ORDER BY ${p}.year DESC, ${p}.title SKIP ${this.param(inc.offset)} LIMIT ${this.param(inc.limit)}
-          RETURN ${this.node(p, inc.child)} }}`;
+          ${sub.clauses} RETURN ${sub.map} }}`;
       }
       case 'coAuthors': {
-        // No aggregate functions here: this text may sit inside an outer aggregation or WITH.
-        const [me, c, shared, q] = [this.fresh('me'), this.fresh('c'), this.fresh('s'), this.fresh('q')];
-        const both = (a: string, b: string, p = '') => `(${a})-[:AUTHORED]->(${p}:Paper)<-[:AUTHORED]-(${b})`;
-        const papers = inc.papers
-          ? `COLLECT { MATCH ${both(me, c, q)} RETURN ${this.node(q, inc.papers)} }`
-          : '[]';
-        return `COLLECT { MATCH ${both(x, `${c}:Author`)} WHERE ${c} <> ${x}
-          WITH DISTINCT ${x} AS ${me}, ${c}
-          WITH ${me}, ${c}, COUNT { ${both(me, c)} } AS ${shared} ORDER BY ${shared} DESC, ${c}.name LIMIT ${this.param(inc.first)}
-          RETURN {author: ${this.node(c, inc.author)}, sharedPapers: ${shared}, papers: ${papers}} }`;
+        const [c, p, shared, q] = [this.fresh('c'), this.fresh('p'), this.fresh('s'), this.fresh('q')];
+        const author = this.node(c, inc.author, [shared]);
+        const paper = inc.papers ? this.node(q, inc.papers) : null;
+        const papers = paper ? `COLLECT { UNWIND ${shared} AS ${q} ${paper.clauses} RETURN ${paper.map} }` : '[]';
+        return `COLLECT { MATCH (${x})-[:AUTHORED]->(${p}:Paper)<-[:AUTHORED]-(${c}:Author) WHERE ${c} <> ${x}
+          WITH ${c}, collect(${p}) AS ${shared} ORDER BY size(${shared}) DESC, ${c}.name LIMIT ${this.param(inc.first)}
+          ${author.clauses} RETURN {author: ${author.map}, sharedPapers: size(${shared}), papers: ${papers}} }`;
       }
     }
   }

@@ -23,14 +23,15 @@ export async function topicOverlap(db: Db, topicIds: string[], limit: number): P
      WITH collect(t) AS topics
      CALL (topics) {
        UNWIND topics AS t
-       WITH t, COUNT { (t)<-[:ABOUT]-(:Paper) } AS size ORDER BY size
+       // Unlabelled, so Neo4j reads the degree store instead of walking (only papers are ABOUT topics).
+       WITH t, COUNT { (t)<-[:ABOUT]-() } AS size ORDER BY size
        RETURN collect(t) AS bySize, collect(size) AS sizes
      }
      WITH topics, sizes, bySize[0] AS smallest, bySize[1..] AS rest
      CALL (smallest, rest) {
        OPTIONAL MATCH (smallest)<-[:ABOUT]-(p:Paper)
        WHERE all(t IN rest WHERE EXISTS { (p)-[:ABOUT]->(t) })
-       RETURN count(p) AS paperCount
+       RETURN collect(p) AS common
      }
      OPTIONAL CALL (topics) {
        WITH topics WHERE size(topics) > 2
@@ -38,15 +39,11 @@ export async function topicOverlap(db: Db, topicIds: string[], limit: number): P
        MATCH (t)<-[:ABOUT]-(p:Paper)
        RETURN count(DISTINCT p) AS manyUnion
      }
+     WITH topics, sizes, manyUnion, common, size(common) AS paperCount
      RETURN [t IN topics | t {.*}] AS topics, paperCount,
             CASE size(topics) WHEN 0 THEN 0 WHEN 1 THEN sizes[0] WHEN 2 THEN sizes[0] + sizes[1] - paperCount
                  ELSE manyUnion END AS unionCount,
-            COLLECT {
-              MATCH (smallest)<-[:ABOUT]-(p:Paper)
-              WHERE all(t IN rest WHERE EXISTS { (p)-[:ABOUT]->(t) })
-              WITH p ORDER BY p.year DESC, p.title LIMIT $limit
-              RETURN p {.*}
-            } AS papers`,
+            COLLECT { UNWIND common AS p WITH p ORDER BY p.year DESC, p.title LIMIT $limit RETURN p {.*} } AS papers`,
     { ids: [...new Set(topicIds)], limit },
   );
   const paperCount = (row?.paperCount as number) ?? 0;

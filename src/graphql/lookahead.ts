@@ -55,6 +55,28 @@ const FOLDABLE: Record<string, Record<string, Fold>> = {
 };
 
 /**
+ * The node properties each field reads, by type; a field not listed (a computed one such as
+ * bibtex) makes the node read all its properties. Fields that only need the id list none.
+ */
+const PROPS: Record<string, Record<string, string[]>> = {
+  Paper: {
+    id: [],
+    title: ['title'],
+    year: ['year'],
+    listedYear: ['listedYear'],
+    arxivId: ['arxivId'],
+    venueText: ['venueText'],
+    notes: ['notes'],
+    links: ['linkUrls', 'linkLabels'],
+    related: [],
+  },
+  Author: { id: [], name: ['name'] },
+  Venue: { id: [], name: ['name'], kind: ['kind'] },
+  Topic: { id: [], name: ['name'], facet: ['facet'], paperCount: [] },
+  Optimizer: { id: [], name: ['name'] },
+};
+
+/**
  * The look-ahead: what the current field's selection asks below the node(s) it returns, so the
  * resolver can read it all in one query. `path` walks through wrapper fields first (a connection's
  * ["edges", "node"]). Fragments, aliases and @skip/@include are honoured.
@@ -78,12 +100,20 @@ async function planFor(
 ): Promise<Plan> {
   const folds = FOLDABLE[type.name];
   if (!folds) return EMPTY_PLAN;
+  const propsOf = PROPS[type.name];
+  let props: Set<string> | null = propsOf ? new Set() : null;
   const includes: Include[] = [];
   for (const [key, fields] of collectFields(info, type, nodes)) {
     const first = fields[0] as FieldNode;
-    const fold = folds[first.name.value];
-    const def = type.getFields()[first.name.value];
-    if (!fold || !def) continue;
+    const name = first.name.value;
+    const fold = folds[name];
+    const def = type.getFields()[name];
+    if (!fold || !def) {
+      const read = propsOf?.[name];
+      if (read) for (const p of read) props?.add(p);
+      else if (name !== '__typename') props = null;
+      continue;
+    }
     const args = getArgumentValues(def, first, info.variableValues);
     const child = getNamedType(def.type);
     if (!isObjectType(child)) continue;
@@ -125,7 +155,7 @@ async function planFor(
       });
     }
   }
-  return { includes };
+  return { includes, props: props ? [...props] : null };
 }
 
 /** The offset and limit a connection's arguments select (as its resolver computes them), or null when invalid. */
