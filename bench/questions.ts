@@ -49,7 +49,8 @@ export const QUESTIONS: Question[] = [
       variables: () => ({}),
     },
     cypher: {
-      statement: `MATCH (p:Paper) WITH p ORDER BY p.year DESC, p.title LIMIT 50
+      // Newest first through the paper_newest index (year descending, then title), as the API reads it.
+      statement: `MATCH (p:Paper) WHERE p.newest IS NOT NULL WITH p ORDER BY p.newest LIMIT 50
         RETURN p {.id, .title, .year,
           venue: head([(p)-[:PUBLISHED_IN]->(v:Venue) | v {.id, .name}]),
           topics: [(p)-[:ABOUT]->(t:Topic) | t {.id, .name}],
@@ -80,7 +81,7 @@ export const QUESTIONS: Question[] = [
           MATCH (a)-[:AUTHORED]->(p:Paper)<-[:AUTHORED]-(c:Author) WHERE c <> a
           WITH c, count(p) AS shared ORDER BY shared DESC, c.name LIMIT 10
           RETURN collect(c {.id, .name, sharedPapers: shared,
-            papers: COLLECT { MATCH (c)-[:AUTHORED]->(q:Paper) WITH q ORDER BY q.year DESC, q.title LIMIT 10 RETURN q {.id, .title, .year} }
+            papers: COLLECT { MATCH (c)-[:AUTHORED]->(q:Paper) WITH q ORDER BY q.newest LIMIT 10 RETURN q {.id, .title, .year} }
           }) AS coAuthors
         }
         RETURN a {.id, .name, coAuthors: coAuthors} AS author`,
@@ -113,7 +114,7 @@ export const QUESTIONS: Question[] = [
         WITH t1, t2, both, COUNT { (t1)<-[:ABOUT]-() } + COUNT { (t2)<-[:ABOUT]-() } - both AS either
         RETURN both AS paperCount, either AS unionCount,
           CASE either WHEN 0 THEN 0.0 ELSE toFloat(both) / either END AS jaccard,
-          COLLECT { MATCH (t1)<-[:ABOUT]-(p:Paper)-[:ABOUT]->(t2) WITH p ORDER BY p.year DESC, p.title LIMIT 20
+          COLLECT { MATCH (t1)<-[:ABOUT]-(p:Paper)-[:ABOUT]->(t2) WITH p ORDER BY p.newest LIMIT 20
                     RETURN p {.id, .title, .year} } AS papers`,
       params: (p) => ({ a: p.topicIds[0], b: p.topicIds[1] }),
     },

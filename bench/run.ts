@@ -79,7 +79,9 @@ for (const papers of sizes) {
           const r = await drive(sys, q, picks, { connections, seconds });
           await askOnce(sys, q, picks, 1);
           size.runs.push({ system: sys.id, question: q.id, roundTrips, ...r });
-          log(`N=${papers} ${SYSTEMS[sys.id].name} ${q.id}: p50 ${r.p50} ms, p99 ${r.p99} ms, ${r.rps.toFixed(0)} req/s, ${r.errors} errors, ${roundTrips} round trips`);
+          log(
+            `N=${papers} ${SYSTEMS[sys.id].name} ${q.id}: p50 ${r.p50} ms, p99 ${r.p99} ms, ${r.rps.toFixed(0)} req/s, ${r.errors} errors, ${roundTrips} round trips`,
+          );
         }
       for (const sys of running) size.peakRssMb[sys.id] = sys.peakRssMb();
     } finally {

@@ -1,5 +1,6 @@
 import type { Runner } from './driver.js';
 import type { PaperNode } from './model.js';
+import { newestKey } from './sort-keys.js';
 import { NODE_LABELS } from './stats.js';
 
 /** Rows the importer writes; built by src/ingest/load.ts from parsed records. */
@@ -108,6 +109,7 @@ export async function upsertPapers(
          p.notes = coalesce(p.notes, []) + [n IN row.notes WHERE NOT n IN coalesce(p.notes, [])],
          p.linkUrls = coalesce(p.linkUrls, []) + [i IN newLinks | row.linkUrls[i]],
          p.linkLabels = coalesce(p.linkLabels, []) + [i IN newLinks | row.linkLabels[i]]
+     SET p.newest = ${newestKey('p')}
      RETURN i, p.id AS id, created`,
     { papers },
   );

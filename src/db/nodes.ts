@@ -9,6 +9,7 @@ import type {
   VenueNode,
 } from './model.js';
 import { type Plan, Projection } from './projection.js';
+import { NEWEST_FIRST } from './sort-keys.js';
 
 /** Nodes of one label by id, in key order, null where none matched (a DataLoader batch function). */
 export async function nodesByIds<T>(
@@ -175,7 +176,7 @@ export async function papersOf<T>(
     `UNWIND $keys AS key
      MATCH (x:${label} {id: key})
      RETURN key, COUNT { ${pattern('x', 'p')} } AS total,
-            COLLECT { MATCH ${pattern('x', 'p')} WITH p ORDER BY p.year DESC, p.title SKIP $offset LIMIT $limit RETURN p {.*} } AS nodes`,
+            COLLECT { MATCH ${pattern('x', 'p')} WITH p ORDER BY ${NEWEST_FIRST('p')} SKIP $offset LIMIT $limit RETURN p {.*} } AS nodes`,
     { keys: [...new Set(keys)], offset, limit },
   );
   const byKey = new Map(

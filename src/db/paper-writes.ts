@@ -1,5 +1,6 @@
 import type { Runner } from './driver.js';
 import type { AuthorNode, PaperNode } from './model.js';
+import { newestKey } from './sort-keys.js';
 
 /** A paper as a mutation writes it; relation lists replace what the paper had when present. */
 export interface PaperWrite {
@@ -106,6 +107,7 @@ export async function writePaper(
   const [row] = await run(
     `${create ? 'CREATE (p:Paper {id: $id, notes: [], linkLabels: [], linkUrls: []})' : 'MATCH (p:Paper {id: $id})'}
      SET p += $set
+     SET p.newest = ${newestKey('p')}
      WITH p
      CALL (p) {
        WITH p WHERE $replaceVenue

@@ -2,6 +2,7 @@ import type { Db, Params } from './driver.js';
 import type { PaperNode } from './model.js';
 import type { Page } from './nodes.js';
 import { EMPTY_PLAN, type Plan, Projection } from './projection.js';
+import { NEWEST_FIRST } from './sort-keys.js';
 
 export interface PaperFilter {
   titleContains?: string | null;
@@ -17,7 +18,8 @@ export interface PaperFilter {
 }
 
 export const PAPER_ORDERS = {
-  YEAR_DESC: 'p.year DESC, p.title',
+  // Newest first through the paper_newest index (unknown years last); see sort-keys.ts.
+  YEAR_DESC: NEWEST_FIRST('p'),
   YEAR_ASC: 'p.year, p.title',
   TITLE_ASC: 'p.title, p.id',
   TITLE_DESC: 'p.title DESC, p.id',
@@ -28,8 +30,8 @@ export type PaperOrder = keyof typeof PAPER_ORDERS;
  * Builds the MATCH for a filter from fixed fragments (values stay parameters). The most selective
  * filter present becomes the starting point, so the planner begins at an indexed node.
  */
-function filterClause(f: PaperFilter): { cypher: string; params: Params } {
-  const where: string[] = [];
+function filterClause(f: PaperFilter, extra: string[] = []): { cypher: string; params: Params } {
+  const where: string[] = [...extra];
   let match = 'MATCH (p:Paper)';
   if (f.authorId) match = 'MATCH (:Author {id: $authorId})-[:AUTHORED]->(p:Paper)';
   else if (f.venueId) match = 'MATCH (:Venue {id: $venueId})<-[:PUBLISHED_IN]-(p:Paper)';
@@ -67,12 +69,14 @@ export async function listPapers(
   plan: Plan = EMPTY_PLAN,
 ): Promise<Page<PaperNode>> {
   const { cypher, params } = filterClause(filter);
+  // The predicate lets the planner walk the paper_newest index in order and stop after the page.
+  const page = filterClause(filter, order === 'YEAR_DESC' ? ['p.newest IS NOT NULL'] : []).cypher;
   const projection = new Projection();
   const { clauses, map } = projection.node('p', plan);
   const [row] = await db.read(
     `CALL () { ${cypher} RETURN count(p) AS total }
      CALL () {
-       ${cypher} WITH p ORDER BY ${PAPER_ORDERS[order]} SKIP $offset LIMIT $limit
+       ${page} WITH p ORDER BY ${PAPER_ORDERS[order]} SKIP $offset LIMIT $limit
        ${clauses}
        RETURN collect(${map}) AS nodes
      }

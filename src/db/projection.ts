@@ -1,5 +1,6 @@
 import type { Params } from './driver.js';
 import { PAPER_SOURCES, type PaperSource, RELATIONS, type Relation } from './nodes.js';
+import { NEWEST_FIRST } from './sort-keys.js';
 
 /**
  * What a GraphQL selection asks below a node, as far as it can be read in the same query: the
@@ -43,7 +44,11 @@ export class Projection {
     // Property names come from the schema's field map (lookahead.ts), never from a request.
     const props = plan?.props ? ['id', ...plan.props.filter((p) => p !== 'id')].map((p) => `.${p}`) : ['.*'];
     if (!plan || plan.includes.length === 0) return { clauses: '', map: `${v} {${props.join(', ')}}` };
-    const bound = plan.includes.map((inc) => ({ key: inc.key, h: this.fresh('h'), expr: this.include(v, inc) }));
+    const bound = plan.includes.map((inc) => ({
+      key: inc.key,
+      h: this.fresh('h'),
+      expr: this.include(v, inc),
+    }));
     return {
       clauses: `WITH ${[v, ...keep].join(', ')}, ${bound.map((b) => `${b.expr} AS ${b.h}`).join(', ')}`,
       map: `${v} {${[...props, ...bound.map((b) => `\`${PREFETCHED}${b.key}\`: ${b.h}`)].join(', ')}}`,
@@ -73,14 +78,16 @@ export class Projection {
         const pattern = PAPER_SOURCES[inc.source][1](x, p);
         const sub = this.node(p, inc.child);
         return `{totalCount: COUNT { ${pattern} }, nodes: COLLECT { MATCH ${pattern}
-          WITH ${p} ORDER BY ${p}.year DESC, ${p}.title SKIP ${this.param(inc.offset)} LIMIT ${this.param(inc.limit)}
+          WITH ${p} ORDER BY ${NEWEST_FIRST(p)} SKIP ${this.param(inc.offset)} LIMIT ${this.param(inc.limit)}
           ${sub.clauses} RETURN ${sub.map} }}`;
       }
       case 'coAuthors': {
         const [c, p, shared, q] = [this.fresh('c'), this.fresh('p'), this.fresh('s'), this.fresh('q')];
         const author = this.node(c, inc.author, [shared]);
         const paper = inc.papers ? this.node(q, inc.papers) : null;
-        const papers = paper ? `COLLECT { UNWIND ${shared} AS ${q} ${paper.clauses} RETURN ${paper.map} }` : '[]';
+        const papers = paper
+          ? `COLLECT { UNWIND ${shared} AS ${q} ${paper.clauses} RETURN ${paper.map} }`
+          : '[]';
         return `COLLECT { MATCH (${x})-[:AUTHORED]->(${p}:Paper)<-[:AUTHORED]-(${c}:Author) WHERE ${c} <> ${x}
           WITH ${c}, collect(${p}) AS ${shared} ORDER BY size(${shared}) DESC, ${c}.name LIMIT ${this.param(inc.first)}
           ${author.clauses} RETURN {author: ${author.map}, sharedPapers: size(${shared}), papers: ${papers}} }`;

@@ -1,5 +1,6 @@
 import type { Db } from './driver.js';
 import type { AuthorNode, PaperNode, TopicNode } from './model.js';
+import { NEWEST_FIRST } from './sort-keys.js';
 
 export interface OverlapRow {
   topics: TopicNode[];
@@ -43,7 +44,7 @@ export async function topicOverlap(db: Db, topicIds: string[], limit: number): P
      RETURN [t IN topics | t {.*}] AS topics, paperCount,
             CASE size(topics) WHEN 0 THEN 0 WHEN 1 THEN sizes[0] WHEN 2 THEN sizes[0] + sizes[1] - paperCount
                  ELSE manyUnion END AS unionCount,
-            COLLECT { UNWIND common AS p WITH p ORDER BY p.year DESC, p.title LIMIT $limit RETURN p {.*} } AS papers`,
+            COLLECT { UNWIND common AS p WITH p ORDER BY ${NEWEST_FIRST('p')} LIMIT $limit RETURN p {.*} } AS papers`,
     { ids: [...new Set(topicIds)], limit },
   );
   const paperCount = (row?.paperCount as number) ?? 0;

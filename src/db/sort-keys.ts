@@ -1,0 +1,10 @@
+/**
+ * "Newest first" as one indexed string, so a page of papers is read in index order instead of
+ * sorting every paper: 9999 − year (four digits; 9999 when the year is unknown, so those come
+ * last), then the title. Every write that sets a paper's title or year also sets this key.
+ */
+export const newestKey = (p: string) =>
+  `CASE WHEN ${p}.year IS NULL THEN '9999' ELSE right('000' + toString(9999 - ${p}.year), 4) END + ' ' + ${p}.title`;
+
+/** The ORDER BY for newest-first pages, served by the paper_newest index. */
+export const NEWEST_FIRST = (p: string) => `${p}.newest, ${p}.id`;
