@@ -1,0 +1,123 @@
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { resolve } from 'node:path';
+import { defaultCacheDir } from '../src/config.js';
+import { applyConstraints } from '../src/db/constraints.js';
+import { createDriver, Db } from '../src/db/driver.js';
+import { startLocalNeo4j } from '../src/db/local-neo4j.js';
+import { NEO4J_VERSION } from '../src/db/neo4j-install.js';
+import { deleteEverything } from '../src/db/stats.js';
+import { askOnce, drive } from './drive.js';
+import { loadCorpus } from './load-corpus.js';
+import { pickEntities } from './picks.js';
+import { QUESTIONS, type Question } from './questions.js';
+import { type BenchResults, renderResults, type SizeResult } from './report.js';
+import { type Neo4jTarget, type RunningSystem, SYSTEMS, type SystemId, startSystem } from './systems.js';
+
+export interface BenchOptions {
+  sizes: number[];
+  /** Seconds of measured load per question and system. */
+  seconds: number;
+  /** Seconds of unmeasured load per question and system before any measurement. */
+  warmup: number;
+  connections: number;
+  /** Checked requests per question and system before the warm-up load (default 16). */
+  checks?: number;
+  seed: number;
+  systems: SystemId[];
+  questions: Question[];
+  /** Where RESULTS.md and results.json go. */
+  outDir: string;
+  /** The command line to print in the results. */
+  command: string;
+  /** An existing server to use (emptied before each size); by default a fresh managed one per size. */
+  neo4j?: Neo4jTarget;
+  log?: (msg: string) => void;
+}
+
+/**
+ * The side-by-side benchmark: for each corpus size, an empty Neo4j, the synthetic corpus loaded
+ * with the project's importer, then every system asked every question under the same load.
+ */
+export async function runBench(o: BenchOptions): Promise<BenchResults> {
+  const log = o.log ?? (() => {});
+  const started = performance.now();
+  const results: SizeResult[] = [];
+  for (const papers of o.sizes) {
+    const server = o.neo4j ? null : await freshNeo4j(log);
+    const target = o.neo4j ?? (server as Neo4jTarget);
+    const db = new Db(createDriver(target), { database: 'neo4j', txTimeoutMs: 600_000 });
+    try {
+      if (o.neo4j) await deleteEverything(db);
+      await applyConstraints(db);
+      const load = await loadCorpus(db, papers, o.seed);
+      log(
+        `N=${papers}: loaded ${load.papers} papers, ${load.authorships} authorships in ${load.seconds.toFixed(1)} s (${load.papersPerSecond.toFixed(0)}/s)`,
+      );
+      results.push({ papers, load, ...(await measure(o, target, await pickEntities(db), papers, log)) });
+    } finally {
+      await db.close();
+      await server?.stop();
+    }
+  }
+  const out: BenchResults = {
+    date: new Date().toISOString(),
+    machine: `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, Neo4j Community ${NEO4J_VERSION} (managed: 1 GB heap, 512 MB page cache)`,
+    command: o.command,
+    seconds: o.seconds,
+    connections: o.connections,
+    totalSeconds: (performance.now() - started) / 1000,
+    sizes: results,
+  };
+  mkdirSync(o.outDir, { recursive: true });
+  writeFileSync(resolve(o.outDir, 'results.json'), `${JSON.stringify(out, null, 2)}\n`);
+  writeFileSync(resolve(o.outDir, 'RESULTS.md'), renderResults(out));
+  return out;
+}
+
+async function freshNeo4j(log: (msg: string) => void) {
+  const dataDir = resolve('bench/data/neo4j');
+  rmSync(dataDir, { recursive: true, force: true });
+  return startLocalNeo4j({ dataDir, cacheDir: defaultCacheDir(), log });
+}
+
+/** Starts every system, warms all of them up, then measures each question on each system. */
+async function measure(
+  o: BenchOptions,
+  neo4j: Neo4jTarget,
+  picks: Awaited<ReturnType<typeof pickEntities>>,
+  papers: number,
+  log: (msg: string) => void,
+): Promise<Pick<SizeResult, 'runs' | 'peakRssMb'>> {
+  const runs: SizeResult['runs'] = [];
+  const peakRssMb = {} as Record<SystemId, number>;
+  // All systems run side by side; a warm-up pass over every question and system comes first, so
+  // the JVM's JIT and Neo4j's caches favour none of them by the order they are measured in.
+  const running = await Promise.all(o.systems.map((id) => startSystem(id, neo4j)));
+  try {
+    for (const q of o.questions)
+      for (const sys of running) {
+        for (let i = 0; i < (o.checks ?? 16); i++) await askOnce(sys, q, picks, i);
+        await drive(sys, q, picks, { connections: o.connections, seconds: o.warmup });
+      }
+    // Measured in a rotating order (Q1: A B C, Q2: B C A, …), so no system always goes first.
+    for (const [qi, q] of o.questions.entries())
+      for (const sys of running.map((_, i) => running[(i + qi) % running.length] as RunningSystem)) {
+        const before = await sys.queries();
+        await askOnce(sys, q, picks, 0);
+        const roundTrips = (await sys.queries()) - before;
+        const r = await drive(sys, q, picks, { connections: o.connections, seconds: o.seconds });
+        await askOnce(sys, q, picks, 1);
+        runs.push({ system: sys.id, question: q.id, roundTrips, ...r });
+        log(
+          `N=${papers} ${SYSTEMS[sys.id].name} ${q.id}: p50 ${r.p50} ms, p99 ${r.p99} ms, ${r.rps.toFixed(0)} req/s, ${r.errors} errors, ${roundTrips} round trips`,
+        );
+      }
+    for (const sys of running) peakRssMb[sys.id] = sys.peakRssMb();
+  } finally {
+    await Promise.all(running.map((sys) => sys.stop()));
+  }
+  return { runs, peakRssMb };
+}
+
+export { QUESTIONS, SYSTEMS };

@@ -1,0 +1,47 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { QUESTIONS, runBench, SYSTEMS } from '../../bench/bench.js';
+import type { SystemId } from '../../bench/systems.js';
+import { neo4jTarget } from '../helpers/neo4j.js';
+
+describe('npm run bench (smoke, N = 200)', () => {
+  it('asks every question of all three systems, without errors, and writes the results', async () => {
+    const outDir = mkdtempSync(join(tmpdir(), 'bench-smoke-'));
+    const systems = Object.keys(SYSTEMS) as SystemId[];
+    const r = await runBench({
+      sizes: [200],
+      seconds: 0.5,
+      warmup: 0.2,
+      connections: 2,
+      checks: 2,
+      seed: 5,
+      systems,
+      questions: QUESTIONS,
+      outDir,
+      command: 'smoke test',
+      neo4j: neo4jTarget(),
+    });
+    const [size] = r.sizes;
+    expect(size?.load.papers).toBe(200);
+    expect(size?.runs).toHaveLength(QUESTIONS.length * systems.length);
+    for (const run of size?.runs ?? []) {
+      expect(run.errors, `${run.system} ${run.question}`).toBe(0);
+      expect(run.requests, `${run.system} ${run.question}`).toBeGreaterThan(0);
+      expect(run.p50).toBeGreaterThan(0);
+    }
+    // This API keeps to one Cypher round trip per level of nesting, whatever the question.
+    for (const q of QUESTIONS) {
+      const api = size?.runs.find((x) => x.system === 'api' && x.question === q.id);
+      expect(api?.roundTrips, q.id).toBeGreaterThan(0);
+      expect(api?.roundTrips, q.id).toBeLessThanOrEqual(q.nesting);
+    }
+    for (const id of systems) expect(size?.peakRssMb[id]).toBeGreaterThan(20);
+    expect(JSON.parse(readFileSync(join(outDir, 'results.json'), 'utf8'))).toEqual(r);
+    const md = readFileSync(join(outDir, 'RESULTS.md'), 'utf8');
+    expect(md).toContain('| target | result | numbers |');
+    for (const q of QUESTIONS)
+      for (const id of systems) expect(md).toContain(`| ${q.id} | ${SYSTEMS[id].name} |`);
+  }, 180_000);
+});
