@@ -1,5 +1,6 @@
 import type { Db } from './driver.js';
 import { newestKey } from './sort-keys.js';
+import { recountTopicPairs, topicPairsMissing } from './topic-pairs.js';
 
 /** Full-text index over paper titles and author names, used by Query.search. */
 export const SEARCH_INDEX = 'paperAuthorSearch';
@@ -14,6 +15,7 @@ const STATEMENTS = [
   'CREATE INDEX paper_year IF NOT EXISTS FOR (n:Paper) ON (n.year)',
   'CREATE INDEX paper_title IF NOT EXISTS FOR (n:Paper) ON (n.title)',
   'CREATE INDEX paper_newest IF NOT EXISTS FOR (n:Paper) ON (n.newest)',
+  'CREATE CONSTRAINT topicpair_id IF NOT EXISTS FOR (n:TopicPair) REQUIRE n.id IS UNIQUE',
   'CREATE INDEX author_name IF NOT EXISTS FOR (n:Author) ON (n.name)',
   'CREATE INDEX venue_kind IF NOT EXISTS FOR (n:Venue) ON (n.kind)',
   'CREATE INDEX section_code IF NOT EXISTS FOR (n:Section) ON (n.code)',
@@ -32,4 +34,5 @@ export async function applyConstraints(db: Db): Promise<void> {
     );
     if (!row || (row.n as number) === 0) break;
   }
+  if (await topicPairsMissing(db)) await recountTopicPairs(db);
 }

@@ -69,10 +69,11 @@ export async function graphView(
     `${start}
      WITH seen, seen AS level0, truncated
      ${hops.join('\n')}
-     WITH seen, truncated, [n IN seen | n.id] AS ids
-     CALL (seen, ids) {
+     WITH seen, truncated
+     CALL (seen) {
        UNWIND seen AS n
-       MATCH (n)-[r]->(m) WHERE m.id IN ids
+       // Node identity, not m.id: no property read for every neighbour of every node.
+       MATCH (n)-[r]->(m) WHERE m IN seen
        RETURN collect({id: n.id + '|' + type(r) + '|' + m.id, source: n.id, target: m.id, type: type(r),
                weight: CASE type(r) WHEN 'AUTHORED' THEN 1.0 / (coalesce(r.position, 0) + 1) ELSE 1.0 END}) AS edges
      }

@@ -2,6 +2,7 @@ import type { Runner } from './driver.js';
 import type { PaperNode } from './model.js';
 import { newestKey } from './sort-keys.js';
 import { NODE_LABELS } from './stats.js';
+import { countTopicPairs } from './topic-pairs.js';
 
 /** Rows the importer writes; built by src/ingest/load.ts from parsed records. */
 export interface ListRow {
@@ -117,6 +118,8 @@ export async function upsertPapers(
   const ids: string[] = [];
   for (const r of resolved) ids[r.i as number] = r.id as string;
   const created = resolved.filter((r) => r.created).length;
+  // Papers already in the graph may gain topics below: their old pairs leave first.
+  await countTopicPairs(run, [...new Set(resolved.filter((r) => !r.created).map((r) => r.id as string))], -1);
   const distinct = <T extends { id: string }>(xs: T[]) => [...new Map(xs.map((x) => [x.id, x])).values()];
 
   await run(
@@ -160,5 +163,6 @@ export async function upsertPapers(
      MERGE (p)-[a:ABOUT]->(t) ON CREATE SET a.via = 'section'`,
     { rows: papers.flatMap((x, i) => x.topicIds.map((t) => ({ p: ids[i], t }))) },
   );
+  await countTopicPairs(run, [...new Set(ids)], 1);
   return { created, matched: papers.length - created };
 }

@@ -1,6 +1,7 @@
 import type { Runner } from './driver.js';
 import type { AuthorNode, PaperNode } from './model.js';
 import { newestKey } from './sort-keys.js';
+import { countTopicPairs, withTopicPairs } from './topic-pairs.js';
 
 /** A paper as a mutation writes it; relation lists replace what the paper had when present. */
 export interface PaperWrite {
@@ -96,6 +97,8 @@ export async function writePaper(
   create: boolean,
 ): Promise<PaperNode | null> {
   await assertReferences(run, w);
+  // Topic pair counts: the paper's old topics leave, its new ones arrive (see topic-pairs.ts).
+  if (!create) await countTopicPairs(run, [id], -1);
   const set: Record<string, unknown> = {};
   for (const k of ['title', 'year', 'listedYear', 'arxivId', 'notes'] as const)
     if (k in w) set[k] = w[k] ?? null;
@@ -161,6 +164,7 @@ export async function writePaper(
     },
   );
   if (w.sectionIds) await refreshSectionTopics(run, id);
+  if (row) await countTopicPairs(run, [id], 1);
   return (row?.paper as PaperNode) ?? null;
 }
 
@@ -181,6 +185,7 @@ export async function refreshSectionTopics(run: Runner, paperId: string): Promis
 export async function deletePaper(run: Runner, id: string): Promise<boolean> {
   const [exists] = await run('MATCH (p:Paper {id: $id}) RETURN count(p) AS n', { id });
   if (!exists?.n) return false;
+  await countTopicPairs(run, [id], -1);
   await run(
     `MATCH (p:Paper {id: $id})
      OPTIONAL MATCH (p)--(n) WHERE n:Author OR n:Venue OR n:Optimizer
@@ -227,6 +232,6 @@ export async function movePaper(
     { paperId, fromId, toId },
   );
   if (!row) return false;
-  await refreshSectionTopics(run, paperId);
+  await withTopicPairs(run, [paperId], () => refreshSectionTopics(run, paperId));
   return true;
 }

@@ -29,30 +29,31 @@ export const RELATED_WORK_CYPHER = `MATCH (p:Paper {id: $paperId})
      CALL (p) {
        MATCH (p)<-[:AUTHORED]-(a:Author)-[:AUTHORED]->(c:Paper) WHERE c <> p
        WITH c, a LIMIT $fanOut
-       RETURN c, $w.sharedAuthor AS w, 'shared author: ' + a.name AS reason
+       RETURN c, $w.sharedAuthor AS w, ['shared author: ', a] AS why
        UNION ALL
        MATCH (p)-[:MENTIONS]->(o:Optimizer)<-[:MENTIONS]-(c:Paper) WHERE c <> p
        WITH c, o LIMIT $fanOut
-       RETURN c, $w.sharedOptimizer AS w, 'both discuss ' + o.name AS reason
+       RETURN c, $w.sharedOptimizer AS w, ['both discuss ', o] AS why
        UNION ALL
        MATCH (p)-[:ABOUT]->(t:Topic)<-[:ABOUT]-(c:Paper) WHERE c <> p
        WITH c, t LIMIT $fanOut
-       RETURN c, $w.sharedTopic AS w, 'shared topic: ' + t.name AS reason
+       RETURN c, $w.sharedTopic AS w, ['shared topic: ', t] AS why
        UNION ALL
        MATCH (p)-[:PUBLISHED_IN]->(v:Venue)<-[:PUBLISHED_IN]-(c:Paper) WHERE c <> p
        WITH c, v LIMIT $fanOut
-       RETURN c, $w.sameVenue AS w, 'same venue: ' + v.name AS reason
+       RETURN c, $w.sameVenue AS w, ['same venue: ', v] AS why
        UNION ALL
        MATCH (p)<-[:AUTHORED]-(a:Author)-[:AUTHORED]->(:Paper)<-[:AUTHORED]-(b:Author)-[:AUTHORED]->(c:Paper)
        WHERE c <> p AND a <> b AND NOT (b)-[:AUTHORED]->(p)
        WITH DISTINCT c, a, b LIMIT $fanOut
-       RETURN c, $w.coAuthorDistance1 AS w, 'written by ' + b.name + ', a co-author of ' + a.name AS reason
+       RETURN c, $w.coAuthorDistance1 AS w, ['written by ', b, ', a co-author of ', a] AS why
      }
-     WITH p, c, sum(w) AS score, collect(DISTINCT reason) AS reasons
+     // Reasons travel as node references; their names are read for the winners only.
+     WITH p, c, sum(w) AS score, collect(DISTINCT why) AS whys
      WHERE NOT $crossSectionOnly OR NOT EXISTS { (p)-[:LISTED_IN]->(:Section)<-[:LISTED_IN]-(c) }
-     // Rank first; sections are read for the winners only.
-     WITH p, c, score, reasons ORDER BY score DESC, c.title LIMIT $first
-     WITH c, score, reasons, NOT EXISTS { (p)-[:LISTED_IN]->(:Section)<-[:LISTED_IN]-(c) } AS crossSection,
+     WITH p, c, score, whys ORDER BY score DESC, c.title LIMIT $first
+     WITH c, score, [x IN whys | reduce(s = '', part IN x | s + CASE WHEN part IS :: STRING THEN part ELSE part.name END)] AS reasons,
+          NOT EXISTS { (p)-[:LISTED_IN]->(:Section)<-[:LISTED_IN]-(c) } AS crossSection,
           COLLECT { MATCH (c)-[:LISTED_IN]->(s:Section) RETURN s.code + ' ' + s.title } AS sections
      RETURN c {.*} AS paper, score,
             CASE WHEN crossSection AND size(sections) > 0

@@ -1,6 +1,7 @@
 import type { Db } from './driver.js';
 import type { AuthorNode, PaperNode, TopicNode } from './model.js';
 import { NEWEST_FIRST } from './sort-keys.js';
+import { topicPairId } from './topic-pairs.js';
 
 export interface OverlapRow {
   topics: TopicNode[];
@@ -18,7 +19,59 @@ export interface OverlapRow {
  * is arithmetic rather than a scan.
  */
 export async function topicOverlap(db: Db, topicIds: string[], limit: number): Promise<OverlapRow> {
-  const [row] = await db.read(
+  const ids = [...new Set(topicIds)];
+  const [row] = await (ids.length === 2
+    ? pairOverlap(db, ids as [string, string], limit)
+    : anyOverlap(db, ids, limit));
+  const paperCount = (row?.paperCount as number) ?? 0;
+  const unionCount = (row?.unionCount as number) ?? 0;
+  return {
+    topics: (row?.topics as TopicNode[]) ?? [],
+    papers: (row?.papers as PaperNode[]) ?? [],
+    paperCount,
+    unionCount,
+    jaccard: unionCount ? paperCount / unionCount : 0,
+  };
+}
+
+/**
+ * Two topics, the common question, in bounded work: the overlap count comes from the pair's
+ * counter (topic-pairs.ts) and the topic sizes from the degree store. The newest papers about
+ * both come from walking the paper_newest index when the overlap is dense enough that a page is
+ * found within a few reads per hit, else from the smaller topic's papers.
+ */
+function pairOverlap(db: Db, [a, b]: [string, string], limit: number) {
+  return db.read(
+    `MATCH (t1:Topic {id: $a}), (t2:Topic {id: $b})
+     OPTIONAL MATCH (pair:TopicPair {id: $pair})
+     CALL () { MATCH (p:Paper) RETURN count(p) AS total }
+     WITH t1, t2, total, coalesce(pair.papers, 0) AS both,
+          COUNT { (t1)<-[:ABOUT]-() } AS d1, COUNT { (t2)<-[:ABOUT]-() } AS d2
+     WITH t1, t2, both, d1, d2,
+          both > 0 AND toFloat($limit) * total / both < CASE WHEN d1 < d2 THEN d1 ELSE d2 END AS walk,
+          CASE WHEN d1 <= d2 THEN t1 ELSE t2 END AS smaller, CASE WHEN d1 <= d2 THEN t2 ELSE t1 END AS other
+     CALL (t1, t2, walk) {
+       WITH t1, t2 WHERE walk
+       MATCH (p:Paper) USING INDEX p:Paper(newest)
+       WHERE p.newest IS NOT NULL AND EXISTS { (p)-[:ABOUT]->(t1) } AND EXISTS { (p)-[:ABOUT]->(t2) }
+       WITH p ORDER BY p.newest LIMIT $limit
+       RETURN collect(p {.*}) AS walked
+     }
+     CALL (smaller, other, walk) {
+       WITH smaller, other WHERE NOT walk
+       MATCH (smaller)<-[:ABOUT]-(p:Paper)-[:ABOUT]->(other)
+       WITH p ORDER BY ${NEWEST_FIRST('p')} LIMIT $limit
+       RETURN collect(p {.*}) AS expanded
+     }
+     RETURN [t1 {.*}, t2 {.*}] AS topics, both AS paperCount, d1 + d2 - both AS unionCount,
+            CASE WHEN walk THEN walked ELSE expanded END AS papers`,
+    { a, b, pair: topicPairId(a, b), limit },
+  );
+}
+
+/** Any other number of topics: a walk over the smallest topic's papers. */
+function anyOverlap(db: Db, ids: string[], limit: number) {
+  return db.read(
     `UNWIND range(0, size($ids) - 1) AS i
      MATCH (t:Topic {id: $ids[i]})
      WITH collect(t) AS topics
@@ -45,17 +98,8 @@ export async function topicOverlap(db: Db, topicIds: string[], limit: number): P
             CASE size(topics) WHEN 0 THEN 0 WHEN 1 THEN sizes[0] WHEN 2 THEN sizes[0] + sizes[1] - paperCount
                  ELSE manyUnion END AS unionCount,
             COLLECT { UNWIND common AS p WITH p ORDER BY ${NEWEST_FIRST('p')} LIMIT $limit RETURN p {.*} } AS papers`,
-    { ids: [...new Set(topicIds)], limit },
+    { ids, limit },
   );
-  const paperCount = (row?.paperCount as number) ?? 0;
-  const unionCount = (row?.unionCount as number) ?? 0;
-  return {
-    topics: (row?.topics as TopicNode[]) ?? [],
-    papers: (row?.papers as PaperNode[]) ?? [],
-    paperCount,
-    unionCount,
-    jaccard: unionCount ? paperCount / unionCount : 0,
-  };
 }
 
 /** Authors of every paper about all of the topics, by name; read only when a client asks for them. */

@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../src/db/driver.js';
+import { importList } from '../../src/ingest/import-list.js';
+import { loadTaxonomy } from '../../src/ingest/taxonomy.js';
+import { type SeededApp, seededApp, TEST_KEY } from '../helpers/app.js';
+
+let s: SeededApp;
+const auth = { authorization: `Bearer ${TEST_KEY}` };
+beforeAll(async () => {
+  s = await seededApp();
+});
+afterAll(async () => {
+  await s.db.close();
+});
+
+/** The kept counts, as {pair: papers}, without pairs that dropped to zero. */
+async function kept(db: Db): Promise<Record<string, number>> {
+  const rows = await db.read('MATCH (x:TopicPair) WHERE x.papers <> 0 RETURN x.id AS id, x.papers AS n');
+  return Object.fromEntries(rows.map((r) => [r.id, r.n]));
+}
+/** The same counts taken from scratch. */
+async function recounted(db: Db): Promise<Record<string, number>> {
+  const rows = await db.read(
+    `MATCH (t1:Topic)<-[:ABOUT]-(p:Paper)-[:ABOUT]->(t2:Topic) WHERE t1.id < t2.id
+     RETURN t1.id + ' ' + t2.id AS id, count(p) AS n`,
+  );
+  return Object.fromEntries(rows.map((r) => [r.id, r.n]));
+}
+
+describe('topic pair counts', () => {
+  it('match a recount after the seed import', async () => {
+    const now = await recounted(s.db);
+    expect(Object.keys(now).length).toBeGreaterThanOrEqual(2);
+    expect(await kept(s.db)).toEqual(now);
+  });
+
+  it('follow every write that changes a paper’s topics', async () => {
+    const created = await s.gql(
+      `mutation { createPaper(input: { title: "Pair counting test paper", year: 2025, authors: [{ name: "Pat Counter" }],
+          sectionIds: ["section:optimizer-papers-analysis/A.2"], topicIds: ["topic:empirical"] }) {
+        ... on MutationCreatePaperSuccess { data { id } } } }`,
+      {},
+      auth,
+    );
+    const id = created.data.createPaper.data.id;
+    expect(await kept(s.db)).toEqual(await recounted(s.db));
+
+    await s.gql(
+      `mutation { updatePaper(id: "${id}", input: { topicIds: ["topic:dynamics"] }) { __typename } }`,
+      {},
+      auth,
+    );
+    expect(await kept(s.db)).toEqual(await recounted(s.db));
+
+    await s.gql(
+      `mutation { movePaper(paperId: "${id}", fromSectionId: "section:optimizer-papers-analysis/A.2",
+          toSectionId: "section:optimizer-papers-analysis/B.1") { __typename } }`,
+      {},
+      auth,
+    );
+    expect(await kept(s.db)).toEqual(await recounted(s.db));
+
+    const md =
+      '## A. Convergence\n\n### A.2 Adaptive\n\n* **Pair counting test paper**，*Pat Counter*，ICLR 2025，2025\n';
+    await importList(s.db, md, loadTaxonomy(), { source: 'optimizer-papers-analysis' });
+    expect(await kept(s.db)).toEqual(await recounted(s.db));
+
+    await s.gql(`mutation { deletePaper(id: "${id}") { __typename } }`, {}, auth);
+    expect(await kept(s.db)).toEqual(await recounted(s.db));
+  });
+
+  it('give topicOverlap the same answer as counting the papers', async () => {
+    const r = await s.gql(
+      '{ topicOverlap(topicIds: ["topic:convergence", "topic:adaptive"], first: 100) { paperCount unionCount papers { id } } }',
+    );
+    const [row] = await s.db.read(
+      `MATCH (:Topic {id: 'topic:convergence'})<-[:ABOUT]-(p:Paper)-[:ABOUT]->(:Topic {id: 'topic:adaptive'})
+       RETURN count(p) AS both, collect(p.id) AS ids`,
+    );
+    expect(r.data.topicOverlap.paperCount).toBe(row?.both);
+    expect(r.data.topicOverlap.papers.map((p: { id: string }) => p.id).sort()).toEqual(
+      (row?.ids as string[]).sort(),
+    );
+  });
+});
