@@ -17,8 +17,13 @@ export const RELATED_WEIGHTS = {
   sameVenue: 0.5,
 } as const;
 
-/** Candidates per signal; keeps one query bounded however large a topic or venue grows. */
-const FAN_OUT = 2000;
+/**
+ * Candidates per signal; keeps one query bounded however large a topic or venue grows. On a large
+ * graph a topic or venue is shared by thousands of papers, and past a few hundred the extra
+ * candidates only add arbitrary low scores while the query's cost grows with them (2,000 made
+ * related work 3× slower at 100,000 papers than at 1,000; see bench/RESULTS.md).
+ */
+const FAN_OUT = 500;
 
 /**
  * Ranks papers related to one paper in a single query: each signal (shared authors, optimizers,
