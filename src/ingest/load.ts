@@ -135,7 +135,9 @@ async function loadInBatches(
   let created = 0;
   let matched = 0;
   for (let i = 0; i < rows.papers.length; i += batch) {
-    const r = await db.writeTransaction((run) => upsertPapers(run, rows.papers.slice(i, i + batch)));
+    const r = await db.writeTransaction((run) =>
+      upsertPapers(run, rows.papers.slice(i, i + batch), { createNew: true }),
+    );
     created += r.created;
     matched += r.matched;
     onProgress?.(Math.min(i + batch, rows.papers.length), rows.papers.length);

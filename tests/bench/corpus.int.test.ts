@@ -45,4 +45,24 @@ describe('the benchmark corpus (smoke, N = 200)', () => {
     expect(c.AUTHORED).toBe(r.authorships);
     expect(c.ABOUT).toBeGreaterThan(200);
   });
+
+  it('bulk-creates new papers exactly as the merging path writes them, and a second load changes nothing', async () => {
+    const bulk = await counts(db);
+    // The same corpus again: every paper is known now, so all of it goes through the MERGE path.
+    await loadCorpus(db, 200, 3);
+    expect(await counts(db)).toEqual(bulk);
+    const [pairs] = await db.read(
+      `CALL () { MATCH (x:TopicPair) RETURN sum(x.papers) AS kept }
+       CALL () { MATCH (t1:Topic)<-[:ABOUT]-(p:Paper)-[:ABOUT]->(t2:Topic) WHERE t1.id < t2.id RETURN count(*) AS real }
+       RETURN kept, real`,
+    );
+    expect(pairs?.kept).toBe(pairs?.real);
+    const [paper] = await db.read(
+      `MATCH (p:Paper) WITH p ORDER BY p.id LIMIT 1
+       RETURN p.newest IS NOT NULL AS keyed, COUNT { (p)-[:LISTED_IN]->() } AS sections,
+              COUNT { (p)<-[:AUTHORED]-() } AS authors, COUNT { (p)-[:PUBLISHED_IN]->() } AS venues`,
+    );
+    expect(paper).toMatchObject({ keyed: true, sections: 1, venues: 1 });
+    expect(paper?.authors).toBeGreaterThan(0);
+  });
 });
