@@ -53,8 +53,9 @@ export const RELATED_WORK_CYPHER = `MATCH (p:Paper {id: $paperId})
        WITH DISTINCT c, a, b LIMIT $fanOut
        RETURN c, $w.coAuthorDistance1 AS w, ['written by ', b, ', a co-author of ', a] AS why
      }
-     // Reasons travel as node references; their names are read for the winners only.
-     WITH p, c, sum(w) AS score, collect(DISTINCT why) AS whys
+     // Reasons travel as node references; their names are read for the winners only. Each signal
+     // yields one row per (candidate, shared node), so the reasons need no DISTINCT.
+     WITH p, c, sum(w) AS score, collect(why) AS whys
      WHERE NOT $crossSectionOnly OR NOT EXISTS { (p)-[:LISTED_IN]->(:Section)<-[:LISTED_IN]-(c) }
      WITH p, c, score, whys ORDER BY score DESC, c.title LIMIT $first
      WITH c, score, [x IN whys | reduce(s = '', part IN x | s + CASE WHEN part IS :: STRING THEN part ELSE part.name END)] AS reasons,

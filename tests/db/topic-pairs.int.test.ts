@@ -79,7 +79,7 @@ describe('topic pair counts', () => {
     );
     expect(r.data.topicOverlap.paperCount).toBe(row?.both);
     expect(r.data.topicOverlap.papers.map((p: { id: string }) => p.id).sort()).toEqual(
-      (row?.ids as string[]).sort(),
+      [...((row?.ids as string[] | undefined) ?? [])].sort(),
     );
   });
 });
