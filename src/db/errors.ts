@@ -17,6 +17,12 @@ const UNAVAILABLE = new Set([
   'SessionExpired',
   'Neo.TransientError.General.DatabaseUnavailable',
   'Neo.ClientError.Cluster.NotALeader',
+  // A transaction cut off by a shutdown or restart (seen in the fault test): retrying in a new
+  // transaction succeeds once the server is back, which is what DATABASE_UNAVAILABLE tells clients.
+  'Neo.ClientError.Transaction.LockClientStopped',
+  'Neo.TransientError.Transaction.LockClientStopped',
+  'Neo.ClientError.Transaction.Terminated',
+  'Neo.TransientError.Transaction.Terminated',
 ]);
 
 /** Maps a driver error to DatabaseUnavailableError or QueryTimeoutError; other errors pass through. */
@@ -24,14 +30,16 @@ export function mapDriverError(err: unknown): unknown {
   const e = err as { code?: string; message?: string };
   const code = e?.code ?? '';
   const message = e?.message ?? '';
+  if (code.includes('TransactionTimedOut')) {
+    return new QueryTimeoutError('The query took longer than the transaction timeout.', { cause: err });
+  }
   if (
     UNAVAILABLE.has(code) ||
+    // Transient errors reach here only after the driver's retries ran out.
+    code.startsWith('Neo.TransientError.') ||
     /acquisition timed out|ECONNREFUSED|Connection was closed by server/i.test(message)
   ) {
     return new DatabaseUnavailableError(`Neo4j is unavailable: ${message.split('\n')[0]}`, { cause: err });
-  }
-  if (code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut')) {
-    return new QueryTimeoutError('The query took longer than the transaction timeout.', { cause: err });
   }
   return err;
 }

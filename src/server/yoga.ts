@@ -86,7 +86,13 @@ export function createApp(deps: AppDeps) {
         for (const e of errors) {
           const original = e instanceof GraphQLError ? e.originalError : e;
           if (original && !(original instanceof GraphQLError)) {
-            logger.error({ requestId, err: original, path: (e as GraphQLError).path }, 'resolver error');
+            // An outage or a timeout is expected and already answered with its code; the rest is a bug.
+            const expected =
+              original instanceof DatabaseUnavailableError || original instanceof QueryTimeoutError;
+            logger[expected ? 'warn' : 'error'](
+              { requestId, err: original, path: (e as GraphQLError).path },
+              'resolver error',
+            );
           }
         }
       }),

@@ -29,7 +29,8 @@ beforeAll(async () => {
   db = new Db(createDriver(neo4j), { database: 'neo4j', txTimeoutMs: 10_000 });
   await applyConstraints(db);
   await loadSeed(db);
-  http = await serve(createApp({ db, apiKeys: [KEY], production: true, logger: createLogger('silent') }));
+  // Errors only: an unexpected failure is printed with its cause; coded outages log at warn.
+  http = await serve(createApp({ db, apiKeys: [KEY], production: true, logger: createLogger('error') }));
 }, 180_000);
 
 afterAll(async () => {
