@@ -17,7 +17,7 @@ export function systemEnv(): { driver: Driver; port: number } {
   return { driver, port: Number(need('PORT')) };
 }
 
-/** Listens on loopback and tells the parent process the port is open. */
+/** Listens on loopback only; the runner polls the port until it answers. */
 export function announce(server: import('node:http').Server, port: number): void {
-  server.listen(port, '127.0.0.1', () => process.send?.({ ready: port }));
+  server.listen(port, '127.0.0.1');
 }

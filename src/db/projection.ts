@@ -65,7 +65,8 @@ export class Projection {
     return `${prefix}${this.varCount++}`;
   }
 
-  private include(x: string, inc: Include): string {
+  /** The Cypher expression for one include below `x` (bind it in a WITH before projecting). */
+  include(x: string, inc: Include): string {
     switch (inc.kind) {
       case 'relation': {
         const [, pattern, tail] = RELATIONS[inc.relation];
