@@ -114,6 +114,7 @@ export function generateCorpus(papers: number, seed = 1): ParsedList {
       id: paperId(title),
       title,
       authors: [...members].map((m) => ({ id: authorId(`Author ${m}`), name: `Author ${m}` })),
+      authorsComplete: true,
       venue: { id: venueId(venueName), name: venueName, kind },
       venueText: `${venueName} ${year}`,
       year,
@@ -122,6 +123,8 @@ export function generateCorpus(papers: number, seed = 1): ParsedList {
         rand() < 0.5
           ? `${String(year).slice(2)}${String(1 + (i % 12)).padStart(2, '0')}.${String(10000 + i).slice(-5)}`
           : null,
+      doi: null,
+      openreviewId: null,
       links: [],
       notes: [],
       optimizers: opt ? [optimizerRef(opt, 'title')] : [],
@@ -130,5 +133,13 @@ export function generateCorpus(papers: number, seed = 1): ParsedList {
       line: i + 1,
     });
   }
-  return { title: 'Synthetic benchmark corpus', sections: SECTIONS, papers: out, warnings: [] };
+  return {
+    title: 'Synthetic benchmark corpus',
+    sections: SECTIONS,
+    papers: out,
+    warnings: [],
+    notices: [],
+    skipped: {},
+    entries: out.length,
+  };
 }

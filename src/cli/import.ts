@@ -1,7 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { applyConstraints } from '../db/constraints.js';
-import { decodeList, ImportError, importList, sourceFromFile } from '../ingest/import-list.js';
+import {
+  decodeList,
+  describeSkipped,
+  ImportError,
+  importList,
+  sourceFromFile,
+} from '../ingest/import-list.js';
 import type { ImportSummary } from '../ingest/load.js';
 import { loadTaxonomy } from '../ingest/taxonomy.js';
 import { runCli } from './run.js';
@@ -63,11 +69,17 @@ function progressBar() {
 
 function print(s: ImportSummary) {
   const c = s.created;
+  const skipped = describeSkipped(s.skipped) || '0';
   console.log(`${s.dryRun ? 'DRY RUN (nothing written): ' : ''}list "${s.list}", ${s.sections} sections`);
+  console.log(
+    `  papers: ${s.papers.created} created, ${s.papers.updated} updated · skipped: ${skipped} · warnings: ${s.warnings.length}`,
+  );
+  console.log(`  entries:    ${s.entries} read`);
   console.log(`  papers:     ${s.papers.created} created, ${s.papers.updated} updated`);
   console.log(
     `  new nodes:  ${c.Author ?? 0} authors, ${c.Venue ?? 0} venues, ${c.Optimizer ?? 0} optimizers, ${c.Topic ?? 0} topics, ${c.Section ?? 0} sections`,
   );
   console.log(`  warnings:   ${s.warnings.length}`);
   for (const w of s.warnings) console.log(`    line ${w.line}: ${w.message}`);
+  for (const n of s.notices) console.log(`  notice: line ${n.line}: ${n.message}`);
 }

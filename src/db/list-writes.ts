@@ -145,7 +145,8 @@ async function createPapers(run: Runner, papers: PaperRow[]): Promise<void> {
   await run(
     `UNWIND $rows AS row
      CREATE (p:Paper {id: row.id, title: row.title, year: row.year, listedYear: row.listedYear,
-                      arxivId: row.arxivId, venueText: row.venueText, notes: row.notes,
+                      arxivId: row.arxivId, doi: row.doi, openreviewId: row.openreviewId,
+                      authorsComplete: row.authorsComplete, venueText: row.venueText, notes: row.notes,
                       linkUrls: row.linkUrls, linkLabels: row.linkLabels})
      SET p.newest = ${newestKey('p')}
      WITH p, row
@@ -187,6 +188,10 @@ async function mergePapers(run: Runner, papers: PaperRow[]): Promise<{ created: 
          p.year = coalesce(row.year, p.year),
          p.listedYear = coalesce(row.listedYear, p.listedYear),
          p.arxivId = coalesce(row.arxivId, p.arxivId),
+         p.doi = coalesce(row.doi, p.doi),
+         p.openreviewId = coalesce(row.openreviewId, p.openreviewId),
+         // One list that gives every author is enough for the paper's list to be complete.
+         p.authorsComplete = coalesce(p.authorsComplete, false) OR coalesce(row.authorsComplete, true),
          p.venueText = coalesce(row.venueText, p.venueText),
          p.notes = coalesce(p.notes, []) + [n IN row.notes WHERE NOT n IN coalesce(p.notes, [])],
          p.linkUrls = coalesce(p.linkUrls, []) + [i IN newLinks | row.linkUrls[i]],

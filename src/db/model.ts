@@ -8,6 +8,10 @@ export interface PaperNode {
   year: number | null;
   listedYear: number | null;
   arxivId: string | null;
+  /** Absent on papers written before the importer recorded it: read as true. */
+  authorsComplete?: boolean | null;
+  doi?: string | null;
+  openreviewId?: string | null;
   venueText: string | null;
   notes: string[];
   linkLabels: string[];

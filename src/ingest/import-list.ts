@@ -1,6 +1,7 @@
 import { basename, extname } from 'node:path';
 import type { Db } from '../db/driver.js';
 import { type ImportSummary, loadList } from './load.js';
+import { slug } from './normalize.js';
 import { parseList } from './parse-list.js';
 import type { ParseWarning } from './records.js';
 import { canonicalList, type Taxonomy } from './taxonomy.js';
@@ -64,6 +65,13 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
   return lo;
 }
 
+/** "41 (navigation 12, badges and images 2, …)" from the parser's skipped counts, or '' for none. */
+export function describeSkipped(skipped: Record<string, number>): string {
+  const parts = Object.entries(skipped).sort((a, b) => b[1] - a[1]);
+  const total = parts.reduce((n, [, c]) => n + c, 0);
+  return total ? `${total} (${parts.map(([why, n]) => `${why} ${n}`).join(', ')})` : '';
+}
+
 /** The list name a file gets when no --source is given: its file name without extension. */
 export function sourceFromFile(file: string): string {
   return basename(file, extname(file));
@@ -79,7 +87,10 @@ export async function importList(
   if (!opts.source.trim()) throw new ImportError('The list needs a non-empty source name.');
   if (markdown.includes('\u0000'))
     throw new ImportError('The list contains NUL characters; it is not a text file.');
-  const parsed = parseList(markdown);
+  const list = canonicalList(taxonomy, opts.source.trim());
+  // Sections the taxonomy describes stay even when empty (the seed's A.1 and B.1).
+  const keepCodes = new Set(Object.keys(taxonomy.lists[slug(list)]?.sections ?? {}));
+  const parsed = parseList(markdown, { keepCodes });
   if (opts.strict && parsed.warnings.length) {
     throw new ImportError(
       `${parsed.warnings.length} line(s) could not be read (strict mode, nothing written):\n${parsed.warnings
@@ -88,8 +99,12 @@ export async function importList(
       parsed.warnings,
     );
   }
-  if (parsed.papers.length === 0 && parsed.sections.length === 0) {
-    throw new ImportError('No headings or paper entries were found; nothing written.', parsed.warnings);
+  if (parsed.papers.length === 0) {
+    const skipped = describeSkipped(parsed.skipped);
+    throw new ImportError(
+      `Nothing in this file looks like a paper entry, so nothing was written${parsed.warnings.length ? ` (${parsed.warnings.length} line(s) could not be read)` : ''}. The importer reads list items with a title (bold, a leading link, or the leading sentence) and a year, venue, authors or paper link, and tables with a Title or Paper column${skipped ? `; it skipped ${skipped}` : ''}.`,
+      parsed.warnings,
+    );
   }
-  return loadList(db, parsed, canonicalList(taxonomy, opts.source.trim()), taxonomy, opts);
+  return loadList(db, parsed, list, taxonomy, opts);
 }

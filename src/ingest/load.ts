@@ -20,7 +20,12 @@ export interface ImportSummary {
   sections: number;
   papers: { created: number; updated: number };
   created: Record<string, number>;
+  /** Paper entries read (a paper on two table rows counts twice). */
+  entries: number;
+  /** Items rightly not taken as papers, by reason. */
+  skipped: Record<string, number>;
   warnings: ParseWarning[];
+  notices: ParseWarning[];
 }
 
 /** Builds the database rows for one parsed list: ids, topic mapping from the taxonomy, author positions. */
@@ -56,6 +61,9 @@ export function planRows(parsed: ParsedList, listName: string, taxonomy: Taxonom
     year: p.year,
     listedYear: p.listedYear,
     arxivId: p.arxivId,
+    doi: p.doi,
+    openreviewId: p.openreviewId,
+    authorsComplete: p.authorsComplete,
     venueText: p.venueText,
     notes: p.notes,
     linkLabels: p.links.map((l) => l.label),
@@ -161,6 +169,9 @@ function summarize(
     sections,
     papers: { created: papers.created, updated: papers.matched },
     created: Object.fromEntries(Object.keys(after).map((k) => [k, (after[k] ?? 0) - (before[k] ?? 0)])),
+    entries: parsed.entries,
+    skipped: parsed.skipped,
     warnings: parsed.warnings,
+    notices: parsed.notices,
   };
 }

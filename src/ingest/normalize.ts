@@ -2,7 +2,12 @@
 
 /** NFC, trimmed, inner whitespace collapsed: how names and titles are stored. */
 export function cleanText(s: string): string {
-  return s.normalize('NFC').replace(/\s+/g, ' ').trim();
+  // Object-replacement and zero-width characters are copy-and-paste debris, never content.
+  return s
+    .normalize('NFC')
+    .replace(/[\uFFFC\u200B-\u200D\uFEFF]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** A comparison key: accents folded, case folded, punctuation dropped ("Défossez" and "Defossez" meet). */
@@ -42,6 +47,31 @@ export const topicId = (key: string) => `topic:${key}`;
 
 /** The arXiv id in a text or URL ("arXiv:2003.02395", "arxiv.org/pdf/1904.03590.pdf"), without version. */
 export function findArxivId(s: string): string | null {
-  const m = /arxiv\.org\/(?:abs|pdf)\/(\d{4}\.\d{4,5})/i.exec(s) ?? /\barXiv\s*:\s*(\d{4}\.\d{4,5})/i.exec(s);
+  const m =
+    /arxiv\.org\/(?:abs|pdf|html)\/(\d{4}\.\d{4,5})/i.exec(s) ??
+    /\barXiv\s*[:.]?\s*(\d{4}\.\d{4,5})/i.exec(s) ??
+    /\b(\d{4}\.\d{4,5})arXiv\b/.exec(s);
   return m?.[1] ?? null;
+}
+
+/** The year an arXiv id was issued: "2003.02395" → 2020 (ids are YYMM.NNNNN since 2007). */
+export function arxivYear(id: string): number | null {
+  const m = /^(\d{2})(\d{2})\./.exec(id);
+  if (!m || Number(m[2]) < 1 || Number(m[2]) > 12) return null;
+  return 2000 + Number(m[1]);
+}
+
+/** The DOI in a doi.org link or a "doi:" text, lower-cased as DOIs compare case-insensitively. */
+export function findDoi(s: string): string | null {
+  const m = /(?:doi\.org\/|\bdoi:\s*)(10\.\d{4,9}\/[^\s"<>]+)/i.exec(s);
+  return m
+    ? decodeURIComponent(m[1] as string)
+        .replace(/[.,;)\]]+$/, '')
+        .toLowerCase()
+    : null;
+}
+
+/** The OpenReview id in a forum or pdf link ("openreview.net/forum?id=Bkg3g2R9FX"). */
+export function findOpenReviewId(s: string): string | null {
+  return /openreview\.net\/(?:forum|pdf)\?id=([\w-]+)/i.exec(s)?.[1] ?? null;
 }

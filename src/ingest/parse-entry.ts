@@ -1,144 +1,331 @@
-import type { PhrasingContent } from 'mdast';
-import { toString as mdToString } from 'mdast-util-to-string';
-import { authorId, cleanText, findArxivId, paperId } from './normalize.js';
-import { canonicalOptimizer, optimizerRef, optimizersInTitle } from './optimizers.js';
-import type { LinkRecord, PaperRecord } from './records.js';
-import { parseVenue } from './venue.js';
+import { assemblePaper, type EntryFields, type EntryResult } from './entry-record.js';
+import { isAnchor, isPaperLink, readLink } from './links.js';
+import { isStrongNameRun, type NameList, readNames } from './names.js';
+import { cleanText } from './normalize.js';
+import type { LinkRecord } from './records.js';
+import { lines, type Token, tokenText } from './tokens.js';
+import { isKnownVenue } from './venue.js';
 
-/** A flattened inline piece of a list item. */
-type Token =
-  | { kind: 'text'; text: string }
-  | { kind: 'strong' | 'emphasis' | 'both'; text: string }
-  | { kind: 'link'; text: string; url: string };
-
-export const MAX_TITLE = 500;
-export const MAX_AUTHORS = 100;
-
-/** Flattens inline markdown into tokens: bold, italic, bold-italic, links and plain text. */
-export function tokenize(nodes: PhrasingContent[]): Token[] {
-  const out: Token[] = [];
-  for (const n of nodes) {
-    if (n.type === 'strong' || n.type === 'emphasis') {
-      const inner = n.children.length === 1 ? n.children[0] : undefined;
-      const both = inner && (inner.type === 'strong' || inner.type === 'emphasis') && inner.type !== n.type;
-      out.push({ kind: both ? 'both' : n.type, text: mdToString(n) });
-    } else if (n.type === 'link') out.push({ kind: 'link', text: mdToString(n), url: n.url });
-    else if (n.type === 'break') out.push({ kind: 'text', text: ' ' });
-    else out.push({ kind: 'text', text: mdToString(n) });
-  }
-  return out;
-}
-
-export type EntryResult =
-  | { ok: true; paper: Omit<PaperRecord, 'sectionCode' | 'order' | 'line'> }
-  | { ok: false; reason: string }
-  | { ok: 'prose' };
+// Markers (private-use characters) for styled text inside the flattened line: italic and code keep their bounds, so the
+// recognisers can tell "*Authors*" and "`code`" from plain words.
+const EM = ['\uE001', '\uE002'] as const;
+const CODE = ['\uE005', '\uE006'] as const;
+// "(2015)", "(ICLR 2019)", "(Book, Jan 2017)": a short parenthesis with a year; or a broken "(2014, A. B".
+const YEAR_PAREN =
+  /\s*\(([^()\uE001\uE002]{0,24}?\b(?:19|20)\d{2}[a-z]?\b[^()\uE001\uE002]{0,12})\)|\s*\(((?:19|20)\d{2}),/;
+/** Link texts that label a link ("pdf", "[code]", ":computer:") rather than name a paper. */
+const LABEL_TEXT =
+  /^\s*\[*\s*(?:pdf|paper|code|arxiv|html|web|link|doi|openreview|slides|video|notes|blog|project|website|github|cite|bib|bibtex|abs|official code)\s*\]*\s*$/i;
 
 /**
- * Reads one list item in any of the styles the importer knows:
- *  - `**Title**，*Authors*，Venue，Year  [[label]](url)` (full-width or ASCII commas);
- *  - the same after an optimizer tag, `(***Adam***) **Title**, *Authors*, Venue`;
- *  - `Title. In *VENUE YEAR*. [[pdf](url)]` (no authors).
- * Short bullets that only describe a section, like `(1) Convergence of GD`, are prose, not entries.
+ * Reads one list item by recognising its fields wherever they stand, not by matching a template:
+ * the title (bold text, a leading link, or the leading sentence), authors (italic, a run of names,
+ * or the next line), venue and year (`In *ICML 2018*`, `(2015)`, `，ICLR 2019，2018`), every link,
+ * and an optimizer tag (`(***Adam***)`, `(Adam)`). Table-of-contents bullets and items that carry
+ * no sign of being a paper (no year, venue, authors or paper link) are skipped, not warned about.
  */
 export function parseEntry(tokens: Token[]): EntryResult {
-  const links: LinkRecord[] = tokens
-    .filter((t): t is Extract<Token, { kind: 'link' }> => t.kind === 'link')
-    .map((t) => ({ label: cleanText(t.text.replace(/^\[|\]$/g, '')) || 'link', url: t.url }));
-  let rest = tokens.filter((t) => t.kind !== 'link');
-  let tag: string | null = null;
-  const first = rest.findIndex((t) => t.text.trim() !== '');
-  const tagToken = rest[first + 1];
-  if (rest[first]?.kind === 'text' && rest[first]?.text.trim() === '(' && tagToken?.kind === 'both') {
-    tag = canonicalOptimizer(cleanText(tagToken.text));
-    rest = rest.slice(first + 3);
+  const linkTokens = tokens.filter((t): t is Extract<Token, { kind: 'link' }> => t.kind === 'link');
+  const words = tokens.filter((t) => t.kind !== 'link' && t.kind !== 'newline');
+  const prose = words.map((t) => ('text' in t ? t.text : '')).join('');
+  if (
+    linkTokens.length &&
+    linkTokens.every((l) => isAnchor(l.url) || !l.url.trim()) &&
+    !/\p{L}{2}/u.test(prose)
+  ) {
+    return { ok: 'skip', why: 'navigation' };
   }
-  const titleAt = rest.findIndex((t) => t.kind === 'strong');
-  if (titleAt >= 0) return boldStyle(rest, titleAt, links, tag);
-  const plain = rest.map((t) => t.text).join('');
-  const inStyle = /^(.+?)\.\s+In\s*$/i.exec(rest[0]?.text ?? '');
-  if (inStyle && rest[1]?.kind === 'emphasis') {
-    return build(inStyle[1] as string, [], rest[1].text, links, tag, plain);
-  }
-  if (/^\s*\(\d+\)\s/.test(plain) && links.length === 0) return { ok: 'prose' };
-  return {
-    ok: false,
-    reason:
-      'not a paper entry in a known style (expected "**Title**, *Authors*, Venue, Year [[label]](url)" or "Title. In *VENUE YEAR*. [[pdf](url)]")',
+  const [main = [], ...more] = lines(tokens);
+  const fields: EntryFields = {
+    title: '',
+    authors: [],
+    authorsComplete: true,
+    venueText: null,
+    listedYear: null,
+    links: [],
+    notes: [],
+    optimizers: [],
+    context: prose,
   };
-}
-
-function boldStyle(tokens: Token[], titleAt: number, links: LinkRecord[], tag: string | null): EntryResult {
-  const title = (tokens[titleAt] as Token).text;
-  const after = tokens.slice(titleAt + 1);
-  const authorsAt = after.findIndex((t) => t.kind === 'emphasis');
-  const between = authorsAt >= 0 ? after.slice(0, authorsAt) : [];
-  if (between.some((t) => t.text.replace(/[，,\s]/g, '') !== '')) {
-    return { ok: false, reason: 'unexpected text between the bold title and the italic authors' };
+  const { title, rest, source, titleLink } = readTitle(main, fields);
+  fields.title = title;
+  // A title's own link is labelled by where it points ("arxiv", "pdf"…), not by the title.
+  const links = linkTokens
+    .map((l) => (l === titleLink ? titleLinkRecord(l.url) : readLink(l.text, l.url)))
+    .filter((l): l is LinkRecord => l !== null);
+  fields.links = links;
+  const state: RestState = { venues: [], authors: null, strong: source === 'authors-first' };
+  readRest(rest, fields, state);
+  for (const line of more) readNextLine(line, fields, state);
+  // `[arxiv](https://arxiv.org/abs/…)` with no other venue: the paper is a preprint.
+  if (
+    !state.venues.length &&
+    linkTokens.some((l) => /^\[?arxiv\]?$/i.test(l.text.trim()) && /arxiv\.org/i.test(l.url))
+  )
+    state.venues.push('arXiv');
+  if (state.authors) {
+    fields.authors = state.authors.names;
+    fields.authorsComplete = state.authors.complete;
   }
-  const authorsText = authorsAt >= 0 ? (after[authorsAt] as Token).text : '';
-  const tail = (authorsAt >= 0 ? after.slice(authorsAt + 1) : after).map((t) => t.text).join('');
-  // The text after the authors: "，Venue，Year", then links, sometimes a "#" before note links.
-  const venueText = tail.replace(/#\s*$/, '').replace(/[\s#]+$/, '');
-  return build(title, splitAuthors(authorsText), venueText, links, tag, tail);
+  fields.venueText = state.venues.join(', ') || null;
+
+  const paperLink = links.some(isPaperLink);
+  // An unstyled sentence is a paper only with a sign no prose has: a paper link, a year, a venue,
+  // or names with initials; bold or linked titles may rest on a plain run of names too.
+  const evidence =
+    paperLink ||
+    fields.listedYear !== null ||
+    state.venues.some(isVenueEvidence) ||
+    (fields.authors.length > 0 && (state.strong || source !== 'plain'));
+  if (!titleLooksReal(fields.title, source)) {
+    // A year in brackets, initials or a paper link with no title is a paper entry gone wrong.
+    const signs = [
+      paperLink && 'a paper link',
+      fields.listedYear !== null && 'a year',
+      state.strong && 'authors',
+    ];
+    const found = signs.filter(Boolean);
+    if (!fields.title.trim() && found.length >= 2)
+      return {
+        ok: false,
+        reason: `looks like a paper entry (it has ${found.join(' and ')}) but no title could be read`,
+      };
+    return { ok: 'skip', why: links.length ? 'links without a title' : 'not a paper' };
+  }
+  if (!evidence) return { ok: 'skip', why: 'not a paper' };
+  return assemblePaper(fields);
 }
 
-function build(
-  rawTitle: string,
-  authors: string[],
-  venueAndYear: string,
-  links: LinkRecord[],
-  tag: string | null,
-  context: string,
-): EntryResult {
-  const title = cleanText(rawTitle).replace(/[.,，]+$/, '');
-  if (!title) return { ok: false, reason: 'the title is empty' };
-  if (title.length > MAX_TITLE)
-    return { ok: false, reason: `the title is longer than ${MAX_TITLE} characters` };
-  if (authors.length > MAX_AUTHORS) return { ok: false, reason: `more than ${MAX_AUTHORS} authors` };
-  const parts = venueAndYear
-    .split(/[，,]/)
-    .map((p) => cleanText(p))
-    .filter(Boolean);
-  let listedYear: number | null = null;
-  if (parts.length > 1 && /^(19|20)\d{2}$/.test(parts[parts.length - 1] as string))
-    listedYear = Number(parts.pop());
-  const venueText = parts.join(', ') || null;
-  const v = venueText ? parseVenue(venueText) : { venue: null, year: null, arxivId: null, notes: [] };
-  const arxivId = v.arxivId ?? links.map((l) => findArxivId(l.url)).find(Boolean) ?? findArxivId(context);
-  const optimizers = dedupeById([
-    ...(tag ? [optimizerRef(tag, 'tag' as const)] : []),
-    ...optimizersInTitle(title).map((n) => optimizerRef(n, 'title' as const)),
-  ]);
-  return {
-    ok: true,
-    paper: {
-      id: paperId(title),
-      title,
-      authors: authors.map((name) => ({ id: authorId(name), name })),
-      venue: v.venue,
-      venueText,
-      // Without a year in the venue ("JMLR，2022"), the list's year is the best year we know.
-      year: v.year ?? listedYear,
-      listedYear: listedYear ?? v.year,
-      arxivId: arxivId ?? null,
-      links,
-      notes: v.notes,
-      optimizers,
+type TitleSource = 'bold' | 'link' | 'italic' | 'plain' | 'authors-first';
+
+interface RestState {
+  venues: string[];
+  authors: NameList | null;
+  /** A names run that could not be a phrase was found (initials, "et al."). */
+  strong: boolean;
+}
+
+/** Finds the title at the head of the first line; returns the rest of that line as marked text. */
+function readTitle(
+  main: Token[],
+  fields: EntryFields,
+): { title: string; rest: string; source: TitleSource | null; titleLink?: Token } {
+  let toks = main.filter((t) => t.kind !== 'link' || !LABEL_TEXT.test(t.text));
+  toks = takeTag(toks, fields);
+  const first = toks.findIndex((t) => t.kind === 'link' || tokenText(t).trim() !== '');
+  const head = toks[first];
+  const after = () => flatten(toks.slice(first + 1));
+  if (!head) return { title: '', rest: '', source: null };
+  if (head.kind === 'strong' || head.kind === 'both')
+    return { title: head.text, rest: after(), source: 'bold' };
+  if (
+    head.kind === 'link' &&
+    !isAnchor(head.url) &&
+    /\p{L}{2}/u.test(head.text) &&
+    !/^<?https?:/i.test(head.text)
+  )
+    return { title: head.text, rest: after(), source: 'link', titleLink: head };
+  if (head.kind === 'emphasis' && !toks.some((t) => t.kind === 'strong') && !readNames(head.text))
+    return { title: head.text, rest: after(), source: 'italic' };
+  return plainTitle(flatten(toks.slice(first)), fields);
+}
+
+function titleLinkRecord(url: string): LinkRecord | null {
+  const link = readLink('', url);
+  return link && link.label === 'link' ? { ...link, label: 'paper' } : link;
+}
+
+/** A leading optimizer tag: `(***Adam***)`, `(**Adam**)` or `(Adam)`; a number like `(1)` is not one. */
+function takeTag(toks: Token[], fields: EntryFields): Token[] {
+  const i = toks.findIndex((t) => t.kind === 'link' || tokenText(t).trim() !== '');
+  const [open, tag, close] = [toks[i], toks[i + 1], toks[i + 2]];
+  if (
+    open?.kind === 'text' &&
+    open.text.trim() === '(' &&
+    tag &&
+    (tag.kind === 'both' || tag.kind === 'strong' || tag.kind === 'emphasis') &&
+    close?.kind === 'text' &&
+    close.text.trimStart().startsWith(')')
+  ) {
+    fields.optimizers.push(cleanText(tag.text));
+    return [{ kind: 'text', text: close.text.trimStart().slice(1) }, ...toks.slice(i + 3)];
+  }
+  const m = open?.kind === 'text' ? /^\s*\(([A-Za-z][\w+.-]{1,30})\)\s+/.exec(open.text) : null;
+  if (m && open?.kind === 'text') {
+    fields.optimizers.push(m[1] as string);
+    return [{ kind: 'text', text: open.text.slice(m[0].length) }, ...toks.slice(i + 1)];
+  }
+  return toks;
+}
+
+/** The title of an unstyled entry: the leading sentence, up to where its other fields begin. */
+function plainTitle(text: string, fields: EntryFields): { title: string; rest: string; source: TitleSource } {
+  // "Kingma and Ba (2015): Adam, a method…. ICLR." and APA's "Kingma, D. P., & Ba, J. (2015). Title. Venue."
+  const af = /^(.+?)\s*\(((?:19|20)\d{2})[a-z]?\)[.:,]?\s+(.+)$/.exec(text);
+  const names = af ? readNames(af[1] as string) : null;
+  if (
+    af &&
+    names &&
+    isStrongNameRun(af[1] as string, names) !== undefined &&
+    !/[\uE001\uE005]/.test(af[1] as string)
+  ) {
+    fields.authors = names.names;
+    fields.authorsComplete = names.complete;
+    fields.listedYear = Number(af[2]);
+    const sentence = /^(.+?[.?!])(?:\s+|$)(.*)$/.exec(af[3] as string);
+    return {
+      title: sentence ? (sentence[1] as string) : (af[3] as string),
+      rest: sentence?.[2] ?? '',
+      source: 'authors-first',
+    };
+  }
+  const markers = [
+    YEAR_PAREN.exec(text),
+    /[.,]?\s+In\s*:?\s*(?=\uE001)/i.exec(text),
+    /[.,]?\s+In\s*:?\s+(?=(?:Proceedings|Advances|arXiv|International|Conference)\b)/i.exec(text),
+    /[,，]\s*(?=\uE001)/.exec(text),
+    /\.\s*(?=\[|\(|$)/.exec(text),
+  ].filter((m): m is RegExpExecArray => m !== null);
+  const cut = markers.sort((a, b) => a.index - b.index)[0]?.index ?? text.length;
+  // "Title, G. Hinton and R. Salakhutdinov. [[pdf]]": names may end the sentence the cut ends.
+  const tail = trailingNames(text.slice(0, cut));
+  const end = tail || cut;
+  return { title: text.slice(0, end), rest: text.slice(end), source: 'plain' };
+}
+
+/** Where a trailing run of names starts ("Title, G. Hinton and R. Salakhutdinov."), or 0. */
+function trailingNames(text: string): number {
+  for (const m of text.matchAll(/[,，.]\s+/g)) {
+    const tail = text.slice(m.index + m[0].length);
+    const names = readNames(tail);
+    if (!names || /[\uE001\uE005]/.test(tail)) continue;
+    // After a full stop a short run of bare surnames will do ("…Networks. Chen and Manning.").
+    if (isStrongNameRun(tail, names) || (m[0].startsWith('.') && names.names.length <= 4)) return m.index;
+  }
+  return 0;
+}
+
+/** Reads what follows the title: year, venue, authors and notes, in any order. */
+function readRest(rest: string, fields: EntryFields, state: RestState): void {
+  let s = rest;
+  // "(2015)", "(Book, Jan 2017)", "(ICLR 2019)", or a broken "(2014, C. Dong et al.".
+  const paren = YEAR_PAREN.exec(s);
+  if (paren) {
+    const inner = cleanText(paren[1] ?? paren[2] ?? '');
+    const year = /\b((?:19|20)\d{2})\b/.exec(inner);
+    if (isKnownVenue(inner)) state.venues.push(inner);
+    else {
+      fields.listedYear ??= year ? Number(year[1]) : null;
+      const note = cleanText(
+        inner
+          .replace(/\b(?:19|20)\d{2}[a-z]?\b/, '')
+          .replace(/\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?/i, '')
+          .replace(/^[,\s]+|[,\s]+$/g, ''),
+      );
+      if (note) fields.notes.push(note);
+    }
+    s = s.slice(0, paren.index) + (paren[2] ? ', ' : ' ') + s.slice(paren.index + paren[0].length);
+    // "Models(2017): A Tutorial, G. Neubig" — the title went on after the year.
+    const more = /^\s*:\s*([^,\uE001]+?)(?=,|$)/.exec(s.slice(paren.index));
+    if (more && !readNames(more[1] as string)) {
+      fields.title += `: ${cleanText(more[1] as string)}`;
+      s = s.slice(0, paren.index) + s.slice(paren.index + more[0].length);
+    }
+  }
+  // "In *ICML 2018*", "*NeurIPS 2017*/", "，*Authors*，": italic text is a venue or authors.
+  s = s.replace(
+    /(\bIn\s*:?\s*)?\uE001([^\uE002]*)\uE002\s*\/?/gi,
+    (_m, inWord: string | undefined, inner: string) => {
+      const names = inWord ? null : readNames(inner);
+      if (names && !state.authors) state.authors = names;
+      else if (inner.trim()) state.venues.push(cleanText(inner));
+      return ' , ';
     },
+  );
+  s = s.replace(/\bIn\s*:?\s+/i, ', ');
+  readSegments(s, fields, state);
+}
+
+/** Classifies comma-separated pieces: a year, a run of names, or the venue. */
+function readSegments(text: string, fields: EntryFields, state: RestState): void {
+  const segments = text
+    .replace(/[\uE005\uE006]/g, '')
+    // "(Best Paper)", "(Oral)": a parenthesis without a year is a note on the entry.
+    .replace(/\(([^()]{1,60})\)/g, (m, inner: string) => {
+      if (/\b(?:19|20)\d{2}\b/.test(inner) || !/\p{L}/u.test(inner)) return m;
+      fields.notes.push(cleanText(inner));
+      return ' ';
+    })
+    .replace(/[[\]()]/g, ' ')
+    .split(/[,，;；]|\s[-–—|]\s/)
+    .map((p) => cleanText(p).replace(/^[.:#/\s]+|[:#/\s]+$/g, ''))
+    .filter((p) => p && /[\p{L}\p{N}]/u.test(p));
+  let run: string[] = [];
+  const flush = () => {
+    if (!run.length) return;
+    const names = readNames(run.join(', '));
+    if (names && !state.authors) {
+      state.authors = names;
+      state.strong ||= isStrongNameRun(run.join(', '), names);
+    }
+    run = [];
   };
+  for (const seg of segments) {
+    const bare = seg.replace(/\.$/, '');
+    if (/^(?:19|20)\d{2}$/.test(bare)) {
+      flush();
+      fields.listedYear = Number(bare);
+    } else if (!isKnownVenue(bare) && readNames(seg)) run.push(seg);
+    else if (/\bet\.?\s*al\b/i.test(seg) && readNames(seg)) run.push(seg);
+    else {
+      flush();
+      if (!state.authors && !state.venues.length && readNames(seg) === null && looksLikeLeftover(bare))
+        continue;
+      state.venues.push(bare);
+    }
+  }
+  flush();
 }
 
-/** "A, B and C" → ["A", "B", "C"]; names trimmed, NFC-normalised, inner spaces collapsed. */
-export function splitAuthors(text: string): string[] {
-  return text
-    .split(/\s*(?:[,，;；]|\band\b|&)\s*/)
-    .map((n) => cleanText(n))
-    .filter(Boolean);
+/** Lines after the first: "Diederik P. Kingma, Jimmy Ba; 2014", or a venue; a description is ignored. */
+function readNextLine(line: Token[], fields: EntryFields, state: RestState): void {
+  const text = flatten(line.filter((t) => t.kind !== 'link'));
+  const parts = text.split(/[;；]/).map((p) => p.trim());
+  const known = parts.every(
+    (p) =>
+      !p || /^(?:19|20)\d{2}$/.test(p) || readNames(p) !== null || isKnownVenue(p.replace(/^In\s+/i, '')),
+  );
+  if (known) readSegments(parts.join(';'), fields, state);
 }
 
-/** Keeps the first of each id (a tag outranks the same name found in the title). */
-function dedupeById<T extends { id: string }>(items: T[]): T[] {
-  const seen = new Set<string>();
-  return items.filter((x) => !seen.has(x.id) && seen.add(x.id) !== undefined);
+/** Text that is only list furniture ("Stars", "-", emoji): not worth keeping as a venue. */
+function looksLikeLeftover(s: string): boolean {
+  return !/\p{L}{2}/u.test(s) || /^[:\w]+:$/.test(s);
+}
+
+/** A venue that says something: a known series, or any venue with a year. */
+function isVenueEvidence(v: string): boolean {
+  return isKnownVenue(v) || /\b(?:19|20)\d{2}\b|['’]\d{2}\b/.test(v);
+}
+
+/** A title worth keeping: a phrase with letters, not a year, a count or a single stray word. */
+function titleLooksReal(title: string, source: TitleSource | null): boolean {
+  const words = cleanText(title)
+    .split(/\s+/)
+    .filter((w) => /\p{L}{2}/u.test(w));
+  if (source === 'plain' || source === 'italic') return words.length >= 2;
+  return words.length >= 2 || words.some((w) => /\p{L}{4}/u.test(w));
+}
+
+/** Tokens to text, with italic and code kept marked for the recognisers. */
+function flatten(tokens: Token[]): string {
+  return tokens
+    .map((t) => {
+      if (t.kind === 'emphasis') return `${EM[0]}${t.text}${EM[1]}`;
+      if (t.kind === 'code') return `${CODE[0]}${t.text}${CODE[1]}`;
+      if (t.kind === 'link') return ' ';
+      if (t.kind === 'newline') return ' ';
+      return t.text;
+    })
+    .join('');
 }

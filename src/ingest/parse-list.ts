@@ -1,68 +1,267 @@
 import type { Heading, List, ListItem, Paragraph, Root, RootContent } from 'mdast';
 import { toString as mdToString } from 'mdast-util-to-string';
+import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { cleanText } from './normalize.js';
-import { parseEntry, tokenize } from './parse-entry.js';
+import { dedupeById, type EntryResult } from './entry-record.js';
+import { isPaperLink } from './links.js';
+import { cleanText, foldKey } from './normalize.js';
+import { parseEntry } from './parse-entry.js';
+import { readTable } from './parse-table.js';
 import type { ParsedList, ParseWarning, SectionRecord } from './records.js';
+import { tokenize } from './tokens.js';
 
 /** Section numbering as lists write it: "A.", "A.1.", "B.2", "3.", "2.1" followed by the title. */
 const NUMBERED = /^((?:[A-Z]|\d{1,3})(?:\.\d{1,3})*)\.?\s*(.*)$/;
+/** Sections (or `*(Lectures)*` sub-headings) that gather resources, not papers: their items need a paper link. */
+/** Headings that only lead the way (a table of contents): never the parent of the sections after them. */
+const NAVIGATION = /^(?:table of contents|contents|toc|index|outline|navigation)$/i;
+const RESOURCES =
+  /\b(lectures?|tutorials?|blogs?|videos?|courses?|talks?|podcasts?|websites?|newsletters?|communit(?:y|ies)|people|researchers|youtube|twitter)\b/i;
+
+export interface ParseOptions {
+  /** Written section codes to keep even when no entry sits under them (the taxonomy's empty A.1, B.1). */
+  keepCodes?: ReadonlySet<string>;
+}
+
+/** One heading (or the part before the first heading) and what was read under it. */
+interface Block {
+  heading: Heading | null;
+  text: string;
+  written: RegExpExecArray | null;
+  papers: ParsedList['papers'];
+  resources: boolean;
+}
 
 /**
- * Parses a markdown paper list into sections, papers and line-numbered warnings. Pure: text in,
- * records out. Headings of any depth become sections (numbering read when present, made up from
- * position otherwise); list items become papers; prose paragraphs are skipped.
+ * Parses a markdown paper list into sections, papers, skipped items and line-numbered warnings.
+ * Pure: text in, records out. Entries are list items and rows of paper tables, read by their
+ * fields (parse-entry.ts, parse-table.ts); headings become sections when a paper sits under them,
+ * directly or in a subsection, or when `keepCodes` names them.
  */
-export function parseList(markdown: string): ParsedList {
-  const tree = unified().use(remarkParse).parse(markdown) as Root;
-  const sections: SectionRecord[] = [];
-  const papers: ParsedList['papers'] = [];
+export function parseList(markdown: string, opts: ParseOptions = {}): ParsedList {
+  const tree = unified().use(remarkParse).use(remarkGfm).parse(markdown) as Root;
   const warnings: ParseWarning[] = [];
-  const headings = tree.children.filter((n): n is Heading => n.type === 'heading');
-  const firstHeading = headings[0];
-  const title =
-    firstHeading && headings.length > 1 && !numbering(mdToString(firstHeading))
-      ? cleanText(mdToString(firstHeading))
-      : null;
+  const skipped: Record<string, number> = {};
+  const skip = (why: string, n = 1) => {
+    skipped[why] = (skipped[why] ?? 0) + n;
+  };
+  const blocks: Block[] = [{ heading: null, text: '', written: null, papers: [], resources: false }];
+  let current = blocks[0] as Block;
+  let pseudoResources = false;
 
-  const stack: SectionRecord[] = [];
-  const codes = new Set<string>();
-  let current: SectionRecord | null = null;
-  const orderIn = new Map<string, number>();
-
+  const take = (r: EntryResult, line: number) => {
+    if (r.ok === true) {
+      if ((current.resources || pseudoResources) && !r.paper.links.some(isPaperLink)) skip('not a paper');
+      else current.papers.push({ ...r.paper, sectionCode: '', order: 0, line });
+    } else if (r.ok === 'skip') skip(r.why);
+    else warnings.push({ line, message: r.reason });
+  };
   const visitList = (list: List) => {
     for (const item of list.children) readItem(item);
   };
   const readItem = (item: ListItem) => {
     const line = item.position?.start.line ?? 0;
-    const para = item.children.find((c): c is Paragraph => c.type === 'paragraph');
-    if (para) {
-      const r = parseEntry(tokenize(para.children));
-      if (r.ok === true) {
-        if (!current)
-          warnings.push({ line, message: 'paper entry before any heading; it belongs to no section' });
-        else {
-          const order = orderIn.get(current.code) ?? 0;
-          orderIn.set(current.code, order + 1);
-          papers.push({ ...r.paper, sectionCode: current.code, order, line });
-        }
-      } else if (r.ok === false)
-        warnings.push({ line, message: `${r.reason}: ${excerpt(mdToString(para))}` });
+    const paras = item.children.filter((c): c is Paragraph => c.type === 'paragraph');
+    if (paras.length) {
+      const tokens = paras.flatMap((p, i) => [
+        ...(i ? [{ kind: 'newline' as const }] : []),
+        ...tokenize(p.children),
+      ]);
+      const r = parseEntry(tokens);
+      take(
+        r.ok === false ? { ...r, reason: `${r.reason}: ${excerpt(mdToString(paras[0] as Paragraph))}` } : r,
+        line,
+      );
     }
     for (const child of item.children) if (child.type === 'list') visitList(child);
   };
 
   for (const node of tree.children as RootContent[]) {
     if (node.type === 'heading') {
-      if (node === firstHeading && title) continue;
-      const s = section(node, stack, codes, sections);
-      sections.push(s);
-      codes.add(s.code);
-      current = s;
+      const text = cleanText(mdToString(node));
+      current = {
+        heading: node,
+        text,
+        written: numbering(text),
+        papers: [],
+        resources: RESOURCES.test(text),
+      };
+      pseudoResources = false;
+      blocks.push(current);
     } else if (node.type === 'list') visitList(node);
+    else if (node.type === 'table') {
+      const t = readTable(node);
+      if (!t.papers) skip('tables that are not about papers');
+      for (const row of t.rows) take(row.result, row.line);
+    } else if (node.type === 'paragraph') {
+      const pseudo = pseudoHeading(node);
+      if (pseudo !== null) pseudoResources = RESOURCES.test(pseudo);
+      else if (
+        node.children.every(
+          (c) =>
+            c.type === 'image' ||
+            (c.type === 'link' && c.children.every((x) => x.type === 'image')) ||
+            (c.type === 'text' && !c.value.trim()),
+        )
+      )
+        skip('badges and images');
+    } else if (node.type === 'code') skip('code blocks');
+    else if (node.type === 'html') skip('HTML and comments');
+    else if (node.type === 'thematicBreak') skip('rules');
   }
-  return { title, sections, papers, warnings };
+  return assemble(blocks, warnings, skipped, opts);
+}
+
+/** A paragraph that only labels what follows, like `*(Lectures)*` or `**Blogs**`; its text, else null. */
+function pseudoHeading(p: Paragraph): string | null {
+  const kids = p.children.filter((c) => !(c.type === 'text' && !c.value.trim()));
+  if (kids.length !== 1) return null;
+  const k = kids[0];
+  return k && (k.type === 'emphasis' || k.type === 'strong') ? cleanText(mdToString(k)) : null;
+}
+
+/** Second pass: the title, the section tree, codes for the kept sections, and the papers' places. */
+function assemble(
+  blocks: Block[],
+  warnings: ParseWarning[],
+  skipped: Record<string, number>,
+  opts: ParseOptions,
+): ParsedList {
+  const headed = blocks.slice(1);
+  const first = headed[0];
+  // The first heading is the document's title when it is unnumbered, no shallower heading follows,
+  // and no entry sits directly under it.
+  const title =
+    first &&
+    headed.length > 1 &&
+    !first.written &&
+    first.papers.length === 0 &&
+    headed.every((b) => (b.heading as Heading).depth >= (first.heading as Heading).depth)
+      ? first.text
+      : null;
+  const preamble = blocks[0] as Block;
+  if (title && first) preamble.papers.push(...first.papers);
+  const sectionBlocks = title ? headed.slice(1) : headed;
+
+  // Parents by depth; a block is kept when it or a descendant holds papers, or keepCodes names it.
+  const parent = new Map<Block, Block | null>();
+  const stack: Block[] = [];
+  for (const b of sectionBlocks) {
+    const depth = (b.heading as Heading).depth;
+    while (stack.length && ((stack[stack.length - 1] as Block).heading as Heading).depth >= depth)
+      stack.pop();
+    parent.set(b, stack[stack.length - 1] ?? null);
+    if (!NAVIGATION.test(b.text) || b.papers.length) stack.push(b);
+  }
+  const kept = new Set<Block>();
+  for (const b of sectionBlocks) {
+    const named = b.written && opts.keepCodes?.has(b.written[1] as string);
+    if (b.papers.length || named)
+      for (let x: Block | null = b; x && !kept.has(x); x = parent.get(x) ?? null) kept.add(x);
+  }
+  const anyWritten = sectionBlocks.some((b) => b.written);
+  const sections: SectionRecord[] = [];
+  const codeOf = new Map<Block, string>();
+  const codes = new Set<string>();
+  const childCount = new Map<string, number>();
+  const madeUp = (parentCode: string | null, n: number) => {
+    const seg = anyWritten ? `x${n}` : String(n);
+    return parentCode ? `${parentCode}.${seg}` : seg;
+  };
+  const papers: ParsedList['papers'] = [];
+  const place = (block: Block, code: string) => {
+    const inSection = new Map<string, ParsedList['papers'][number]>();
+    for (const p of block.papers) {
+      const same = inSection.get(p.id);
+      // The same paper twice in one section (one table row per optimizer it introduces) is one entry.
+      if (same) {
+        same.optimizers = dedupeById([...same.optimizers, ...p.optimizers]);
+        same.links = [...same.links, ...p.links.filter((l) => !same.links.some((s) => s.url === l.url))];
+        continue;
+      }
+      const rec = { ...p, sectionCode: code, order: inSection.size };
+      inSection.set(p.id, rec);
+      papers.push(rec);
+    }
+  };
+  if (preamble.papers.length) {
+    const code = anyWritten ? 'x0' : '0';
+    sections.push({
+      code,
+      title: title ?? 'Papers',
+      parentCode: null,
+      order: 0,
+      depth: 1,
+      line: 1,
+      codeMadeUp: true,
+    });
+    codes.add(code);
+    place(preamble, code);
+  }
+  for (const b of sectionBlocks) {
+    if (!kept.has(b)) continue;
+    const p = parent.get(b) ?? null;
+    const parentCode = p ? (codeOf.get(p) as string) : null;
+    const order = childCount.get(parentCode ?? '') ?? 0;
+    childCount.set(parentCode ?? '', order + 1);
+    let code = b.written ? (b.written[1] as string) : madeUp(parentCode, order + 1);
+    // Codes are unique within a list; a repeated one gets a suffix rather than merging two sections.
+    const base = code;
+    for (let n = 2; codes.has(code); n++) code = `${base}~${n}`;
+    codes.add(code);
+    codeOf.set(b, code);
+    const h = b.heading as Heading;
+    sections.push({
+      code,
+      title: b.written ? cleanText(b.written[2] as string) : b.text,
+      parentCode,
+      order,
+      depth: h.depth,
+      line: h.position?.start.line ?? 0,
+      codeMadeUp: !b.written,
+    });
+    place(b, code);
+  }
+  const notices = separateArxivConflicts(papers);
+  const entries = blocks.reduce((n, b) => n + b.papers.length, 0);
+  return { title, sections, papers, warnings, notices, skipped, entries };
+}
+
+/**
+ * Two entries of one list with the same arXiv id but unrelated titles ("MARS: …" and "No More
+ * Adam: …") are two papers with one wrong link, not one paper: the later loses the id (the loader
+ * would merge them by it) and a notice says so. Titles that share most words stay one paper.
+ */
+function separateArxivConflicts(papers: ParsedList['papers']): ParseWarning[] {
+  const notices: ParseWarning[] = [];
+  const first = new Map<string, ParsedList['papers'][number]>();
+  for (const p of papers) {
+    if (!p.arxivId) continue;
+    const owner = first.get(p.arxivId);
+    if (!owner) first.set(p.arxivId, p);
+    else if (owner.id !== p.id && overlap(owner.title, p.title) < 0.5) {
+      notices.push({
+        line: p.line,
+        message: `arXiv ${p.arxivId} is also the link of "${owner.title}" (line ${owner.line}); the titles differ, so they stay two papers and this one keeps no arXiv id`,
+      });
+      p.arxivId = null;
+    }
+  }
+  return notices;
+}
+
+/** Shared words over the shorter title's words (0–1). */
+function overlap(a: string, b: string): number {
+  const words = (s: string) =>
+    new Set(
+      foldKey(s)
+        .split(' ')
+        .filter((w) => w.length > 2),
+    );
+  const [x, y] = [words(a), words(b)];
+  const shared = [...x].filter((w) => y.has(w)).length;
+  return shared / Math.max(1, Math.min(x.size, y.size));
 }
 
 function numbering(text: string): RegExpExecArray | null {
@@ -71,35 +270,6 @@ function numbering(text: string): RegExpExecArray | null {
   if (!m || !(m[2] as string).length) return null;
   if (/^[A-Z]$/.test(m[1] as string) && !/^[A-Z]\./.test(cleanText(text))) return null;
   return m;
-}
-
-/** Turns a heading into a section, placing it under the nearest shallower heading. */
-function section(
-  h: Heading,
-  stack: SectionRecord[],
-  codes: Set<string>,
-  all: SectionRecord[],
-): SectionRecord {
-  while (stack.length && (stack[stack.length - 1] as SectionRecord).depth >= h.depth) stack.pop();
-  const parent = stack[stack.length - 1] ?? null;
-  const siblings = all.filter((s) => s.parentCode === (parent?.code ?? null)).length;
-  const text = cleanText(mdToString(h));
-  const m = numbering(text);
-  let code = m ? (m[1] as string) : parent ? `${parent.code}.${siblings + 1}` : String(siblings + 1);
-  const codeMadeUp = !m;
-  // Codes are unique within a list; a repeated one gets a suffix rather than merging two sections.
-  for (let n = 2; codes.has(code); n++) code = `${m ? m[1] : code.replace(/~\d+$/, '')}~${n}`;
-  const s: SectionRecord = {
-    code,
-    title: m ? cleanText(m[2] as string) : text,
-    parentCode: parent?.code ?? null,
-    order: siblings,
-    depth: h.depth,
-    line: h.position?.start.line ?? 0,
-    codeMadeUp,
-  };
-  stack.push(s);
-  return s;
 }
 
 function excerpt(s: string): string {

@@ -19,6 +19,8 @@ export interface PaperRecord {
   id: string;
   title: string;
   authors: Array<{ id: string; name: string }>;
+  /** False when the list cut the author list short ("G. Hinton et al."). */
+  authorsComplete: boolean;
   venue: VenueRecord | null;
   /** The venue as the list wrote it, e.g. "ICML 2018 (Best Paper)". */
   venueText: string | null;
@@ -27,6 +29,10 @@ export interface PaperRecord {
   /** The year the list gives after the venue ("…，ICLR 2019，2018" → 2018). */
   listedYear: number | null;
   arxivId: string | null;
+  /** From a doi.org link, lower-cased. */
+  doi: string | null;
+  /** From an openreview.net forum or pdf link. */
+  openreviewId: string | null;
   links: LinkRecord[];
   notes: string[];
   optimizers: Array<{ id: string; name: string; via: 'tag' | 'title' }>;
@@ -59,4 +65,10 @@ export interface ParsedList {
   sections: SectionRecord[];
   papers: PaperRecord[];
   warnings: ParseWarning[];
+  /** Things worth knowing that lose nothing and do not fail --strict (two titles sharing one arXiv id). */
+  notices: ParseWarning[];
+  /** Items read and rightly not taken as papers, by reason (navigation, badges, code blocks…). */
+  skipped: Record<string, number>;
+  /** Paper entries read, counting a paper listed twice in a section (two table rows) twice. */
+  entries: number;
 }

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import type { Db } from '../db/driver.js';
 import { decodeList, importList } from './import-list.js';
 import type { ImportSummary } from './load.js';
-import { loadTaxonomy, SEED_DIR } from './taxonomy.js';
+import { SEED_DIR } from './seed-dir.js';
+import { loadTaxonomy } from './taxonomy.js';
 
 /** Loads every list named in seed/taxonomy.yaml, in order (idempotent). */
 export async function loadSeed(db: Db): Promise<ImportSummary[]> {

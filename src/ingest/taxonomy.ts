@@ -1,11 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { slug } from './normalize.js';
-
-export const SEED_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'seed');
+import { SEED_DIR } from './seed-dir.js';
 
 const sectionMap = z.object({
   topics: z.array(z.string()).default([]),

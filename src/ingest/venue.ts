@@ -1,55 +1,133 @@
-import { cleanText, findArxivId, venueId } from './normalize.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { cleanText, findArxivId, foldKey, venueId } from './normalize.js';
 import type { VenueKind, VenueRecord } from './records.js';
+import { SEED_DIR } from './seed-dir.js';
 
-const CONFERENCES = new Set(
-  'ICLR ICML NEURIPS NIPS COLT AISTATS UAI AAAI IJCAI CVPR ICCV ECCV KDD ACL EMNLP NAACL COLING ICDM WWW SIGIR WSDM ICASSP INTERSPEECH ALT CDC ACC ICRA IROS MLSYS SYSML SDM ECML CIKM'.split(
-    ' ',
+const KINDS = ['CONFERENCE', 'JOURNAL', 'PREPRINT', 'WORKSHOP', 'OTHER'] as const;
+const catalogueSchema = z.object({
+  series: z.array(
+    z.object({
+      name: z.string().min(1),
+      kind: z.enum(KINDS),
+      aliases: z.array(z.string()).default([]),
+    }),
   ),
-);
-const JOURNAL_WORDS =
-  /\b(journal|transactions|letters|review|jmlr|tmlr|tpami|siam|ieee access|nature|science|mathematical programming|neural computation|machine learning|optimization methods|acta|annals)\b/i;
+});
+
+/** Venue series by every folded spelling of their name: what seed/venues.yaml says. */
+export type VenueCatalogue = Map<string, { name: string; kind: VenueKind }>;
+
+/** Reads a venue catalogue (seed/venues.yaml by default); a malformed file is an error naming the problem. */
+export function loadVenues(file = join(SEED_DIR, 'venues.yaml')): VenueCatalogue {
+  const parsed = catalogueSchema.safeParse(parseYaml(readFileSync(file, 'utf8')));
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`${file} is not a valid venue catalogue: ${problems}`);
+  }
+  const out: VenueCatalogue = new Map();
+  for (const s of parsed.data.series) {
+    for (const spelling of [s.name, ...s.aliases]) out.set(foldKey(spelling), { name: s.name, kind: s.kind });
+  }
+  return out;
+}
+
+let defaultCatalogue: VenueCatalogue | null = null;
+const catalogue = () => {
+  defaultCatalogue ??= loadVenues();
+  return defaultCatalogue;
+};
 
 export interface ParsedVenue {
   venue: VenueRecord | null;
+  /** True when the series is in the catalogue (or is arXiv): a venue, not just some words. */
+  known?: boolean;
   year: number | null;
   arxivId: string | null;
   notes: string[];
 }
 
+const NO_VENUE: ParsedVenue = { venue: null, year: null, arxivId: null, notes: [] };
+const YEAR = /\b((?:19|20)\d{2})\b/;
+
 /**
- * Reads a venue as lists write it: "ICLR 2019", "ICML 2018 (Best Paper)", "IEEE Access", "JMLR",
- * "arXiv preprint arXiv:2003.02395", "arXiv 2017", "ICDMW 2019". The venue node is the series
- * (ICLR), so a venue's papers span years; the year goes to the paper.
+ * Reads a venue as lists write it: "ICLR 2019", "ICML 2018 (Best Paper)", "NIPS 2018" (NeurIPS),
+ * "neurips'23", "iclr-W'23" (a workshop), "IEEE Access", "JMLR", "Proceedings of the 36th
+ * International Conference on Machine Learning", "arXiv preprint arXiv:2003.02395". The venue node
+ * is the series (ICLR), so a venue's papers span years; the year goes to the paper.
  */
-export function parseVenue(text: string): ParsedVenue {
+export function parseVenue(text: string, venues: VenueCatalogue = catalogue()): ParsedVenue {
   const notes: string[] = [];
-  let s = cleanText(text).replace(/\(([^)]*)\)/g, (_m, note: string) => {
-    if (note.trim()) notes.push(cleanText(note));
+  let year: number | null = null;
+  let s = cleanText(text).replace(/\(([^)]*)\)/g, (_m, inner: string) => {
+    const y = /^\s*((?:19|20)\d{2})\s*$/.exec(inner);
+    if (y) year ??= Number(y[1]);
+    else if (inner.trim()) notes.push(cleanText(inner));
     return ' ';
   });
-  s = cleanText(s);
+  s = cleanText(s).replace(/^in\s*:?\s+/i, '');
+  if (!s) return { ...NO_VENUE, year, notes };
   const arxivId = findArxivId(s);
-  if (/^arxiv\b/i.test(s)) {
-    const year = /\b(19|20)\d{2}\b/.exec(s.replace(/arXiv\s*:\s*\S+/i, ''));
-    return { venue: venue('arXiv', 'PREPRINT'), year: year ? Number(year[0]) : null, arxivId, notes };
+  if (/^(arxiv|corr)\b/i.test(s)) {
+    const y = YEAR.exec(s.replace(/arXiv\s*:\s*\S+/i, ''));
+    return { venue: series('arXiv', 'PREPRINT'), known: true, year: y ? Number(y[1]) : year, arxivId, notes };
   }
-  const m = /^(.*?)[\s'’]*((?:19|20)\d{2})$/.exec(s);
-  const name = cleanText(m ? (m[1] as string) : s).replace(/[.,;:]+$/, '');
-  if (!name) return { venue: null, year: m ? Number(m[2]) : null, arxivId, notes };
-  return { venue: venue(name, kindOf(name)), year: m ? Number(m[2]) : null, arxivId, notes };
+  // A year at the end ("ICLR 2019", "ICLR'2019") or as two digits after an apostrophe ("icml'23").
+  const y4 = /^(.*?)[\s'’,-]*((?:19|20)\d{2})$/.exec(s);
+  // Two digits need an apostrophe ("icml'23"), or a known series before them ("CVPR 18").
+  const y2 = y4 ? null : (/^(.*?)\s*['’](\d{2})$/.exec(s) ?? knownThenDigits(s, venues));
+  if (y4) [s, year] = [y4[1] as string, Number(y4[2])];
+  else if (y2) [s, year] = [y2[1] as string, 2000 + Number(y2[2])];
+  // A year that opens the venue ("2019 ICLR") is a year too.
+  const lead = /^((?:19|20)\d{2})\s+(.+)$/.exec(s);
+  if (lead) [year, s] = [year ?? Number(lead[1]), lead[2] as string];
+  let name = cleanText(s).replace(/[.,;:/\s]+$/, '');
+  if (!name) return { venue: null, year, arxivId, notes };
+  // A workshop of a known series: "iclr-W", "ICLR Workshop", "ICML 2020 Workshop on …".
+  const workshop = /^(.*?)(?:[-\s]W|\s+workshops?\b.*)$/i.exec(name);
+  const known = lookup(name, venues);
+  if (known) return { venue: series(known.name, known.kind), known: true, year, arxivId, notes };
+  const base = workshop ? lookup(workshop[1] as string, venues) : null;
+  if (base && base.kind === 'CONFERENCE')
+    return { venue: series(`${base.name} Workshop`, 'WORKSHOP'), known: true, year, arxivId, notes };
+  name = name.replace(/^(?:the\s+)/i, '');
+  return { venue: series(name, kindByWords(name)), year, arxivId, notes };
 }
 
-function venue(name: string, kind: VenueKind): VenueRecord {
+/** True when a text names a catalogued venue ("ICLR 2019", "neurips'23", "IEEE Access", "arXiv …"). */
+export function isKnownVenue(text: string, venues: VenueCatalogue = catalogue()): boolean {
+  return /\p{L}/u.test(text) && parseVenue(text, venues).known === true;
+}
+
+function knownThenDigits(s: string, venues: VenueCatalogue): RegExpExecArray | null {
+  const m = /^(.*?)\s+(\d{2})$/.exec(s);
+  return m && lookup(m[1] as string, venues) ? m : null;
+}
+
+/** The known series a venue name denotes, after the words lists add around it. */
+function lookup(name: string, venues: VenueCatalogue) {
+  const direct = venues.get(foldKey(name));
+  if (direct) return direct;
+  const bare = foldKey(
+    name
+      .replace(/^(?:in\s+)?(?:the\s+)?proceedings\s+of\s+(?:the\s+)?/i, '')
+      .replace(/^(?:\d+(?:st|nd|rd|th)|[a-z]+teenth|[a-z]+ieth)\s+/i, '')
+      .replace(/^(?:annual\s+)/i, ''),
+  );
+  return venues.get(bare) ?? null;
+}
+
+function series(name: string, kind: VenueKind): VenueRecord {
   return { id: venueId(name), name, kind };
 }
 
-/** Classifies a venue series by its name. */
-export function kindOf(name: string): VenueKind {
-  const upper = name.toUpperCase();
-  if (/workshop/i.test(name) || (/^[A-Z]{3,}W$/.test(name) && CONFERENCES.has(upper.slice(0, -1))))
-    return 'WORKSHOP';
+/** Classifies a venue that is not in the catalogue by what its name says, else OTHER. */
+export function kindByWords(name: string): VenueKind {
+  if (/\bworkshops?\b/i.test(name)) return 'WORKSHOP';
   if (/arxiv|preprint|openreview|ssrn/i.test(name)) return 'PREPRINT';
-  if (JOURNAL_WORDS.test(name)) return 'JOURNAL';
-  if (CONFERENCES.has(upper) || /\b(conference|symposium|proceedings)\b/i.test(name)) return 'CONFERENCE';
+  if (/\b(journal|transactions|letters)\b/i.test(name)) return 'JOURNAL';
+  if (/\b(conference|symposium|proceedings)\b/i.test(name)) return 'CONFERENCE';
   return 'OTHER';
 }

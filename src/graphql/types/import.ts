@@ -18,7 +18,21 @@ const ImportSummaryRef = builder.objectRef<ImportSummary>('ImportSummary').imple
     authorsCreated: t.int({ resolve: (s) => s.created.Author ?? 0 }),
     venuesCreated: t.int({ resolve: (s) => s.created.Venue ?? 0 }),
     optimizersCreated: t.int({ resolve: (s) => s.created.Optimizer ?? 0 }),
+    entriesRead: t.int({
+      description: 'Paper entries read (a paper on two table rows counts twice).',
+      resolve: (s) => s.entries,
+    }),
+    skipped: t.int({
+      description:
+        'Items rightly not taken as papers: navigation, badges, code blocks, tables about other things.',
+      resolve: (s) => Object.values(s.skipped).reduce((a, b) => a + b, 0),
+    }),
     warnings: t.field({ type: [ImportWarningRef], resolve: (s) => s.warnings }),
+    notices: t.field({
+      type: [ImportWarningRef],
+      description: 'Things worth knowing that lost nothing (two titles sharing one arXiv id).',
+      resolve: (s) => s.notices,
+    }),
   }),
 });
 

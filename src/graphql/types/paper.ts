@@ -43,6 +43,20 @@ builder.node(PaperRef, {
       description: 'The year the list gives after the venue ("…，ICLR 2019，2018" → 2018).',
     }),
     arxivId: t.exposeString('arxivId', { nullable: true }),
+    doi: t.string({
+      nullable: true,
+      description: 'The DOI, from a doi.org link, lower-cased.',
+      resolve: (p) => p.doi ?? null,
+    }),
+    openreviewId: t.string({
+      nullable: true,
+      description: 'The OpenReview id, from an openreview.net forum or pdf link.',
+      resolve: (p) => p.openreviewId ?? null,
+    }),
+    authorsComplete: t.boolean({
+      description: 'False when every list that names the paper cut its authors short ("G. Hinton et al.").',
+      resolve: (p) => p.authorsComplete !== false,
+    }),
     venueText: t.exposeString('venueText', {
       nullable: true,
       description: 'The venue as the list wrote it.',

@@ -1,0 +1,92 @@
+import { idsFromLinks } from './links.js';
+import { arxivYear, authorId, cleanText, findArxivId, paperId } from './normalize.js';
+import { canonicalOptimizer, optimizerRef, optimizersInTitle } from './optimizers.js';
+import type { LinkRecord, PaperRecord } from './records.js';
+import { type ParsedVenue, parseVenue } from './venue.js';
+
+export const MAX_TITLE = 500;
+export const MAX_AUTHORS = 100;
+
+/** What a recogniser found in one entry (a list item or a table row), before ids and fallbacks. */
+export interface EntryFields {
+  title: string;
+  authors: string[];
+  authorsComplete: boolean;
+  /** The venue as written ("ICML 2018 (Best Paper)"), or null. */
+  venueText: string | null;
+  /** The year the entry states apart from its venue ("(2015)", "…，2018", a Year column). */
+  listedYear: number | null;
+  links: LinkRecord[];
+  notes: string[];
+  /** Optimizers the entry names outside its title: a `(***Adam***)` tag or an Optimizer column. */
+  optimizers: string[];
+  /** Free text that may hold an arXiv id ("arXiv:2003.02395"). */
+  context?: string;
+}
+
+export type EntryPaper = Omit<PaperRecord, 'sectionCode' | 'order' | 'line'>;
+
+export type EntryResult =
+  | { ok: true; paper: EntryPaper }
+  /** Not a paper, and rightly so: skipped without a warning and counted. */
+  | { ok: 'skip'; why: SkipReason }
+  | { ok: false; reason: string };
+
+export type SkipReason = 'navigation' | 'links without a title' | 'not a paper';
+
+/** Years a paper can have: anything else in a year position is a typo or not a year. */
+export const plausibleYear = (y: number | null) => (y !== null && y >= 1900 && y <= 2100 ? y : null);
+
+/**
+ * Turns recognised fields into a paper record: ids, venue series, identifiers from links, optimizers
+ * from tags and titles, and the year from the venue, the list or the arXiv id, in that order.
+ */
+export function assemblePaper(f: EntryFields): EntryResult {
+  const title = cleanText(f.title).replace(/^[\s"“”'‘’:;,.\-–—]+|[\s"“”:;,.\-–—]+$/g, '');
+  if (!title) return { ok: false, reason: 'the title is empty' };
+  if (title.length > MAX_TITLE)
+    return { ok: false, reason: `the title is longer than ${MAX_TITLE} characters` };
+  if (f.authors.length > MAX_AUTHORS) return { ok: false, reason: `more than ${MAX_AUTHORS} authors` };
+  const v: ParsedVenue = f.venueText
+    ? parseVenue(f.venueText)
+    : { venue: null, year: null, arxivId: null, notes: [] };
+  const ids = idsFromLinks(f.links);
+  const arxivId = v.arxivId ?? ids.arxivId ?? findArxivId(f.context ?? '');
+  const venue = v.venue;
+  const listedYear = plausibleYear(f.listedYear);
+  const year = plausibleYear(v.year) ?? listedYear ?? (arxivId ? arxivYear(arxivId) : null);
+  const optimizers = dedupeById([
+    ...f.optimizers.map((n) => optimizerRef(canonicalOptimizer(cleanText(n)), 'tag' as const)),
+    ...optimizersInTitle(title).map((n) => optimizerRef(n, 'title' as const)),
+  ]);
+  return {
+    ok: true,
+    paper: {
+      id: paperId(title),
+      title,
+      authors: f.authors.map((name) => ({ id: authorId(name), name })),
+      authorsComplete: f.authorsComplete,
+      venue,
+      venueText: f.venueText ? cleanText(f.venueText) : null,
+      year,
+      listedYear: listedYear ?? plausibleYear(v.year),
+      arxivId,
+      doi: ids.doi,
+      openreviewId: ids.openreviewId,
+      links: dedupeLinks(f.links),
+      notes: [...v.notes, ...f.notes],
+      optimizers,
+    },
+  };
+}
+
+function dedupeLinks(links: LinkRecord[]): LinkRecord[] {
+  const seen = new Set<string>();
+  return links.filter((l) => !seen.has(l.url) && seen.add(l.url) !== undefined);
+}
+
+/** Keeps the first of each id (a tag outranks the same name found in the title). */
+export function dedupeById<T extends { id: string }>(items: T[]): T[] {
+  const seen = new Set<string>();
+  return items.filter((x) => !seen.has(x.id) && seen.add(x.id) !== undefined);
+}

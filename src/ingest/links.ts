@@ -1,0 +1,51 @@
+import { cleanText, findArxivId, findDoi, findOpenReviewId } from './normalize.js';
+import type { LinkRecord } from './records.js';
+
+/** Hosts and paths that serve papers (not code, not a homepage): a link there is evidence of a paper entry. */
+const PAPER_URL =
+  /arxiv\.org|doi\.org|openreview\.net|\.pdf\b|proceedings\.|papers\.nips\.cc|aclanthology|aclweb\.org|dl\.acm\.org|ieeexplore|springer|sciencedirect|jmlr\.org|mlr\.press|thecvf\.com|cv-foundation|semanticscholar|researchgate|nature\.com|science\.org|biorxiv|ssrn\.com|citeseerx|ojs\.aaai|ijcai\.org|isca-speech|openaccess|\/abs\/|\/paper/i;
+const PAPER_LABEL = /^(pdf|paper|arxiv|doi|openreview|html|abs|abstract|preprint|publication|article)\b/i;
+
+/** What a link is for when its text does not say: "arxiv", "openreview", "doi", "code", "pdf" or "link". */
+export function labelFromUrl(url: string): string {
+  if (/arxiv\.org/i.test(url)) return 'arxiv';
+  if (/openreview\.net/i.test(url)) return 'openreview';
+  if (/doi\.org\//i.test(url)) return 'doi';
+  if (/github\.com|gitlab\.com|bitbucket\.org|huggingface\.co/i.test(url)) return 'code';
+  if (/\.pdf(?:$|[?#])/i.test(url)) return 'pdf';
+  if (/youtube\.com|youtu\.be|vimeo\.com|videolectures/i.test(url)) return 'video';
+  if (/slides|speakerdeck|slideshare/i.test(url)) return 'slides';
+  return 'link';
+}
+
+/**
+ * A link as the entry's record keeps it, or null for links that are not about the entry: empty
+ * targets (`[:computer:]()`), anchors inside the page and script URLs. The label is the link's
+ * text without its brackets ("[pdf]" → "pdf"); a text that is only the URL, an emoji shortcode
+ * or nothing takes a label from the URL instead.
+ */
+export function readLink(text: string, url: string, fallbackLabel?: string): LinkRecord | null {
+  const target = url.trim();
+  if (!target || target.startsWith('#') || /^javascript:/i.test(target)) return null;
+  const label = cleanText(text.replace(/^\[+|\]+$/g, ''));
+  const meaningless =
+    !label || label === target || /^<?https?:\/\//i.test(label) || /^(:[\w+-]+:\s*)+$/.test(label);
+  return { label: meaningless ? (fallbackLabel ?? labelFromUrl(target)) : label, url: target };
+}
+
+/** True when a link points at a paper (a pdf, arXiv, a DOI, proceedings…), not at code or a homepage. */
+export function isPaperLink(link: LinkRecord): boolean {
+  return PAPER_LABEL.test(link.label) || PAPER_URL.test(link.url);
+}
+
+/** True for URLs that only move within the page: a table of contents is made of these. */
+export function isAnchor(url: string): boolean {
+  return url.trim().startsWith('#');
+}
+
+/** The identifiers a paper's links carry: its arXiv id, DOI and OpenReview id, first found of each. */
+export function idsFromLinks(links: LinkRecord[]) {
+  const first = <T>(f: (u: string) => T | null) =>
+    links.map((l) => f(l.url)).find((x): x is T => x !== null) ?? null;
+  return { arxivId: first(findArxivId), doi: first(findDoi), openreviewId: first(findOpenReviewId) };
+}

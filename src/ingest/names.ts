@@ -1,0 +1,84 @@
+import { cleanText } from './normalize.js';
+
+/** Lower-case words that stand inside names ("Aaron van den Oord", "Ludovic Denoyer de la Fuente"). */
+const PARTICLE = /^(van|von|der|den|de|del|della|di|da|du|dos|das|le|la|bin|ibn|al|el|ter|ten|zu|y)$/;
+/** Initials: "D.", "D.P.", "J.-P.", or a bare capital as some lists write it ("D Ulyanov"). */
+const INITIALS = /^(?:\p{Lu}\.?-?)+$/u;
+const WORD = /^\p{Lu}[\p{Ll}\p{Lu}'’-]*\p{Ll}[\p{L}'’-]*\.?$/u;
+/** Capitalised words that appear in titles and affiliations but are no one's name. */
+const NOT_A_NAME =
+  /^(the|a|an|of|on|in|for|with|via|to|and|tutorial|survey|review|book|overview|introduction|university|institute|laboratory|lab|labs|research|team|group|inc|ltd|corporation|school|college|department|learning|network|networks|neural|deep|model|models|analysis|optimization|optimizer|algorithm|method|methods|paper|papers|new|notes|web|code|blog)$/i;
+const INCOMPLETE = /(?:,?\s*(?:et\.?\s*al\.?|and\s+others|etc\.?|…|\.\.\.))\s*$/i;
+
+export interface NameList {
+  names: string[];
+  /** False when the list says it is cut short ("et al.", "and others"). */
+  complete: boolean;
+}
+
+/** True when a word sequence reads as one person's name ("Diederik P. Kingma", "G. Hinton", "Weinan E"). */
+export function isPersonName(text: string): boolean {
+  const tokens = spaceInitials(text).split(' ').filter(Boolean);
+  if (tokens.length === 0 || tokens.length > 6) return false;
+  let words = 0;
+  for (const [i, t] of tokens.entries()) {
+    if (!/^\p{Lu}\.?$/u.test(t) && NOT_A_NAME.test(t.replace(/\.$/, ''))) return false;
+    if (PARTICLE.test(t) && i > 0 && i < tokens.length - 1) continue;
+    if (WORD.test(t)) words++;
+    else if (!INITIALS.test(t)) return false;
+  }
+  // Acronyms ("ICLR", "IEEE") are not initials unless dotted; a name has at least one real word.
+  return words > 0 && !tokens.some((t) => /^\p{Lu}{3,}$/u.test(t));
+}
+
+/**
+ * Reads a run of person names: "A, B and C", "A; B", "G. Hinton et al.", surname-first
+ * "Kingma, D. P., & Ba, J.". Returns null when any part is not a name, so callers can try
+ * another reading of the text.
+ */
+export function readNames(text: string): NameList | null {
+  // "et al. ." and "Ba," end the same way as "et al." and "Ba".
+  let s = cleanText(text).replace(/[\s,;:.]+$/, (m) => (m.trimStart().startsWith('.') ? '.' : ''));
+  const complete = !INCOMPLETE.test(s);
+  s = s.replace(INCOMPLETE, '').replace(/[,;:\s]+$/, '');
+  if (!s) return complete ? null : { names: [], complete };
+  let parts = s
+    .split(/\s*(?:[,，;；]|\band\b|&)\s*/)
+    .map((p) => cleanText(p))
+    .filter(Boolean);
+  parts = pairSurnameFirst(parts);
+  if (parts.length === 0 || !parts.every(isPersonName)) return null;
+  return { names: parts.map(tidyName), complete };
+}
+
+/** "Kingma", "D. P.", "Ba", "J." → "D. P. Kingma", "J. Ba": surname-first lists alternate name and initials. */
+function pairSurnameFirst(parts: string[]): string[] {
+  if (parts.length < 2 || parts.length % 2 !== 0) return parts;
+  const initials = (p: string) => /^(?:\p{Lu}\.\s*-?\s*)+$/u.test(p);
+  for (let i = 0; i < parts.length; i += 2) {
+    if (initials(parts[i] as string) || !initials(parts[i + 1] as string)) return parts;
+  }
+  const out: string[] = [];
+  for (let i = 0; i < parts.length; i += 2) out.push(`${parts[i + 1]} ${parts[i]}`);
+  return out;
+}
+
+/** "E.Denton" → "E. Denton": some lists leave out the space after an initial. */
+function spaceInitials(s: string): string {
+  return cleanText(s.replace(/(\p{Lu}\.)(?=\p{Lu}\p{Ll})/gu, '$1 '));
+}
+
+/** Names as stored: initials spaced ("E.Denton" → "E. Denton"), a sentence's full stop dropped ("Ba." → "Ba"). */
+function tidyName(s: string): string {
+  const t = spaceInitials(s);
+  return /(?:^|\s)\p{Lu}\.$/u.test(t) ? t : t.replace(/\.$/, '');
+}
+
+/** True for a run that could not be a phrase: it has initials ("G. Hinton") or says "et al.". */
+export function isStrongNameRun(text: string, list: NameList): boolean {
+  return (
+    !list.complete ||
+    /(?:^|[\s,])\p{Lu}\.(?:\s|\p{Lu}|$)/u.test(text) ||
+    list.names.every((n) => n.split(' ').length >= 2)
+  );
+}

@@ -1,0 +1,187 @@
+import type { Table, TableCell } from 'mdast';
+import { assemblePaper, type EntryFields, type EntryResult } from './entry-record.js';
+import { isAnchor, readLink } from './links.js';
+import { readNames } from './names.js';
+import { cleanText } from './normalize.js';
+import type { LinkRecord } from './records.js';
+import { type Token, tokenize } from './tokens.js';
+import { isKnownVenue } from './venue.js';
+
+/** What a column holds, recognised from its header. */
+type Role =
+  | 'title'
+  | 'paper'
+  | 'authors'
+  | 'year'
+  | 'venue'
+  | 'optimizer'
+  | 'code'
+  | 'link'
+  | 'description'
+  | 'keywords'
+  | 'citation'
+  | 'name';
+
+// Headers are matched whole, case-insensitively, after dropping punctuation and emoji.
+const ROLES: Array<[Role, RegExp]> = [
+  ['title', /^(?:paper\s+)?(?:title|name of (?:the )?paper)$/],
+  ['paper', /^(?:papers?|publication)$/],
+  ['authors', /^(?:authors?|author\(s\)|by)$/],
+  ['year', /^(?:year|date|published year|pub year)$/],
+  [
+    'venue',
+    /^(?:venue|published(?: in| at)?|publisher|conference|journal|conf|where|booktitle|source|proceedings)$/,
+  ],
+  ['optimizer', /^(?:optimi[sz]ers?|methods?|algorithms?|name)$/],
+  ['code', /^(?:(?:official\s+)?code|implementation|github|repo(?:sitory)?|source code)$/],
+  ['link', /^(?:pdf|links?|url|arxiv|paper link|paper url)$/],
+  ['description', /^(?:description|summary|abstract|tl;?dr|title\s*\/\s*description)$/],
+  ['keywords', /^(?:keywords?|tags?|notes?|topics?|remarks?|category|categories)$/],
+  ['citation', /^(?:citations?|cite|bibtex|reference)$/],
+];
+
+export interface TableResult {
+  /** False for tables that are not about papers (badges, a legend, a symbol key): skipped whole. */
+  papers: boolean;
+  rows: Array<{ line: number; result: EntryResult }>;
+}
+
+/**
+ * Reads a GitHub-flavoured table whose header names a title or paper column. Columns are
+ * recognised by header (title/paper/name, authors, year, venue/published, optimizer/method, code,
+ * pdf/link, description, keywords, citation); an optimizer table whose title cell is only a
+ * description ("AdaBelief | *Adapting Step-sizes…*") keeps the description as the title and the
+ * name as the optimizer. Another unrecognised first column (an "LR Scheduler" name) becomes a note.
+ */
+export function readTable(table: Table): TableResult {
+  const [header, ...body] = table.children;
+  if (!header) return { papers: false, rows: [] };
+  const heads = header.children.map((c) => cellTokens(c));
+  const roles = assignRoles(heads.map((t) => headerText(t)));
+  const titleCol = roles.indexOf('title') >= 0 ? roles.indexOf('title') : roles.indexOf('description');
+  const isPaperTable =
+    roles.includes('title') ||
+    (roles.includes('paper') && (roles.includes('description') || linksCarryTitles(body, roles)));
+  if (!isPaperTable) return { papers: false, rows: [] };
+  const rows = body.map((row) => {
+    const line = row.position?.start.line ?? 0;
+    const cells = row.children.map(cellTokens);
+    return {
+      line,
+      result: readRow(
+        cells,
+        roles,
+        titleCol,
+        heads.map((h) => cleanText(plain(h))),
+      ),
+    };
+  });
+  return { papers: true, rows };
+}
+
+function assignRoles(headers: string[]): Array<Role | null> {
+  const roles: Array<Role | null> = headers.map((h) => ROLES.find(([, re]) => re.test(h))?.[0] ?? null);
+  // "Paper" is the title column when nothing else holds titles, else it holds the paper's link.
+  const hasTitle = roles.includes('title') || roles.includes('description');
+  const paper = roles.indexOf('paper');
+  if (paper >= 0 && !hasTitle) roles[paper] = 'title';
+  // A first column nobody recognised names the row's subject ("LR Scheduler", "Loss Functions").
+  if (roles[0] === null && headers[0]) roles[0] = 'name';
+  return roles;
+}
+
+/** True when a paper column's links carry titles as their text (then it is the title column). */
+function linksCarryTitles(body: Table['children'], roles: Array<Role | null>): boolean {
+  const col = roles.indexOf('paper');
+  return body.some((r) => {
+    const link = cellTokens(r.children[col]).find((t) => t.kind === 'link');
+    return link?.kind === 'link' && /\s\p{L}{2,}\s/u.test(link.text);
+  });
+}
+
+function readRow(
+  cells: Token[][],
+  roles: Array<Role | null>,
+  titleCol: number,
+  headers: string[],
+): EntryResult {
+  const textOf = (i: number) => cleanText(plain(cells[i] ?? []));
+  const col = (role: Role) => roles.flatMap((r, i) => (r === role ? [i] : []));
+  const titleTokens = cells[titleCol] ?? [];
+  const titleLink = titleTokens.find(
+    (t) => t.kind === 'link' && /\p{L}{2}/u.test(t.text) && !/^<?https?:/.test(t.text),
+  );
+  const title = titleLink?.kind === 'link' ? titleLink.text : textOf(titleCol);
+  if (cells.every((c) => !plain(c).trim() && !c.some((t) => t.kind === 'link')))
+    return { ok: 'skip', why: 'not a paper' };
+  if (
+    cells.flat().some((t) => t.kind === 'link') &&
+    cells.flat().every((t) => t.kind !== 'link' || isAnchor(t.url)) &&
+    !/\p{L}{3}/u.test(title)
+  )
+    return { ok: 'skip', why: 'navigation' };
+  const links: LinkRecord[] = [];
+  for (const [i, role] of roles.entries()) {
+    const fallback = role === 'code' ? 'code' : role === 'citation' ? 'cite' : undefined;
+    for (const t of cells[i] ?? []) {
+      if (t.kind !== 'link') continue;
+      const link = readLink(t === titleLink ? '' : t.text, t.url, fallback);
+      if (link)
+        links.push(
+          link.label === 'link' && (role === 'paper' || role === 'link' || t === titleLink)
+            ? { ...link, label: 'paper' }
+            : link,
+        );
+    }
+  }
+  const authorsText = col('authors').map(textOf).join(', ');
+  const names = authorsText ? readNames(authorsText) : null;
+  // Without a venue column, a paper link whose text is a venue ("[NIPS 2018](…)") gives the venue.
+  const venueLinks = [...col('paper'), ...col('link')].flatMap((i) =>
+    (cells[i] ?? []).flatMap((t) => (t.kind === 'link' && isKnownVenue(t.text) ? [cleanText(t.text)] : [])),
+  );
+  const venueCells = col('venue').map(textOf).filter(Boolean);
+  if (!venueCells.length) venueCells.push(...venueLinks.slice(0, 1));
+  const yearText = col('year').map(textOf).join(' ');
+  const year = /\b((?:19|20)\d{2})\b/.exec(yearText);
+  const fields: EntryFields = {
+    title,
+    authors: names?.names ?? splitLoose(authorsText),
+    authorsComplete: names?.complete ?? !/et\.?\s*al/i.test(authorsText),
+    venueText: venueCells.join(', ') || null,
+    listedYear: year ? Number(year[1]) : null,
+    links,
+    notes: [
+      ...col('name').map((i) => (textOf(i) ? `${headers[i]}: ${textOf(i)}` : '')),
+      ...col('keywords').map(textOf),
+    ].filter(Boolean),
+    optimizers: col('optimizer').flatMap((i) =>
+      textOf(i)
+        .split(/\s*(?:,|&|\band\b)\s*/)
+        .filter((n) => /\p{L}/u.test(n)),
+    ),
+    context: cells.map(plain).join(' '),
+  };
+  if (!/\p{L}{2}/u.test(title)) return { ok: false, reason: 'a row of a paper table with no title' };
+  return assemblePaper(fields);
+}
+
+/** Authors a cell lists in a form the name reader does not know: split at commas and "and". */
+function splitLoose(text: string): string[] {
+  return text
+    .split(/\s*(?:[,;]|\band\b)\s*/)
+    .map((n) => cleanText(n))
+    .filter(Boolean);
+}
+
+function cellTokens(cell: TableCell | undefined): Token[] {
+  return cell ? tokenize(cell.children) : [];
+}
+
+function plain(tokens: Token[]): string {
+  return tokens.map((t) => (t.kind === 'newline' ? ' ' : t.kind === 'link' ? t.text : t.text)).join('');
+}
+
+function headerText(tokens: Token[]): string {
+  return cleanText(plain(tokens).replace(/[^\p{L}\p{N}\s/();]/gu, ' ')).toLowerCase();
+}

@@ -1,0 +1,64 @@
+import type { PhrasingContent } from 'mdast';
+import { toString as mdToString } from 'mdast-util-to-string';
+
+/** A flattened inline piece of an entry: styled text, a link, plain text or a line end. */
+export type Token =
+  | { kind: 'text' | 'code'; text: string }
+  | { kind: 'strong' | 'emphasis' | 'both'; text: string }
+  | { kind: 'link'; text: string; url: string }
+  | { kind: 'newline' };
+
+/**
+ * Flattens inline markdown into tokens. Soft line breaks become `newline` tokens, so an entry
+ * whose authors sit on the next, indented line can be read line by line. Images (badges) and
+ * inline HTML are dropped; links inside bold or italic text are kept as links of their own.
+ */
+export function tokenize(nodes: PhrasingContent[]): Token[] {
+  const out: Token[] = [];
+  for (const n of nodes) {
+    if (n.type === 'strong' || n.type === 'emphasis') {
+      const inner = n.children.length === 1 ? n.children[0] : undefined;
+      const both = inner && (inner.type === 'strong' || inner.type === 'emphasis') && inner.type !== n.type;
+      const text = mdToString(n);
+      if (text.trim()) out.push({ kind: both ? 'both' : n.type, text });
+      for (const link of linksIn(n.children)) out.push({ kind: 'link', text: '', url: link });
+    } else if (n.type === 'link') {
+      // A link around an image only is a badge, not a reference.
+      if (n.children.length && n.children.every((c) => c.type === 'image')) continue;
+      out.push({ kind: 'link', text: mdToString(n), url: n.url });
+    } else if (n.type === 'break') out.push({ kind: 'newline' });
+    else if (n.type === 'inlineCode') out.push({ kind: 'code', text: n.value });
+    else if (n.type === 'image' || n.type === 'html' || n.type === 'footnoteReference') continue;
+    else if (n.type === 'text') {
+      n.value.split('\n').forEach((part, i) => {
+        if (i > 0) out.push({ kind: 'newline' });
+        if (part) out.push({ kind: 'text', text: part });
+      });
+    } else out.push({ kind: 'text', text: mdToString(n) });
+  }
+  return out;
+}
+
+function linksIn(nodes: PhrasingContent[]): string[] {
+  const out: string[] = [];
+  for (const n of nodes) {
+    if (n.type === 'link') out.push(n.url);
+    else if ('children' in n) out.push(...linksIn(n.children as PhrasingContent[]));
+  }
+  return out;
+}
+
+/** Splits tokens at line ends; empty lines are dropped. */
+export function lines(tokens: Token[]): Token[][] {
+  const out: Token[][] = [[]];
+  for (const t of tokens) {
+    if (t.kind === 'newline') out.push([]);
+    else (out[out.length - 1] as Token[]).push(t);
+  }
+  return out.filter((l) => l.some((t) => t.kind === 'link' || tokenText(t).trim() !== ''));
+}
+
+/** The visible text of a token ('' for a line end). */
+export function tokenText(t: Token): string {
+  return t.kind === 'newline' ? '' : t.text;
+}
