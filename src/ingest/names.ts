@@ -3,7 +3,7 @@ import { cleanText } from './normalize.js';
 /** Lower-case words that stand inside names ("Aaron van den Oord", "Ludovic Denoyer de la Fuente"). */
 const PARTICLE = /^(van|von|der|den|de|del|della|di|da|du|dos|das|le|la|bin|ibn|al|el|ter|ten|zu|y)$/;
 /** Initials: "D.", "D.P.", "J.-P.", or a bare capital as some lists write it ("D Ulyanov"). */
-const INITIALS = /^(?:\p{Lu}\.?-?)+$/u;
+const INITIALS = /^(?:\p{Lu}\.-?)+$|^\p{Lu}$/u;
 const WORD = /^\p{Lu}[\p{Ll}\p{Lu}'’-]*\p{Ll}[\p{L}'’-]*\.?$/u;
 /** Capitalised words that appear in titles and affiliations but are no one's name. */
 const NOT_A_NAME =

@@ -17,6 +17,8 @@ const YEAR_PAREN =
 const LABEL_TEXT =
   /^\s*\[*\s*(?:pdf|paper|code|arxiv|html|web|link|doi|openreview|slides|video|notes|blog|project|website|github|cite|bib|bibtex|abs|official code)\s*\]*\s*$/i;
 
+const BROKEN_LABEL = /\[+\s*(?:pdf|paper|code|web|html|arxiv|link|slides|video|project)\s*\]+/gi;
+
 /**
  * Reads one list item by recognising its fields wherever they stand, not by matching a template:
  * the title (bold text, a leading link, or the leading sentence), authors (italic, a run of names,
@@ -47,14 +49,15 @@ export function parseEntry(tokens: Token[]): EntryResult {
     optimizers: [],
     context: prose,
   };
-  const { title, rest, source, titleLink } = readTitle(main, fields);
+  const lead: string[] = [];
+  const { title, rest, source, titleLink } = readTitle(takeLead(main, lead, fields), fields);
   fields.title = title;
   // A title's own link is labelled by where it points ("arxiv", "pdf"…), not by the title.
   const links = linkTokens
     .map((l) => (l === titleLink ? titleLinkRecord(l.url) : readLink(l.text, l.url)))
     .filter((l): l is LinkRecord => l !== null);
   fields.links = links;
-  const state: RestState = { venues: [], authors: null, strong: source === 'authors-first' };
+  const state: RestState = { venues: lead, authors: null, strong: source === 'authors-first' };
   readRest(rest, fields, state);
   for (const line of more) readNextLine(line, fields, state);
   // `[arxiv](https://arxiv.org/abs/…)` with no other venue: the paper is a preprint.
@@ -77,6 +80,11 @@ export function parseEntry(tokens: Token[]): EntryResult {
     fields.listedYear !== null ||
     state.venues.some(isVenueEvidence) ||
     (fields.authors.length > 0 && (state.strong || source !== 'plain'));
+  const titleIsNames = readNames(fields.title);
+  if (titleIsNames && isStrongNameRun(fields.title, titleIsNames) && source !== 'bold' && source !== 'link') {
+    fields.authors = titleIsNames.names;
+    fields.title = '';
+  }
   if (!titleLooksReal(fields.title, source)) {
     // A year in brackets, initials or a paper link with no title is a paper entry gone wrong.
     const signs = [
@@ -135,6 +143,26 @@ function titleLinkRecord(url: string): LinkRecord | null {
   return link && link.label === 'link' ? { ...link, label: 'paper' } : link;
 }
 
+/**
+ * What some lists put before the title: a venue in brackets (`[ICLR 2019]`, `**[NeurIPS 2018]**`,
+ * `(ICML 2020)`) or a year and a separator (`2020 · Title`). Moved to `lead` (venues) or the year.
+ */
+function takeLead(toks: Token[], lead: string[], fields: EntryFields): Token[] {
+  const i = toks.findIndex((t) => t.kind === 'link' || tokenText(t).trim() !== '');
+  const head = toks[i];
+  if (!head || head.kind === 'link' || head.kind === 'newline') return toks;
+  const m =
+    /^\s*[[(]([^\])]{2,40})[\])]\s*/.exec(head.text) ?? /^\s*((?:19|20)\d{2})\s*[·|:\-–—]\s+/.exec(head.text);
+  if (!m) return toks;
+  const inner = cleanText(m[1] as string);
+  if (/^(?:19|20)\d{2}$/.test(inner)) fields.listedYear = Number(inner);
+  else if (isVenueEvidence(inner)) lead.push(inner);
+  else return toks;
+  const restText = head.text.slice(m[0].length);
+  const replaced: Token[] = restText.trim() ? [{ ...head, text: restText }] : [];
+  return [...toks.slice(0, i), ...replaced, ...toks.slice(i + 1)];
+}
+
 /** A leading optimizer tag: `(***Adam***)`, `(**Adam**)` or `(Adam)`; a number like `(1)` is not one. */
 function takeTag(toks: Token[], fields: EntryFields): Token[] {
   const i = toks.findIndex((t) => t.kind === 'link' || tokenText(t).trim() !== '');
@@ -161,14 +189,9 @@ function takeTag(toks: Token[], fields: EntryFields): Token[] {
 /** The title of an unstyled entry: the leading sentence, up to where its other fields begin. */
 function plainTitle(text: string, fields: EntryFields): { title: string; rest: string; source: TitleSource } {
   // "Kingma and Ba (2015): Adam, a method…. ICLR." and APA's "Kingma, D. P., & Ba, J. (2015). Title. Venue."
-  const af = /^(.+?)\s*\(((?:19|20)\d{2})[a-z]?\)[.:,]?\s+(.+)$/.exec(text);
+  const af = /^(.+?)\s*\(((?:19|20)\d{2})[a-z]?\)[.:]\s+(.+)$/.exec(text);
   const names = af ? readNames(af[1] as string) : null;
-  if (
-    af &&
-    names &&
-    isStrongNameRun(af[1] as string, names) !== undefined &&
-    !/[\uE001\uE005]/.test(af[1] as string)
-  ) {
+  if (af && names && !/[\uE001\uE005]/.test(af[1] as string)) {
     fields.authors = names.names;
     fields.authorsComplete = names.complete;
     fields.listedYear = Number(af[2]);
@@ -179,6 +202,9 @@ function plainTitle(text: string, fields: EntryFields): { title: string; rest: s
       source: 'authors-first',
     };
   }
+  // '"Lookahead Optimizer: k steps forward" by Michael R. Zhang et al., NeurIPS 2019'
+  const quoted = /^\s*["“'‘](.{8,}?)["”'’](?=[\s,.:;]|$)\s*(?:,|\.|by\b)?\s*(.*)$/.exec(text);
+  if (quoted) return { title: quoted[1] as string, rest: `, ${quoted[2]}`, source: 'plain' };
   const markers = [
     YEAR_PAREN.exec(text),
     /[.,]?\s+In\s*:?\s*(?=\uE001)/i.exec(text),
@@ -193,14 +219,29 @@ function plainTitle(text: string, fields: EntryFields): { title: string; rest: s
   return { title: text.slice(0, end), rest: text.slice(end), source: 'plain' };
 }
 
-/** Where a trailing run of names starts ("Title, G. Hinton and R. Salakhutdinov."), or 0. */
+/**
+ * Where the fields that end an unstyled sentence start: a run of names, a venue, a year, in any
+ * order after a separator ("Title, G. Hinton and R. Salakhutdinov", "Title · Juntang Zhuang et al.
+ * · NeurIPS"), or 0. The leftmost place after which every piece is a field wins.
+ */
 function trailingNames(text: string): number {
-  for (const m of text.matchAll(/[,，.]\s+/g)) {
+  const SEP = /[,，.]\s+|\s+(?:[-–—·|]|by)\s+/g;
+  for (const m of text.matchAll(SEP)) {
     const tail = text.slice(m.index + m[0].length);
-    const names = readNames(tail);
-    if (!names || /[\uE001\uE005]/.test(tail)) continue;
-    // After a full stop a short run of bare surnames will do ("…Networks. Chen and Manning.").
-    if (isStrongNameRun(tail, names) || (m[0].startsWith('.') && names.names.length <= 4)) return m.index;
+    if (/[\uE001\uE005]/.test(tail)) continue;
+    const pieces = tail
+      .split(/\s+[-–—·|]\s+|\s+by\s+|;/)
+      .map((p) => p.trim().replace(/\.$/, ''))
+      .filter(Boolean);
+    let names = 0;
+    const fields = pieces.every((p) => {
+      if (/^(?:19|20)\d{2}$/.test(p) || isVenueEvidence(p)) return true;
+      const n = readNames(p);
+      // After a comma only names that cannot be a phrase count; after a full stop or a dash, a few bare surnames do.
+      if (n && (isStrongNameRun(p, n) || (m[0].trim() !== ',' && n.names.length <= 4))) names++;
+      return n !== null;
+    });
+    if (fields && names > 0) return m.index;
   }
   return 0;
 }
@@ -257,7 +298,7 @@ function readSegments(text: string, fields: EntryFields, state: RestState): void
       return ' ';
     })
     .replace(/[[\]()]/g, ' ')
-    .split(/[,，;；]|\s[-–—|]\s/)
+    .split(/[,，;；]|\s[-–—|·]\s|\sby\s/)
     .map((p) => cleanText(p).replace(/^[.:#/\s]+|[:#/\s]+$/g, ''))
     .filter((p) => p && /[\p{L}\p{N}]/u.test(p));
   let run: string[] = [];
@@ -325,7 +366,8 @@ function flatten(tokens: Token[]): string {
       if (t.kind === 'code') return `${CODE[0]}${t.text}${CODE[1]}`;
       if (t.kind === 'link') return ' ';
       if (t.kind === 'newline') return ' ';
-      return t.text;
+      // A label whose link broke ("[[pdf]] (https://…)") is furniture, not text of the entry.
+      return t.text.replace(BROKEN_LABEL, ' ');
     })
     .join('');
 }

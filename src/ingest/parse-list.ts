@@ -5,7 +5,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { dedupeById, type EntryResult } from './entry-record.js';
 import { isPaperLink } from './links.js';
-import { cleanText, foldKey } from './normalize.js';
+import { cleanText, foldKey, paperId } from './normalize.js';
 import { parseEntry } from './parse-entry.js';
 import { readTable } from './parse-table.js';
 import type { ParsedList, ParseWarning, SectionRecord } from './records.js';
@@ -170,6 +170,7 @@ function assemble(
     return parentCode ? `${parentCode}.${seg}` : seg;
   };
   const papers: ParsedList['papers'] = [];
+  separateNamesakes(blocks.flatMap((b) => b.papers));
   const place = (block: Block, code: string) => {
     const inSection = new Map<string, ParsedList['papers'][number]>();
     for (const p of block.papers) {
@@ -226,6 +227,28 @@ function assemble(
   const notices = separateArxivConflicts(papers);
   const entries = blocks.reduce((n, b) => n + b.papers.length, 0);
   return { title, sections, papers, warnings, notices, skipped, entries };
+}
+
+/**
+ * Two entries of one list with the same title but no author in common and years apart ("Deep
+ * learning (2015), Y. LeCun…" and "Deep learning (Book, 2016), Goodfellow et al.") are two works:
+ * the later one's id gets its year (or its line), so neither the parser nor the loader merges them.
+ */
+function separateNamesakes(entries: ParsedList['papers']): void {
+  const first = new Map<string, ParsedList['papers'][number]>();
+  const surnames = (p: ParsedList['papers'][number]) =>
+    new Set(p.authors.map((a) => foldKey(a.name).split(' ').pop() as string));
+  for (const p of entries) {
+    const owner = first.get(p.id);
+    if (!owner) {
+      first.set(p.id, p);
+      continue;
+    }
+    const theirs = surnames(owner);
+    const shareAuthor =
+      p.authors.length === 0 || theirs.size === 0 || [...surnames(p)].some((s) => theirs.has(s));
+    if (!shareAuthor) p.id = paperId(`${p.title} ${p.year ?? `line ${p.line}`}`);
+  }
 }
 
 /**
