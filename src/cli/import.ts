@@ -75,7 +75,6 @@ function print(s: ImportSummary) {
     `  papers: ${s.papers.created} created, ${s.papers.updated} updated · skipped: ${skipped} · warnings: ${s.warnings.length}`,
   );
   console.log(`  entries:    ${s.entries} read`);
-  console.log(`  papers:     ${s.papers.created} created, ${s.papers.updated} updated`);
   console.log(
     `  new nodes:  ${c.Author ?? 0} authors, ${c.Venue ?? 0} venues, ${c.Optimizer ?? 0} optimizers, ${c.Topic ?? 0} topics, ${c.Section ?? 0} sections`,
   );

@@ -30,11 +30,10 @@ export function parseEntry(tokens: Token[]): EntryResult {
   const linkTokens = tokens.filter((t): t is Extract<Token, { kind: 'link' }> => t.kind === 'link');
   const words = tokens.filter((t) => t.kind !== 'link' && t.kind !== 'newline');
   const prose = words.map((t) => ('text' in t ? t.text : '')).join('');
-  if (
-    linkTokens.length &&
-    linkTokens.every((l) => isAnchor(l.url) || !l.url.trim()) &&
-    !/\p{L}{2}/u.test(prose)
-  ) {
+  // Table-of-contents bullets: every link stays in the page, and one opens the item or is all of it.
+  const opener = tokens.find((t) => t.kind === 'link' || tokenText(t).trim() !== '');
+  const allAnchors = linkTokens.length > 0 && linkTokens.every((l) => isAnchor(l.url) || !l.url.trim());
+  if (allAnchors && (opener?.kind === 'link' || !/\p{L}{2}/u.test(prose))) {
     return { ok: 'skip', why: 'navigation' };
   }
   const [main = [], ...more] = lines(tokens);
@@ -79,9 +78,14 @@ export function parseEntry(tokens: Token[]): EntryResult {
     paperLink ||
     fields.listedYear !== null ||
     state.venues.some(isVenueEvidence) ||
-    (fields.authors.length > 0 && (state.strong || source !== 'plain'));
+    (fields.authors.length > 0 && !state.loose && (state.strong || source !== 'plain'));
   const titleIsNames = readNames(fields.title);
-  if (titleIsNames && isStrongNameRun(fields.title, titleIsNames) && source !== 'bold' && source !== 'link') {
+  if (
+    titleIsNames &&
+    isStrongNameRun(fields.title, titleIsNames, true) &&
+    source !== 'bold' &&
+    source !== 'link'
+  ) {
     fields.authors = titleIsNames.names;
     fields.title = '';
   }
@@ -111,6 +115,19 @@ interface RestState {
   authors: NameList | null;
   /** A names run that could not be a phrase was found (initials, "et al."). */
   strong: boolean;
+  /** The authors came from italic text that did not read as names: kept, but no evidence. */
+  loose?: boolean;
+}
+
+/** Italic authors the name reader does not accept, split at commas and "and" as written. */
+function looseNames(text: string): NameList {
+  const complete = !/\bet\.?\s*al\b|\band others\b/i.test(text);
+  const names = text
+    .replace(/,?\s*(?:et\.?\s*al\.?|and others)\s*$/i, '')
+    .split(/\s*(?:[,，;；]|\band\b|&)\s*/)
+    .map((n) => cleanText(n))
+    .filter(Boolean);
+  return { names, complete };
 }
 
 /** Finds the title at the head of the first line; returns the rest of that line as marked text. */
@@ -277,9 +294,18 @@ function readRest(rest: string, fields: EntryFields, state: RestState): void {
   s = s.replace(
     /(\bIn\s*:?\s*)?\uE001([^\uE002]*)\uE002\s*\/?/gi,
     (_m, inWord: string | undefined, inner: string) => {
-      const names = inWord ? null : readNames(inner);
+      // Italic after a title is its authors unless it reads as a venue; names the reader does not
+      // know ("O'Brien \"Quote\"") are kept as written, split at commas, but prove nothing.
+      const venueLike =
+        inWord ||
+        isVenueEvidence(inner) ||
+        /\b(?:journal|proceedings|conference|workshop|preprint)\b/i.test(inner);
+      const names = venueLike ? null : readNames(inner);
       if (names && !state.authors) state.authors = names;
-      else if (inner.trim()) state.venues.push(cleanText(inner));
+      else if (!venueLike && !state.authors && /\p{L}/u.test(inner)) {
+        state.authors = looseNames(inner);
+        state.loose = true;
+      } else if (inner.trim()) state.venues.push(cleanText(inner));
       return ' , ';
     },
   );

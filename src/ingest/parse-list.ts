@@ -92,7 +92,7 @@ export function parseList(markdown: string, opts: ParseOptions = {}): ParsedList
     } else if (node.type === 'list') visitList(node);
     else if (node.type === 'table') {
       const t = readTable(node);
-      if (!t.papers) skip('tables that are not about papers');
+      if (!t.papers) skip(t.navigation ? 'navigation' : 'tables that are not about papers');
       for (const row of t.rows) take(row.result, row.line);
     } else if (node.type === 'paragraph') {
       const pseudo = pseudoHeading(node);

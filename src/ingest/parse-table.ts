@@ -43,6 +43,8 @@ const ROLES: Array<[Role, RegExp]> = [
 export interface TableResult {
   /** False for tables that are not about papers (badges, a legend, a symbol key): skipped whole. */
   papers: boolean;
+  /** A table made of links within the page: a table of contents. */
+  navigation?: boolean;
   rows: Array<{ line: number; result: EntryResult }>;
 }
 
@@ -62,7 +64,16 @@ export function readTable(table: Table): TableResult {
   const isPaperTable =
     roles.includes('title') ||
     (roles.includes('paper') && (roles.includes('description') || linksCarryTitles(body, roles)));
-  if (!isPaperTable) return { papers: false, rows: [] };
+  if (!isPaperTable) {
+    const links = table.children
+      .flatMap((r) => r.children.flatMap(cellTokens))
+      .filter((t) => t.kind === 'link');
+    return {
+      papers: false,
+      navigation: links.length > 0 && links.every((t) => t.kind === 'link' && isAnchor(t.url)),
+      rows: [],
+    };
+  }
   const rows = body.map((row) => {
     const line = row.position?.start.line ?? 0;
     const cells = row.children.map(cellTokens);
@@ -122,15 +133,16 @@ function readRow(
     return { ok: 'skip', why: 'navigation' };
   const links: LinkRecord[] = [];
   for (const [i, role] of roles.entries()) {
-    const fallback = role === 'code' ? 'code' : role === 'citation' ? 'cite' : undefined;
+    // A column says what its links are: code, a citation, or the paper (labelled by where it points).
+    const columnLabel = role === 'code' ? 'code' : role === 'citation' ? 'cite' : null;
+    const paperColumn = role === 'paper' || role === 'link';
     for (const t of cells[i] ?? []) {
       if (t.kind !== 'link') continue;
-      const link = readLink(t === titleLink ? '' : t.text, t.url, fallback);
+      const ownText = t === titleLink || paperColumn || columnLabel ? '' : t.text;
+      const link = readLink(ownText, t.url, columnLabel ?? undefined);
       if (link)
         links.push(
-          link.label === 'link' && (role === 'paper' || role === 'link' || t === titleLink)
-            ? { ...link, label: 'paper' }
-            : link,
+          link.label === 'link' && (paperColumn || t === titleLink) ? { ...link, label: 'paper' } : link,
         );
     }
   }

@@ -36,6 +36,18 @@ export function tokenize(nodes: PhrasingContent[]): Token[] {
       });
     } else out.push({ kind: 'text', text: mdToString(n) });
   }
+  return mergeText(out);
+}
+
+/** Joins neighbouring plain-text tokens: the parser splits text at brackets it could not resolve. */
+function mergeText(tokens: Token[]): Token[] {
+  const out: Token[] = [];
+  for (const t of tokens) {
+    const last = out[out.length - 1];
+    if (t.kind === 'text' && last?.kind === 'text')
+      out[out.length - 1] = { kind: 'text', text: last.text + t.text };
+    else out.push(t);
+  }
   return out;
 }
 

@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/driver.js';
 import { counts } from '../helpers/graph.js';
@@ -12,6 +14,17 @@ beforeAll(async () => {
 afterAll(async () => {
   await db.close();
 });
+
+const SEEDED = [
+  'seed/lists/analysis-section.md',
+  'seed/lists/optimizer-papers-analysis.md',
+  'seed/lists/optimizer-papers-optimizers.md',
+];
+const REAL = [
+  'tests/fixtures/lists/real/awesome-deep-learning-papers.md',
+  'tests/fixtures/lists/real/pytorch-optimizer-readme.md',
+];
+const ORDER = [...SEEDED, ...REAL].map((f) => basename(f));
 
 /** Runs `npm run import -- …` against the test server through NEO4J_URI. */
 function runImport(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
@@ -48,7 +61,8 @@ describe('npm run import', () => {
     expect(r.stdout).toBe(
       [
         'list "optimizer-papers-analysis", 6 sections',
-        '  papers:     5 created, 0 updated',
+        '  papers: 5 created, 0 updated · skipped: 4 (not a paper 4) · warnings: 0',
+        '  entries:    5 read',
         '  new nodes:  20 authors, 5 venues, 4 optimizers, 4 topics, 6 sections',
         '  warnings:   0',
         '',
@@ -69,16 +83,59 @@ describe('npm run import', () => {
   });
 
   it('reports line-numbered warnings for a style it has never seen, and fails in strict mode', async () => {
-    const lenient = await runImport('tests/fixtures/lists/unknown-style.md', '--dry-run');
+    const lenient = await runImport('tests/fixtures/lists/unreadable.md', '--dry-run');
     expect(lenient.code).toBe(0);
     expect(lenient.stdout).toMatch(
-      /warnings: {3}2\n {4}line 4: not a paper entry.*\n {4}line 5: not a paper entry/,
+      /warnings: {3}2\n {4}line 5: looks like a paper entry.*\n {4}line 6: looks like a paper entry/,
     );
     const before = await counts(db);
-    const strict = await runImport('tests/fixtures/lists/unknown-style.md', '--strict');
+    const strict = await runImport('tests/fixtures/lists/unreadable.md', '--strict');
     expect(strict.code).toBe(1);
     expect(strict.stderr).toContain(
-      'import: 2 line(s) could not be read (strict mode, nothing written):\n  line 4:',
+      'import: 2 line(s) could not be read (strict mode, nothing written):\n  line 5:',
+    );
+    expect(await counts(db)).toEqual(before);
+  });
+
+  it('imports every real list in strict mode with no warning, and a second import changes no counts', async () => {
+    await clearGraph(db);
+    // The files CI lays beside the clone, when there; the copies in the fixtures otherwise.
+    const shared = ['../shared/seeds', '../shared/lists'].flatMap((d) =>
+      existsSync(d)
+        ? readdirSync(d)
+            .filter((f) => f.endsWith('.md'))
+            .map((f) => join(d, f))
+        : [],
+    );
+    const files = shared.length ? shared : [...SEEDED, ...REAL];
+    // Papers each known file creates and updates when imported in this order into an empty graph.
+    const expected: Record<string, string> = {
+      'analysis-section.md': '5 created, 0 updated',
+      'awesome-deep-learning-papers.md': '222 created, 1 updated',
+      'optimizer-papers-analysis.md': '4 created, 5 updated',
+      'optimizer-papers-optimizers.md': '7 created, 0 updated',
+      'pytorch-optimizer-readme.md': '125 created, 7 updated',
+    };
+    const ordered = files.sort((a, b) => ORDER.indexOf(basename(a)) - ORDER.indexOf(basename(b)));
+    for (const f of ordered) {
+      const r = await runImport(f, '--strict');
+      expect(r.code, `${f}: ${r.stderr}`).toBe(0);
+      expect(r.stdout, f).toMatch(/· warnings: 0\n/);
+      const papers = /papers: (\d+ created, \d+ updated)/.exec(r.stdout)?.[1];
+      if (expected[basename(f)]) expect(papers, f).toBe(expected[basename(f)]);
+      else expect(Number(papers?.split(' ')[0]), f).toBeGreaterThan(0);
+    }
+    const once = await counts(db);
+    for (const f of ordered) expect((await runImport(f, '--strict')).code).toBe(0);
+    expect(await counts(db)).toEqual(once);
+  });
+
+  it('says so, and fails, when nothing in a file looks like a paper entry', async () => {
+    const before = await counts(db);
+    const r = await runImport('tests/fixtures/lists/no-papers.md', '--dry-run');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(
+      /^import: Nothing in this file looks like a paper entry, so nothing was written\. .*; it skipped \d+ \(/,
     );
     expect(await counts(db)).toEqual(before);
   });

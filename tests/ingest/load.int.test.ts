@@ -174,11 +174,13 @@ describe('importList', () => {
   });
 
   it('writes nothing and names the lines when a strict import meets an unreadable entry', async () => {
-    const bad = `${seedMd}\n## D.More\n* Kingma and Ba (2015): Adam. ICLR.\n* **Fine title**，*An Author*，ICLR 2020\n`;
+    const bad = `${seedMd}\n## D.More\n* (2015), G. Hinton et al. [[pdf]](http://arxiv.org/pdf/1503.02531)\n* **Fine title**，*An Author*，ICLR 2020\n`;
     const attempt = importList(db, bad, taxonomy, { source: 'strict', strict: true });
     await expect(attempt).rejects.toBeInstanceOf(ImportError);
     const line = seedMd.split('\n').length + 2;
-    await expect(attempt).rejects.toThrow(`line ${line}: not a paper entry in a known style`);
+    await expect(attempt).rejects.toThrow(
+      `line ${line}: looks like a paper entry (it has a paper link and a year)`,
+    );
     expect((await counts(db)).Paper).toBe(0);
   });
 

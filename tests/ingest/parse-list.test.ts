@@ -2,22 +2,24 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseList } from '../../src/ingest/parse-list.js';
 
-const fixture = (name: string) => parseList(readFileSync(`tests/fixtures/lists/${name}`, 'utf8'));
+const text = (name: string) => readFileSync(`tests/fixtures/lists/${name}`, 'utf8');
+const fixture = (name: string, keep: string[] = []) => parseList(text(name), { keepCodes: new Set(keep) });
 
 describe('parseList on the seed style', () => {
-  const r = fixture('seed-style.md');
-
-  it('reads numbered headings of any depth as sections under their parents', () => {
-    expect(r.title).toBe('Test list');
-    expect(r.sections.map((s) => [s.code, s.parentCode, s.title])).toEqual([
+  it('reads numbered headings as sections and keeps an empty one only when the taxonomy names it', () => {
+    const kept = fixture('seed-style.md', ['A.1']);
+    expect(kept.title).toBe('Test list');
+    expect(kept.sections.map((s) => [s.code, s.parentCode, s.title])).toEqual([
       ['A', null, 'First part'],
       ['A.1', 'A', 'Empty subsection'],
       ['A.2', 'A', 'Full subsection'],
       ['B', null, 'Second part'],
     ]);
+    expect(fixture('seed-style.md').sections.map((s) => s.code)).toEqual(['A', 'A.2', 'B']);
   });
 
   it('reads title, ordered authors, venue, both years, arXiv id and labelled links', () => {
+    const r = fixture('seed-style.md');
     const [ascii, wide, best] = r.papers;
     expect(ascii).toMatchObject({
       title: 'A Paper With Ascii Commas',
@@ -25,6 +27,7 @@ describe('parseList on the seed style', () => {
         { id: 'author:ann-author', name: 'Ann Author' },
         { id: 'author:bob-builder', name: 'Bob Builder' },
       ],
+      authorsComplete: true,
       venue: { id: 'venue:iclr', name: 'ICLR', kind: 'CONFERENCE' },
       venueText: 'ICLR 2019',
       year: 2019,
@@ -52,11 +55,9 @@ describe('parseList on the seed style', () => {
       ],
     });
     expect(r.papers[3]).toMatchObject({ sectionCode: 'B', venue: { name: 'IEEE Access', kind: 'JOURNAL' } });
-  });
-
-  it('treats "(1) …" bullets as prose and warns about nothing', () => {
     expect(r.papers).toHaveLength(4);
     expect(r.warnings).toEqual([]);
+    expect(r.skipped).toEqual({ 'not a paper': 1 });
   });
 });
 
@@ -76,7 +77,7 @@ describe('parseList on the optimizer-tag style', () => {
     expect(r.papers[2]?.venue).toEqual({ id: 'venue:icdmw', name: 'ICDMW', kind: 'WORKSHOP' });
   });
 
-  it('makes up a section code from position when headings have no numbering', () => {
+  it('makes up a section code from position when no heading is numbered', () => {
     expect(r.title).toBe('Optimizers');
     expect(r.sections).toMatchObject([{ code: '1', title: 'Papers', codeMadeUp: true }]);
     expect(r.warnings).toEqual([]);
@@ -84,9 +85,8 @@ describe('parseList on the optimizer-tag style', () => {
 });
 
 describe('parseList on the "Title. In *VENUE YEAR*." style', () => {
-  const r = fixture('in-venue-style.md');
-
   it('reads papers without authors and nests unnumbered headings by depth', () => {
+    const r = fixture('in-venue-style.md');
     expect(r.sections.map((s) => [s.code, s.parentCode, s.title])).toEqual([
       ['1', null, 'Adaptive methods'],
       ['1.1', '1', 'Analysis'],
@@ -104,27 +104,54 @@ describe('parseList on the "Title. In *VENUE YEAR*." style', () => {
   });
 });
 
-describe('parseList on a style it has never seen', () => {
-  it('warns with the line number of every entry it cannot read', () => {
-    const r = fixture('unknown-style.md');
-    expect(r.papers).toEqual([]);
-    expect(r.warnings.map((w) => w.line)).toEqual([4, 5]);
-    expect(r.warnings[0]?.message).toMatch(/^not a paper entry in a known style .*: "Kingma and Ba \(2015\)/);
+describe('parseList on the structure around the papers', () => {
+  const r = fixture('mixed-structure.md');
+
+  it('skips contents, badges, comments, code and rules, counting each', () => {
+    expect(r.skipped).toEqual({
+      'badges and images': 1,
+      navigation: 2,
+      'HTML and comments': 1,
+      'code blocks': 1,
+      rules: 1,
+    });
+    expect(r.warnings).toEqual([]);
+  });
+
+  it('keeps written codes, makes up codes that cannot collide with them, and drops headings with no papers', () => {
+    expect(r.sections.map((s) => [s.code, s.parentCode, s.title, s.codeMadeUp])).toEqual([
+      ['1', null, 'Methods', false],
+      ['1.x1', '1', 'Second-order', true],
+      ['x2', null, 'Benchmarks', true],
+    ]);
+  });
+
+  it('makes one paper of a paper listed in two sections, listed in both', () => {
+    const adam = r.papers.filter((p) => p.title === 'Adam: A Method for Stochastic Optimization');
+    expect(adam.map((p) => [p.id, p.sectionCode, p.order])).toEqual([
+      ['paper:adam-a-method-for-stochastic-optimization', '1', 0],
+      ['paper:adam-a-method-for-stochastic-optimization', 'x2', 1],
+    ]);
+    expect(r.entries).toBe(4);
   });
 });
 
-describe('parseList on the real upstream lists', () => {
-  it('reads every entry of all three files with no warning', () => {
-    for (const file of [
-      'seed/lists/analysis-section.md',
-      'seed/lists/optimizer-papers-analysis.md',
-      'seed/lists/optimizer-papers-optimizers.md',
-    ]) {
-      const r = parseList(readFileSync(file, 'utf8'));
-      expect(r.warnings, file).toEqual([]);
-    }
-    const seed = parseList(readFileSync('seed/lists/analysis-section.md', 'utf8'));
-    expect(seed.papers.map((p) => p.sectionCode)).toEqual(['A.2', 'A.2', 'A.2', 'A.2', 'B.2']);
-    expect(seed.papers[1]?.authors.map((a) => a.name)).toEqual(['Tran Thi Phuong', 'Le Trieu Phong']);
+describe('parseList on entries it cannot read', () => {
+  it('reads the author-year style it once could not', () => {
+    const r = fixture('unknown-style.md');
+    expect(r.papers.map((p) => [p.title, p.authors.map((a) => a.name), p.year, p.venue?.name])).toEqual([
+      ['Adam, a method for stochastic optimization', ['Kingma', 'Ba'], 2015, 'ICLR'],
+      ['On the convergence of Adam and beyond', ['Reddi'], 2018, 'ICLR'],
+    ]);
+    expect(r.papers[1]?.authorsComplete).toBe(false);
+  });
+
+  it('warns with the line number of every entry that looks like a paper but has no title', () => {
+    const r = fixture('unreadable.md');
+    expect(r.papers.map((p) => p.title)).toEqual(['A Readable Paper']);
+    expect(r.warnings.map((w) => w.line)).toEqual([5, 6]);
+    expect(r.warnings[0]?.message).toMatch(
+      /^looks like a paper entry .* but no title could be read: "\(2015\), G\. Hinton/,
+    );
   });
 });

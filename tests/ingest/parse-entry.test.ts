@@ -1,0 +1,288 @@
+import { describe, expect, it } from 'vitest';
+import { parseList } from '../../src/ingest/parse-list.js';
+
+/** Parses one list item (or several lines of one) under a heading and returns what became of it. */
+function read(item: string) {
+  const r = parseList(`## Section\n${item}\n`);
+  return { paper: r.papers[0], papers: r.papers, warnings: r.warnings, skipped: r.skipped };
+}
+const paper = (item: string) => {
+  const { paper, warnings } = read(item);
+  expect(warnings).toEqual([]);
+  if (!paper) throw new Error(`no paper read from ${item}`);
+  return paper;
+};
+
+describe('the title recogniser', () => {
+  it('takes bold text as the title', () => {
+    expect(
+      paper(
+        '- **Distilling the knowledge in a neural network** (2015), G. Hinton et al. [[pdf]](http://arxiv.org/pdf/1503.02531)',
+      ).title,
+    ).toBe('Distilling the knowledge in a neural network');
+  });
+
+  it('takes the text of a leading link, and labels that link by where it points', () => {
+    const p = paper(
+      '- [Adam: A Method for Stochastic Optimization](https://arxiv.org/abs/1412.6980) [:outbox_tray:]() [:computer:]()\n  Diederik P. Kingma, Jimmy Ba; 2014',
+    );
+    expect(p.title).toBe('Adam: A Method for Stochastic Optimization');
+    expect(p.links).toEqual([{ label: 'arxiv', url: 'https://arxiv.org/abs/1412.6980' }]);
+  });
+
+  it('takes the leading sentence up to " In *…*" and keeps a title\'s own question mark', () => {
+    const p = paper(
+      '- Deep Learning without Poor Local Minima? In *NeurIPS 2016*. [[pdf](https://arxiv.org/abs/1605.07110)]',
+    );
+    expect(p.title).toBe('Deep Learning without Poor Local Minima?');
+    expect(p.venue).toMatchObject({ name: 'NeurIPS', kind: 'CONFERENCE' });
+  });
+
+  it('keeps an entry with no venue as a paper, its year from the arXiv id', () => {
+    const p = paper('- How to Escape Saddle Points Efficiently. [[pdf](https://arxiv.org/abs/1703.00887)]');
+    expect(p).toMatchObject({
+      title: 'How to Escape Saddle Points Efficiently',
+      venue: null,
+      year: 2017,
+      arxivId: '1703.00887',
+    });
+  });
+
+  it('reads past a broken "[pdf](url)]"', () => {
+    const p = paper(
+      '- Gradient Descent Finds Global Minima of Deep Neural Networks. In *ICML 2019*. [pdf](https://arxiv.org/abs/1811.03804)]',
+    );
+    expect(p).toMatchObject({
+      title: 'Gradient Descent Finds Global Minima of Deep Neural Networks',
+      year: 2019,
+      arxivId: '1811.03804',
+    });
+    expect(p.venue?.name).toBe('ICML');
+  });
+
+  it('stops at "(2015)" and at ", *Authors*"', () => {
+    expect(
+      paper(
+        '- What makes for effective detection proposals? (2016), J. Hosang et al. [[pdf]](https://arxiv.org/pdf/1502.05082)',
+      ).title,
+    ).toBe('What makes for effective detection proposals?');
+    expect(paper('* **A Paper**，*Ann Author*，ICLR 2019').title).toBe('A Paper');
+  });
+
+  it('reads a quoted title, a leading [Venue Year] and a year that opens the line', () => {
+    expect(
+      paper(
+        '- "Lookahead Optimizer: k steps forward, 1 step back" by Michael R. Zhang et al., NeurIPS 2019.',
+      ),
+    ).toMatchObject({
+      title: 'Lookahead Optimizer: k steps forward, 1 step back',
+      authors: [{ name: 'Michael R. Zhang' }],
+      authorsComplete: false,
+      venue: { name: 'NeurIPS' },
+      year: 2019,
+    });
+    expect(
+      paper(
+        '1. [ICLR 2019] Decoupled Weight Decay Regularization. Ilya Loshchilov, Frank Hutter. [paper](https://arxiv.org/abs/1711.05101)',
+      ),
+    ).toMatchObject({
+      title: 'Decoupled Weight Decay Regularization',
+      authors: [{ name: 'Ilya Loshchilov' }, { name: 'Frank Hutter' }],
+      venue: { name: 'ICLR' },
+      year: 2019,
+    });
+  });
+
+  it('continues a title that goes on after its year: "Models(2017): A Tutorial, G. Neubig"', () => {
+    expect(
+      paper(
+        '- Neural Machine Translation and Sequence-to-sequence Models(2017): A Tutorial, G. Neubig. [[pdf]](http://arxiv.org/pdf/1703.01619v1.pdf)',
+      ).title,
+    ).toBe('Neural Machine Translation and Sequence-to-sequence Models: A Tutorial');
+  });
+});
+
+describe('the author recogniser', () => {
+  it('reads "(2015), A. B et al." as an incomplete list with the names given', () => {
+    const p = paper(
+      '- **Distilling the knowledge in a neural network** (2015), G. Hinton et al. [[pdf]](http://arxiv.org/pdf/1503.02531)',
+    );
+    expect(p.authors).toEqual([{ id: 'author:g-hinton', name: 'G. Hinton' }]);
+    expect(p.authorsComplete).toBe(false);
+    expect(p.year).toBe(2015);
+  });
+
+  it('reads "M. Zeiler and R. Fergus" and "Y. LeCun, Y. Bengio and G. Hinton" as complete lists in order', () => {
+    expect(
+      paper(
+        '- **Visualizing and understanding convolutional networks** (2014), M. Zeiler and R. Fergus [[pdf]](http://arxiv.org/pdf/1311.2901)',
+      ),
+    ).toMatchObject({
+      authors: [{ name: 'M. Zeiler' }, { name: 'R. Fergus' }],
+      authorsComplete: true,
+    });
+    expect(
+      paper(
+        '- Deep learning (2015), Y. LeCun, Y. Bengio and G. Hinton [[pdf]](https://example.org/review.pdf)',
+      ).authors.map((a) => a.name),
+    ).toEqual(['Y. LeCun', 'Y. Bengio', 'G. Hinton']);
+  });
+
+  it('reads authors and year from the next, indented line "Authors; Year"', () => {
+    const p = paper(
+      '- [On the Variance of the Adaptive Learning Rate and Beyond](https://arxiv.org/abs/1908.03265) [:outbox_tray:]() [:computer:]()\n  Liyuan Liu, Haoming Jiang, Pengcheng He; 2019',
+    );
+    expect(p.authors.map((a) => a.name)).toEqual(['Liyuan Liu', 'Haoming Jiang', 'Pengcheng He']);
+    expect(p).toMatchObject({ year: 2019, listedYear: 2019, authorsComplete: true });
+  });
+
+  it('reads italic authors, names after a sentence, and the author-year style', () => {
+    expect(
+      paper('* **Title Here**，*Tran Thi Phuong,  Le Trieu Phong*，IEEE Access，2019').authors.map(
+        (a) => a.name,
+      ),
+    ).toEqual(['Tran Thi Phuong', 'Le Trieu Phong']);
+    expect(
+      paper(
+        '- A Fast and Accurate Dependency Parser using Neural Networks. Chen and Manning. [[pdf]](http://cs.stanford.edu/people/danqi/papers/emnlp2014.pdf)',
+      ),
+    ).toMatchObject({
+      title: 'A Fast and Accurate Dependency Parser using Neural Networks',
+      authors: [{ name: 'Chen' }, { name: 'Manning' }],
+    });
+    expect(
+      paper(
+        '1. Reddi, S. J., Kale, S., & Kumar, S. (2018). On the convergence of Adam and beyond. In International Conference on Learning Representations.',
+      ),
+    ).toMatchObject({
+      title: 'On the convergence of Adam and beyond',
+      authors: [{ name: 'S. J. Reddi' }, { name: 'S. Kale' }, { name: 'S. Kumar' }],
+      venue: { name: 'ICLR', kind: 'CONFERENCE' },
+      year: 2018,
+    });
+  });
+
+  it('spaces initials that a list ran together ("E.Denton")', () => {
+    expect(
+      paper(
+        '- Deep generative image models (2015), E.Denton et al. [[pdf]](http://papers.nips.cc/paper/5773.pdf)',
+      ).authors[0]?.name,
+    ).toBe('E. Denton');
+  });
+});
+
+describe('the venue and year recogniser', () => {
+  it.each([
+    ['In *ICML 2018*', 'ICML', 'CONFERENCE', 2018],
+    ['In *NeurIPS 2017*/', 'NeurIPS', 'CONFERENCE', 2017],
+    ['In *NIPS 2018*', 'NeurIPS', 'CONFERENCE', 2018],
+    ['In *COLT 2016*', 'COLT', 'CONFERENCE', 2016],
+    ["In *iclr-W'23*", 'ICLR Workshop', 'WORKSHOP', 2023],
+    ["In *neurips'23*", 'NeurIPS', 'CONFERENCE', 2023],
+    ['In *Proceedings of the 36th International Conference on Machine Learning*', 'ICML', 'CONFERENCE', null],
+  ])('reads "%s"', (venue, name, kind, year) => {
+    const p = paper(`- A Title About Optimization. ${venue}. [[pdf](https://example.org/a.pdf)]`);
+    expect(p.venue).toMatchObject({ name, kind });
+    expect(p.year).toBe(year);
+  });
+
+  it("reads a seed-style venue and the list's own year", () => {
+    expect(
+      paper(
+        '* **A Simple Convergence Proof of Adam and Adagrad**，*Alexandre Défossez, Léon Bottou*，arXiv preprint arXiv:2003.02395，2020',
+      ),
+    ).toMatchObject({
+      venue: { name: 'arXiv', kind: 'PREPRINT' },
+      arxivId: '2003.02395',
+      year: 2020,
+      listedYear: 2020,
+    });
+    expect(paper('* **Towards practical Adam**，*Congliang Chen, Li Shen*，JMLR，2022')).toMatchObject({
+      venue: { name: 'JMLR', kind: 'JOURNAL' },
+      year: 2022,
+    });
+  });
+
+  it('takes "[arxiv](https://arxiv.org/abs/…)" where a venue would be as a preprint', () => {
+    expect(
+      paper('- A Study of Preprints in Learning. [arxiv](https://arxiv.org/abs/2101.00001)'),
+    ).toMatchObject({
+      venue: { name: 'arXiv', kind: 'PREPRINT' },
+      arxivId: '2101.00001',
+      year: 2021,
+    });
+  });
+
+  it('keeps a note in brackets apart from the venue ("(Best Paper)")', () => {
+    expect(
+      paper(
+        '- Understanding Deep Learning Requires Rethinking Generalization. In *ICLR 2017* (Best Paper). [[pdf](https://arxiv.org/abs/1611.03530)]',
+      ),
+    ).toMatchObject({
+      venue: { name: 'ICLR' },
+      year: 2017,
+      notes: ['Best Paper'],
+    });
+  });
+});
+
+describe('the link recogniser', () => {
+  it('keeps every link with a label, drops empty ones, and reads ids from arXiv, DOI and OpenReview links', () => {
+    const p = paper(
+      '- **A Paper With Links** (2020), A. Author et al. [[pdf]](https://openreview.net/pdf?id=Bkg3g2R9FX) [code](https://github.com/a/b) [:computer:]() <https://doi.org/10.1145/3292500.3330701> [slides](https://example.org/talk-slides.pdf)',
+    );
+    expect(p.links).toEqual([
+      { label: 'pdf', url: 'https://openreview.net/pdf?id=Bkg3g2R9FX' },
+      { label: 'code', url: 'https://github.com/a/b' },
+      { label: 'doi', url: 'https://doi.org/10.1145/3292500.3330701' },
+      { label: 'slides', url: 'https://example.org/talk-slides.pdf' },
+    ]);
+    expect(p).toMatchObject({ openreviewId: 'Bkg3g2R9FX', doi: '10.1145/3292500.3330701', arxivId: null });
+  });
+});
+
+describe('the optimizer recogniser', () => {
+  it('takes the tags (***Adam***) and (Adam), and names in titles', () => {
+    expect(
+      paper(
+        '* (***AMSGrad***) **On the Convergence of Adam and Beyond**, *Sashank J. Reddi*, ICLR 2018',
+      ).optimizers.map((o) => `${o.name}:${o.via}`),
+    ).toEqual(['AMSGrad:tag', 'Adam:title']);
+    expect(
+      paper('- (Lion) Symbolic Discovery of Optimization Algorithms. In *NeurIPS 2023*.').optimizers.map(
+        (o) => o.name,
+      ),
+    ).toEqual(['Lion']);
+  });
+});
+
+describe('what is not a paper', () => {
+  it('skips table-of-contents bullets, prose bullets and label-only links without a warning', () => {
+    for (const [item, why] of [
+      ['- [Optimization](#optimization)', 'navigation'],
+      ['* [New Papers](#new-papers) : Less than 6 months', 'navigation'],
+      ['* Easy to use, clean, and tested codes', 'not a paper'],
+      ['* (1) Convergence Analysis of GD, SGD and Momentum', 'not a paper'],
+      ['- **2016** :  +60 citations or "More Papers from 2016"', 'not a paper'],
+      ['- **< 6 months** : *New Papers* (by discussion)', 'not a paper'],
+      ['* paper : [arXiv](https://arxiv.org/abs/2102.06171)', 'links without a title'],
+    ] as const) {
+      const r = read(item);
+      expect(r.papers, item).toEqual([]);
+      expect(r.warnings, item).toEqual([]);
+      expect(r.skipped, item).toEqual({ [why]: 1 });
+    }
+  });
+
+  it('warns, with the line, about an entry with a year and a paper link but no title', () => {
+    const r = read('- (2015), G. Hinton et al. [[pdf]](http://arxiv.org/pdf/1503.02531)');
+    expect(r.papers).toEqual([]);
+    expect(r.warnings).toEqual([
+      {
+        line: 2,
+        message:
+          'looks like a paper entry (it has a paper link and a year) but no title could be read: "(2015), G. Hinton et al. [pdf]"',
+      },
+    ]);
+  });
+});
