@@ -167,10 +167,10 @@ describe('the other mutations', () => {
 
   it('imports a list through the API with the same importer and line-numbered warnings', async () => {
     const markdown =
-      '## A. Part\n* **An imported paper**，*Imp Orter*，ICLR 2024，2024\n* something unreadable\n';
+      '## A. Part\n* **An imported paper**，*Imp Orter*，ICLR 2024，2024\n* (2015), G. Hinton et al. [[pdf]](http://arxiv.org/pdf/1503.02531)\n* a prose bullet, not a paper\n';
     const r = await s.gql(
       `mutation ($md: String!) { importPaperList(markdown: $md, source: "api-list", dryRun: true) {
-        ... on MutationImportPaperListSuccess { data { list dryRun papersCreated warnings { line message } } } } }`,
+        ... on MutationImportPaperListSuccess { data { list dryRun papersCreated entriesRead skipped warnings { line message } } } } }`,
       { md: markdown },
       auth,
     );
@@ -178,6 +178,8 @@ describe('the other mutations', () => {
       list: 'api-list',
       dryRun: true,
       papersCreated: 1,
+      entriesRead: 1,
+      skipped: 1,
       warnings: [{ line: 3 }],
     });
     expect(await s.db.read("MATCH (p:Paper {title: 'An imported paper'}) RETURN p")).toEqual([]);
