@@ -38,7 +38,9 @@ export async function mavenCommand(
   if (existsSync(join(home, '.complete'))) return bin;
   const central = opts.central ?? MAVEN_CENTRAL;
   const url = `${central}/org/apache/maven/apache-maven/${MAVEN_VERSION}/apache-maven-${MAVEN_VERSION}-bin.tar.gz`;
-  log(`Maven is not installed: fetching Apache Maven ${MAVEN_VERSION} from Maven Central into ${home} (once)…`);
+  log(
+    `Maven is not installed: fetching Apache Maven ${MAVEN_VERSION} from Maven Central into ${home} (once)…`,
+  );
   const staging = `${home}.partial-${process.pid}`;
   await rm(staging, { recursive: true, force: true });
   await mkdir(staging, { recursive: true });
@@ -46,7 +48,10 @@ export async function mavenCommand(
     const [archive, expected] = await Promise.all([download(url), download(`${url}.sha512`)]);
     const want = expected.toString('utf8').trim().split(/\s+/)[0]?.toLowerCase();
     const got = createHash('sha512').update(archive).digest('hex');
-    if (got !== want) throw new Error(`the download's SHA-512 is ${got.slice(0, 16)}…, Maven Central says ${want?.slice(0, 16)}…`);
+    if (got !== want)
+      throw new Error(
+        `the download's SHA-512 is ${got.slice(0, 16)}…, Maven Central says ${want?.slice(0, 16)}…`,
+      );
     const file = join(staging, 'maven.tar.gz');
     await writeFile(file, archive);
     // tar ships with Linux, macOS and Windows 10+; a JS untar would be one more dependency for one call.

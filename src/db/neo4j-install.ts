@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { ConfigError } from '../config.js';
+import { mavenCommand } from './maven.js';
 
 const run = promisify(execFile);
 
@@ -26,7 +27,13 @@ export async function checkJava(java: string): Promise<number> {
     out = `${r.stderr}${r.stdout}`;
   } catch (err) {
     throw new ConfigError(
-      `Java was not found (tried "${java}": ${(err as Error).message.split('\n')[0]}). The managed local Neo4j ${NEO4J_VERSION} needs Java 17 or 21: install it (for example "apt-get install -y openjdk-17-jre-headless"), set JAVA_HOME to a JDK, or set NEO4J_URI to use an existing Neo4j server instead.`,
+      [
+        `Java was not found (tried "${java}": ${(err as Error).message.split('\n')[0]}). The managed local Neo4j ${NEO4J_VERSION} needs Java 17 or 21:`,
+        '  Debian/Ubuntu: sudo apt-get install -y openjdk-17-jre-headless',
+        '  macOS: brew install openjdk@17 (then put its bin folder on the PATH, or set JAVA_HOME)',
+        '  SDKMAN: sdk install java 17.0.13-tem',
+        'or set JAVA_HOME to a Java 17/21 JDK, or NEO4J_URI to use an existing Neo4j server instead.',
+      ].join('\n'),
     );
   }
   const m = /version "(\d+)(?:\.(\d+))?/.exec(out);
@@ -45,17 +52,21 @@ export function libDir(cacheDir: string): string {
 }
 
 /**
- * Makes sure the Neo4j jars are in the cache, fetching them from Maven Central with `mvn` once.
+ * Makes sure the Neo4j jars are in the cache, fetching them from Maven Central with `mvn` once
+ * (the one on the PATH, else Apache Maven itself fetched into the cache: see maven.ts).
  * The jars land in a temporary folder first and are renamed into place, so an interrupted
  * download never looks complete.
  */
 export async function ensureNeo4jJars(
   cacheDir: string,
   log: (msg: string) => void = () => {},
+  opts: { path?: string } = {},
 ): Promise<string> {
   const lib = libDir(cacheDir);
   const marker = join(lib, '.complete');
   if (existsSync(marker)) return lib;
+  const path = opts.path ?? process.env.PATH ?? '';
+  const mvn = await mavenCommand(cacheDir, log, { path });
   const staging = `${lib}.partial-${process.pid}`;
   await rm(staging, { recursive: true, force: true });
   await mkdir(staging, { recursive: true });
@@ -64,7 +75,7 @@ export async function ensureNeo4jJars(
   );
   try {
     await run(
-      'mvn',
+      mvn,
       [
         '-B',
         '-q',
@@ -75,17 +86,17 @@ export async function ensureNeo4jJars(
         '-DincludeScope=runtime',
         `-DoutputDirectory=${staging}`,
       ],
-      { timeout: 15 * 60_000, maxBuffer: 16 * 1024 * 1024 },
+      { timeout: 15 * 60_000, maxBuffer: 16 * 1024 * 1024, env: { ...process.env, PATH: path } },
     );
   } catch (err) {
     await rm(staging, { recursive: true, force: true });
     const e = err as NodeJS.ErrnoException & { stdout?: string };
     const why =
       e.code === 'ENOENT'
-        ? 'Maven ("mvn") is not installed'
+        ? `${mvn} could not be run`
         : `mvn failed: ${tail(`${e.stdout ?? ''}`, 6) || e.message}`;
     throw new ConfigError(
-      `Could not fetch Neo4j ${NEO4J_VERSION} from Maven Central: ${why}. Install Maven (for example "apt-get install -y maven") with access to Maven Central, or set NEO4J_URI to use an existing Neo4j server.`,
+      `Could not fetch Neo4j ${NEO4J_VERSION} from Maven Central: ${why}. Check the connection to Maven Central, or set NEO4J_URI to use an existing Neo4j server.`,
     );
   }
   const jars = (await readdir(staging)).filter((f) => f.endsWith('.jar'));

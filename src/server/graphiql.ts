@@ -43,15 +43,20 @@ const BOOT = `(function () {
   YogaGraphiQL.renderYogaGraphiQL(document.getElementById('root'), options);
 })();`;
 
-const FILES: Record<string, { body: string | Buffer; type: string }> = {
+const FILES: Record<string, { body: string | ArrayBuffer; type: string }> = {
   'graphiql.css': { body: css, type: 'text/css; charset=utf-8' },
   'graphiql.js': { body: js, type: 'text/javascript; charset=utf-8' },
   'boot.js': { body: BOOT, type: 'text/javascript; charset=utf-8' },
   'editor.worker.js': { body: editorWorkerService, type: 'text/javascript; charset=utf-8' },
   'json.worker.js': { body: jsonWorker, type: 'text/javascript; charset=utf-8' },
   'graphql.worker.js': { body: graphqlWorker, type: 'text/javascript; charset=utf-8' },
-  'favicon.ico': { body: Buffer.from(favicon.slice(favicon.indexOf(',') + 1), 'base64'), type: 'image/x-icon' },
+  'favicon.ico': { body: bytes(favicon.slice(favicon.indexOf(',') + 1)), type: 'image/x-icon' },
 };
+
+function bytes(base64: string): ArrayBuffer {
+  const b = Buffer.from(base64, 'base64');
+  return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
+}
 
 /** A short content hash in the asset URLs, so browsers may cache them for good and still see a new version. */
 const VERSION = createHash('sha256').update(js).update(css).digest('hex').slice(0, 12);
@@ -93,14 +98,17 @@ export function graphiqlPlugin(): Plugin {
       if (!url.pathname.startsWith(GRAPHIQL_ASSETS)) return;
       const file = FILES[url.pathname.slice(GRAPHIQL_ASSETS.length)];
       if (!file || (request.method !== 'GET' && request.method !== 'HEAD')) {
-        endResponse(new fetchAPI.Response('Not found', { status: 404, headers: { 'content-type': 'text/plain' } }));
+        endResponse(
+          new fetchAPI.Response('Not found', { status: 404, headers: { 'content-type': 'text/plain' } }),
+        );
         return;
       }
       endResponse(
         new fetchAPI.Response(request.method === 'HEAD' ? null : file.body, {
           headers: {
             'content-type': file.type,
-            'cache-control': url.searchParams.get('v') === VERSION ? 'public, max-age=31536000, immutable' : 'no-cache',
+            'cache-control':
+              url.searchParams.get('v') === VERSION ? 'public, max-age=31536000, immutable' : 'no-cache',
             'x-content-type-options': 'nosniff',
           },
         }),

@@ -7,6 +7,7 @@ import { DatabaseUnavailableError, QueryTimeoutError } from '../db/errors.js';
 import { createContext, type GraphPubSub } from '../graphql/context.js';
 import { schema } from '../graphql/schema.js';
 import { makeKeyCheck } from './auth.js';
+import { graphiqlPlugin, renderGraphiQL } from './graphiql.js';
 import { armorPlugins, bodyLimitPlugin, LIMITS } from './limits.js';
 import { createLogger, type Logger } from './logger.js';
 import { PLAYGROUND_QUERY } from './playground.js';
@@ -74,9 +75,12 @@ export function createApp(deps: AppDeps) {
       maskError: (error, message, isDev) => expose(error) ?? maskError(error, message, isDev),
     },
     graphiql: { title: 'Paper graph', defaultQuery: PLAYGROUND_QUERY },
+    // GraphiQL's scripts, styles, workers and icon come from this project, never from a CDN.
+    renderGraphiQL,
     plugins: [
       // Compiles each distinct document once into plain JS (measured in bench/RESULTS.md).
       useGraphQlJit(),
+      graphiqlPlugin(),
       staticFilesPlugin(),
       bodyLimitPlugin(LIMITS.bodyBytes),
       ...armorPlugins(production),

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } 
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { MAVEN_VERSION, findOnPath } from '../../src/db/maven.js';
+import { findOnPath, MAVEN_VERSION } from '../../src/db/maven.js';
 import { checkJava, ensureNeo4jJars, NEO4J_VERSION } from '../../src/db/neo4j-install.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'paper-graph-install-'));
