@@ -203,7 +203,9 @@ async function mergePapers(run: Runner, papers: PaperRow[]): Promise<{ created: 
   // Later statements address papers by the id each row resolved to (title or arXiv match).
   const ids: string[] = [];
   for (const r of resolved) ids[r.i as number] = r.id as string;
-  const created = resolved.filter((r) => r.created).length;
+  // A paper on two rows of one batch (listed in two sections) is one paper: count papers, not rows.
+  const createdIds = new Set(resolved.filter((r) => r.created).map((r) => r.id as string));
+  const created = createdIds.size;
   // Papers already in the graph may gain topics below: their old pairs leave first.
   await countTopicPairs(run, [...new Set(resolved.filter((r) => !r.created).map((r) => r.id as string))], -1);
   await run(
@@ -238,5 +240,5 @@ async function mergePapers(run: Runner, papers: PaperRow[]): Promise<{ created: 
     { rows: papers.flatMap((x, i) => x.topicIds.map((t) => ({ p: ids[i], t }))) },
   );
   await countTopicPairs(run, [...new Set(ids)], 1);
-  return { created, matched: papers.length - created };
+  return { created, matched: new Set(ids).size - created };
 }

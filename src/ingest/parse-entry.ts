@@ -1,7 +1,7 @@
 import { assemblePaper, type EntryFields, type EntryResult } from './entry-record.js';
 import { isAnchor, isPaperLink, readLink } from './links.js';
 import { isStrongNameRun, type NameList, readNames } from './names.js';
-import { cleanText } from './normalize.js';
+import { cleanText, findArxivId } from './normalize.js';
 import type { LinkRecord } from './records.js';
 import { lines, type Token, tokenText } from './tokens.js';
 import { isKnownVenue } from './venue.js';
@@ -69,7 +69,7 @@ export function parseEntry(tokens: Token[]): EntryResult {
     fields.authors = state.authors.names;
     fields.authorsComplete = state.authors.complete;
   }
-  fields.venueText = state.venues.join(', ') || null;
+  fields.venueText = pickVenue(state.venues, fields);
 
   const paperLink = links.some(isPaperLink);
   // An unstyled sentence is a paper only with a sign no prose has: a paper link, a year, a venue,
@@ -247,7 +247,7 @@ function trailingNames(text: string): number {
     const tail = text.slice(m.index + m[0].length);
     if (/[\uE001\uE005]/.test(tail)) continue;
     const pieces = tail
-      .split(/\s+[-–—·|]\s+|\s+by\s+|;/)
+      .split(/\s+[-–—·|]\s+|\s+by\s+|;|(?<=\p{L}{2})\.\s+/u)
       .map((p) => p.trim().replace(/\.$/, ''))
       .filter(Boolean);
     let names = 0;
@@ -272,6 +272,9 @@ function readRest(rest: string, fields: EntryFields, state: RestState): void {
     const inner = cleanText(paren[1] ?? paren[2] ?? '');
     const year = /\b((?:19|20)\d{2})\b/.exec(inner);
     if (isKnownVenue(inner)) state.venues.push(inner);
+    // "(Liu et al., ICLR 2020)": names and a venue in the brackets are read like any others.
+    else if (inner.split(/[,;]/).some((p) => isKnownVenue(p)) || /\bet\.?\s*al\b|\b\p{Lu}\.\s/u.test(inner))
+      readSegments(inner, fields, state);
     else {
       fields.listedYear ??= year ? Number(year[1]) : null;
       const note = cleanText(
@@ -324,7 +327,8 @@ function readSegments(text: string, fields: EntryFields, state: RestState): void
       return ' ';
     })
     .replace(/[[\]()]/g, ' ')
-    .split(/[,，;；]|\s[-–—|·]\s|\sby\s/)
+    // Commas, semicolons, dashes, "by", and full stops after a word ("et al. ICLR 2020"), not after an initial.
+    .split(/[,，;；]|\s[-–—|·]\s|\sby\s|(?<=\p{L}{2})\.\s+/u)
     .map((p) => cleanText(p).replace(/^[.:#/\s]+|[:#/\s]+$/g, ''))
     .filter((p) => p && /[\p{L}\p{N}]/u.test(p));
   let run: string[] = [];
@@ -343,6 +347,8 @@ function readSegments(text: string, fields: EntryFields, state: RestState): void
       flush();
       fields.listedYear = Number(bare);
     } else if (!isKnownVenue(bare) && readNames(seg)) run.push(seg);
+    // Surname-first lists put initials in a piece of their own ("Kingma, D. P., Ba, J.").
+    else if (run.length && /^(?:\p{Lu}\.\s*-?\s*)+(?:et\.?\s*al\.?)?$/u.test(seg)) run.push(seg);
     else if (/\bet\.?\s*al\b/i.test(seg) && readNames(seg)) run.push(seg);
     else {
       flush();
@@ -357,12 +363,27 @@ function readSegments(text: string, fields: EntryFields, state: RestState): void
 /** Lines after the first: "Diederik P. Kingma, Jimmy Ba; 2014", or a venue; a description is ignored. */
 function readNextLine(line: Token[], fields: EntryFields, state: RestState): void {
   const text = flatten(line.filter((t) => t.kind !== 'link'));
-  const parts = text.split(/[;；]/).map((p) => p.trim());
+  const parts = text
+    .split(/[;；]|(?<=\p{L}{2})\.\s+/u)
+    .map((p) => p.trim().replace(/\.$/, ''))
+    .filter(Boolean);
   const known = parts.every(
-    (p) =>
-      !p || /^(?:19|20)\d{2}$/.test(p) || readNames(p) !== null || isKnownVenue(p.replace(/^In\s+/i, '')),
+    (p) => /^(?:19|20)\d{2}$/.test(p) || readNames(p) !== null || isVenueEvidence(p.replace(/^In\s+/i, '')),
   );
   if (known) readSegments(parts.join(';'), fields, state);
+}
+
+/**
+ * Several venue pieces ("NeurIPS 2019", "arXiv:1907.08610"; "Proceedings of … ICML", "PMLR 97"):
+ * the first catalogued one is the venue, an arXiv reference only gave the id, the rest are notes.
+ */
+function pickVenue(pieces: string[], fields: EntryFields): string | null {
+  if (pieces.length <= 1) return pieces[0] ?? null;
+  const known =
+    pieces.find((p) => isKnownVenue(p) && !/^arxiv\b/i.test(p)) ?? pieces.find((p) => isKnownVenue(p));
+  if (!known) return pieces.join(', ');
+  for (const p of pieces) if (p !== known && !(/arxiv/i.test(p) && findArxivId(p))) fields.notes.push(p);
+  return known;
 }
 
 /** Text that is only list furniture ("Stars", "-", emoji): not worth keeping as a venue. */
@@ -372,7 +393,8 @@ function looksLikeLeftover(s: string): boolean {
 
 /** A venue that says something: a known series, or any venue with a year. */
 function isVenueEvidence(v: string): boolean {
-  return isKnownVenue(v) || /\b(?:19|20)\d{2}\b|['’]\d{2}\b/.test(v);
+  // A short name with a year ("SOSP 2019", "foo'23"); a long sentence that mentions a year is not a venue.
+  return isKnownVenue(v) || (/\b(?:19|20)\d{2}\b|['’]\d{2}\b/.test(v) && v.trim().split(/\s+/).length <= 8);
 }
 
 /** A title worth keeping: a phrase with letters, not a year, a count or a single stray word. */

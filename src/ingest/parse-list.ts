@@ -12,7 +12,8 @@ import type { ParsedList, ParseWarning, SectionRecord } from './records.js';
 import { tokenize } from './tokens.js';
 
 /** Section numbering as lists write it: "A.", "A.1.", "B.2", "3.", "2.1" followed by the title. */
-const NUMBERED = /^((?:[A-Z]|\d{1,3})(?:\.\d{1,3})*)\.?\s*(.*)$/;
+// The code ends at a dot or a space: "2019" (a year) and "3D Vision" are titles, not codes.
+const NUMBERED = /^((?:[A-Z]|\d{1,3})(?:\.\d{1,3})*)(?:\.\s*|\s+)(\S.*)$/;
 /** Sections (or `*(Lectures)*` sub-headings) that gather resources, not papers: their items need a paper link. */
 /** Headings that only lead the way (a table of contents): never the parent of the sections after them. */
 const NAVIGATION = /^(?:table of contents|contents|toc|index|outline|navigation)$/i;

@@ -103,7 +103,9 @@ export function isKnownVenue(text: string, venues: VenueCatalogue = catalogue())
 
 function knownThenDigits(s: string, venues: VenueCatalogue): RegExpExecArray | null {
   const m = /^(.*?)\s+(\d{2})$/.exec(s);
-  return m && lookup(m[1] as string, venues) ? m : null;
+  // "CVPR 18" is a year; "NeurIPS 32" is a volume (2032 has not happened).
+  const plausible = m && 2000 + Number(m[2]) <= new Date().getFullYear() + 1;
+  return m && plausible && lookup(m[1] as string, venues) ? m : null;
 }
 
 /** The known series a venue name denotes, after the words lists add around it. */

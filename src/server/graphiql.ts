@@ -1,12 +1,6 @@
-import { createHash } from 'node:crypto';
-import {
-  css,
-  editorWorkerService,
-  favicon,
-  graphqlWorker,
-  js,
-  jsonWorker,
-} from '@graphql-yoga/render-graphiql/graphiql';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import type { GraphiQLOptions, Plugin } from 'graphql-yoga';
 
 /** Where the playground's own files are served; nothing of it comes from a CDN. */
@@ -43,23 +37,47 @@ const BOOT = `(function () {
   YogaGraphiQL.renderYogaGraphiQL(document.getElementById('root'), options);
 })();`;
 
-const FILES: Record<string, { body: string | ArrayBuffer; type: string }> = {
-  'graphiql.css': { body: css, type: 'text/css; charset=utf-8' },
-  'graphiql.js': { body: js, type: 'text/javascript; charset=utf-8' },
-  'boot.js': { body: BOOT, type: 'text/javascript; charset=utf-8' },
-  'editor.worker.js': { body: editorWorkerService, type: 'text/javascript; charset=utf-8' },
-  'json.worker.js': { body: jsonWorker, type: 'text/javascript; charset=utf-8' },
-  'graphql.worker.js': { body: graphqlWorker, type: 'text/javascript; charset=utf-8' },
-  'favicon.ico': { body: bytes(favicon.slice(favicon.indexOf(',') + 1)), type: 'image/x-icon' },
-};
+type Asset = { body: ArrayBuffer; type: string };
 
-function bytes(base64: string): ArrayBuffer {
-  const b = Buffer.from(base64, 'base64');
+const JS = 'text/javascript; charset=utf-8';
+
+/**
+ * The bundle is ~9 MB of JavaScript: it is read on the first playground request, not at start, so
+ * a process that only answers API calls never holds it; each file is encoded once.
+ */
+let assets: Promise<Record<string, Asset>> | null = null;
+function loadAssets(): Promise<Record<string, Asset>> {
+  assets ??= import('@graphql-yoga/render-graphiql/graphiql').then((g) => {
+    const text = (body: string, type: string): Asset => ({
+      body: toArrayBuffer(Buffer.from(body, 'utf8')),
+      type,
+    });
+    return {
+      'graphiql.css': text(g.css, 'text/css; charset=utf-8'),
+      'graphiql.js': text(g.js, JS),
+      'boot.js': text(BOOT, JS),
+      'editor.worker.js': text(g.editorWorkerService, JS),
+      'json.worker.js': text(g.jsonWorker, JS),
+      'graphql.worker.js': text(g.graphqlWorker, JS),
+      'favicon.ico': {
+        body: toArrayBuffer(Buffer.from(g.favicon.slice(g.favicon.indexOf(',') + 1), 'base64')),
+        type: 'image/x-icon',
+      },
+    };
+  });
+  return assets;
+}
+
+function toArrayBuffer(b: Buffer): ArrayBuffer {
   return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
 }
 
-/** A short content hash in the asset URLs, so browsers may cache them for good and still see a new version. */
-const VERSION = createHash('sha256').update(js).update(css).digest('hex').slice(0, 12);
+/** The bundle's version in the asset URLs, so browsers may cache them for good and still see a new release. */
+const VERSION = (() => {
+  const entry = createRequire(import.meta.url).resolve('@graphql-yoga/render-graphiql');
+  const pkg = join(dirname(entry), '..', 'package.json');
+  return (JSON.parse(readFileSync(pkg, 'utf8')) as { version: string }).version;
+})();
 const asset = (name: string) => `${GRAPHIQL_ASSETS}${name}?v=${VERSION}`;
 
 /** JSON that is safe inside a <script> data block ("</script>" cannot close it). */
@@ -94,9 +112,9 @@ export function renderGraphiQL(opts: GraphiQLOptions = {}): string {
 /** Serves the playground's files under /graphiql/ and puts the CSP on every HTML page the app sends. */
 export function graphiqlPlugin(): Plugin {
   return {
-    onRequest({ request, url, endResponse, fetchAPI }) {
+    async onRequest({ request, url, endResponse, fetchAPI }) {
       if (!url.pathname.startsWith(GRAPHIQL_ASSETS)) return;
-      const file = FILES[url.pathname.slice(GRAPHIQL_ASSETS.length)];
+      const file = (await loadAssets())[url.pathname.slice(GRAPHIQL_ASSETS.length)];
       if (!file || (request.method !== 'GET' && request.method !== 'HEAD')) {
         endResponse(
           new fetchAPI.Response('Not found', { status: 404, headers: { 'content-type': 'text/plain' } }),

@@ -111,7 +111,7 @@ describe('npm run import', () => {
     // Papers each known file creates and updates when imported in this order into an empty graph.
     const expected: Record<string, string> = {
       'analysis-section.md': '5 created, 0 updated',
-      'awesome-deep-learning-papers.md': '222 created, 1 updated',
+      'awesome-deep-learning-papers.md': '221 created, 1 updated',
       'optimizer-papers-analysis.md': '4 created, 5 updated',
       'optimizer-papers-optimizers.md': '7 created, 0 updated',
       'pytorch-optimizer-readme.md': '125 created, 7 updated',

@@ -155,3 +155,76 @@ describe('parseList on entries it cannot read', () => {
     );
   });
 });
+
+describe('parseList on styles none of the real lists uses', () => {
+  it('reads each entry of a list written in invented styles, field by field', () => {
+    const r = fixture('invented-styles.md');
+    expect(r.warnings).toEqual([]);
+    expect(
+      r.papers.map((p) => [
+        p.sectionCode,
+        p.title,
+        p.authors.map((a) => a.name).join('; '),
+        p.authorsComplete,
+        p.venue?.name ?? null,
+        p.year,
+      ]),
+    ).toEqual([
+      ['1', 'Decoupled Weight Decay Regularization', 'Ilya Loshchilov; Frank Hutter', true, 'ICLR', 2019],
+      ['1', 'Adaptive Methods for Nonconvex Optimization', 'Zaheer', false, 'NeurIPS', 2018],
+      ['2', 'Adam: A Method for Stochastic Optimization', 'D. P. Kingma; J. Ba', true, 'ICLR', 2015],
+      ['2', 'Lookahead Optimizer: k steps forward, 1 step back', 'Michael R. Zhang', false, 'NeurIPS', 2019],
+      ['2', 'Symbolic Discovery of Optimization Algorithms', 'Xiangning Chen', false, 'NeurIPS', 2023],
+      [
+        '2',
+        'AdaBelief Optimizer: Adapting Stepsizes by the Belief in Observed Gradients',
+        'Juntang Zhuang',
+        false,
+        'NeurIPS',
+        2020,
+      ],
+      [
+        '2.1',
+        'Lookahead Optimizer: k steps forward, 1 step back',
+        'Michael Zhang; James Lucas; Geoffrey Hinton; Jimmy Ba',
+        true,
+        'NeurIPS',
+        2019,
+      ],
+      ['2.1', 'On the Variance of the Adaptive Learning Rate and Beyond', 'Liu', false, 'ICLR', 2020],
+      [
+        '2.1',
+        'Large Batch Optimization for Deep Learning: Training BERT in 76 minutes',
+        'Y. You; J. Li; S. Reddi',
+        false,
+        'ICLR',
+        2020,
+      ],
+      [
+        '2.2',
+        'A method for solving the convex programming problem with convergence rate O(1/k^2)',
+        'Y. Nesterov',
+        true,
+        null,
+        1983,
+      ],
+      [
+        '2.2',
+        'Adaptive Subgradient Methods for Online Learning and Stochastic Optimization',
+        'John Duchi; Elad Hazan; Yoram Singer',
+        true,
+        'JMLR',
+        2011,
+      ],
+    ]);
+    // A year heading ("### 2019") is a title, not the code 201.
+    expect(r.sections.map((s) => [s.code, s.title])).toEqual([
+      ['1', 'Weight decay'],
+      ['2', 'Adaptive'],
+      ['2.1', '2019'],
+      ['2.2', 'Older'],
+    ]);
+    // The arXiv reference beside a venue gives the id, not a second venue.
+    expect(r.papers[6]).toMatchObject({ arxivId: '1907.08610', venueText: 'NeurIPS 2019', notes: [] });
+  });
+});

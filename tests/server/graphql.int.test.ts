@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyConstraints } from '../../src/db/constraints.js';
 import type { Db } from '../../src/db/driver.js';
+import { CONTENT_SECURITY_POLICY } from '../../src/server/graphiql.js';
 import { type App, createApp } from '../../src/server/yoga.js';
 import { clearGraph, testDb } from '../helpers/neo4j.js';
 
@@ -39,9 +40,25 @@ describe('the GraphQL endpoint', () => {
     expect(rels).toEqual({ name: 'AUTHORED', count: 1 });
   });
 
-  it('serves GraphiQL to a browser', async () => {
+  it('serves GraphiQL to a browser from its own files, under a same-origin policy', async () => {
     const res = await app.fetch('http://localhost/graphql', { headers: { accept: 'text/html' } });
     expect(res.status).toBe(200);
-    expect(await res.text()).toContain('GraphiQL');
+    expect(res.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    const html = await res.text();
+    // Every script, style and icon of the page is a path on this server; nothing names another host.
+    const refs = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1] as string);
+    expect(refs.map((r) => r.replace(/\?v=.*$/, ''))).toEqual([
+      '/graphiql/favicon.ico',
+      '/graphiql/graphiql.css',
+      '/graphiql/graphiql.js',
+      '/graphiql/boot.js',
+    ]);
+    expect(html).not.toMatch(/https?:\/\//);
+    for (const ref of refs) {
+      const asset = await app.fetch(`http://localhost${ref}`);
+      expect(asset.status, ref).toBe(200);
+      expect((await asset.arrayBuffer()).byteLength, ref).toBeGreaterThan(100);
+    }
+    expect((await app.fetch('http://localhost/graphiql/nothing.js')).status).toBe(404);
   });
 });

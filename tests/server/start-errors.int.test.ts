@@ -44,8 +44,16 @@ describe('npm start with a bad environment', () => {
     });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/^Cannot start: Java was not found \(tried "\/nonexistent\/jdk\/bin\/java"/);
-    expect(r.stderr).toContain('needs Java 17 or 21');
-    expectOneParagraph(r.stderr);
+    // One paragraph with a line per way to install Java, and no stack trace.
+    const lines = r.stderr.trim().split('\n');
+    expect(lines[0]).toContain('needs Java 17 or 21:');
+    expect(lines.slice(1, 4)).toEqual([
+      '  Debian/Ubuntu: sudo apt-get install -y openjdk-17-jre-headless',
+      '  macOS: brew install openjdk@17 (then put its bin folder on the PATH, or set JAVA_HOME)',
+      '  SDKMAN: sdk install java 17.0.13-tem',
+    ]);
+    expect(lines).toHaveLength(5);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
   it('explains an unreachable NEO4J_URI', async () => {
