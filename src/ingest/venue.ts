@@ -83,6 +83,13 @@ export function parseVenue(text: string, venues: VenueCatalogue = catalogue()): 
   // A year that opens the venue ("2019 ICLR") is a year too.
   const lead = /^((?:19|20)\d{2})\s+(.+)$/.exec(s);
   if (lead) [year, s] = [year ?? Number(lead[1]), lead[2] as string];
+  // …and so is one inside it ("ICML 2020 Workshop on …", "Proceedings of the 2019 Conference on …").
+  const inside = year === null ? /\s((?:19|20)\d{2})\s/.exec(s) : null;
+  if (inside)
+    [year, s] = [
+      Number(inside[1]),
+      `${s.slice(0, inside.index)} ${s.slice(inside.index + inside[0].length)}`,
+    ];
   let name = cleanText(s).replace(/[.,;:/\s]+$/, '');
   if (!name) return { venue: null, year, arxivId, notes };
   // A workshop of a known series: "iclr-W", "ICLR Workshop", "ICML 2020 Workshop on …".
@@ -118,7 +125,8 @@ function lookup(name: string, venues: VenueCatalogue) {
       .replace(/^(?:\d+(?:st|nd|rd|th)|[a-z]+teenth|[a-z]+ieth)\s+/i, '')
       .replace(/^(?:annual\s+)/i, ''),
   );
-  return venues.get(bare) ?? null;
+  // A volume number after the series ("Advances in Neural Information Processing Systems 32").
+  return venues.get(bare) ?? venues.get(bare.replace(/\s\d{1,3}$/, '')) ?? null;
 }
 
 function series(name: string, kind: VenueKind): VenueRecord {

@@ -1,5 +1,8 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseVenue } from '../../src/ingest/venue.js';
+import { loadVenues, parseVenue } from '../../src/ingest/venue.js';
 
 describe('parseVenue', () => {
   it.each([
@@ -19,5 +22,37 @@ describe('parseVenue', () => {
     expect(v.year).toBe(year);
     expect(v.arxivId).toBe(arxivId);
     expect(v.notes).toEqual(notes);
+  });
+});
+
+describe('parseVenue with the venue catalogue', () => {
+  it.each([
+    ["neurips'23", 'NeurIPS', 'CONFERENCE', 2023],
+    ["icml'23", 'ICML', 'CONFERENCE', 2023],
+    ["acl'23", 'ACL', 'CONFERENCE', 2023],
+    ["kdd'23", 'KDD', 'CONFERENCE', 2023],
+    ["iclr-W'23", 'ICLR Workshop', 'WORKSHOP', 2023],
+    ['NIPS 2018', 'NeurIPS', 'CONFERENCE', 2018],
+    ['CVPR 18', 'CVPR', 'CONFERENCE', 2018],
+    ['COLT 2016', 'COLT', 'CONFERENCE', 2016],
+    ['Proceedings of the 36th International Conference on Machine Learning', 'ICML', 'CONFERENCE', null],
+    ['Advances in Neural Information Processing Systems 32', 'NeurIPS', 'CONFERENCE', null],
+    [
+      'Journal of Optimization Theory and Applications',
+      'Journal of Optimization Theory and Applications',
+      'JOURNAL',
+      null,
+    ],
+    ['ICML 2020 Workshop on Beyond First Order Methods', 'ICML Workshop', 'WORKSHOP', 2020],
+  ])('reads %s', (text, name, kind, year) => {
+    const v = parseVenue(text);
+    expect(v.venue).toMatchObject({ name, kind });
+    expect(v.year).toBe(year);
+  });
+
+  it('refuses a malformed catalogue, naming the problem', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'venues-')), 'venues.yaml');
+    writeFileSync(file, 'series:\n  - { name: X, kind: FESTIVAL }\n');
+    expect(() => loadVenues(file)).toThrow(/is not a valid venue catalogue: series\.0\.kind: /);
   });
 });

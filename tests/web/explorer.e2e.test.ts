@@ -1,15 +1,15 @@
 import { mkdirSync } from 'node:fs';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importList } from '../../src/ingest/import-list.js';
 import { loadTaxonomy } from '../../src/ingest/taxonomy.js';
 import { createLogger } from '../../src/server/logger.js';
 import { createApp } from '../../src/server/yoga.js';
 import { type SeededApp, seededApp, TEST_KEY } from '../helpers/app.js';
+import { launchChromium } from '../helpers/browser.js';
 import { post, serve } from '../helpers/http.js';
 import { clearGraph } from '../helpers/neo4j.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const OUT = 'test-output';
 
 let s: SeededApp;
@@ -19,19 +19,7 @@ let browser: Browser;
 beforeAll(async () => {
   s = await seededApp();
   http = await serve(createApp({ db: s.db, apiKeys: [TEST_KEY], logger: createLogger('silent') }));
-  // The flags the machines need: no sandbox as root, and no background calls to a closed network.
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  browser = await launchChromium();
   mkdirSync(OUT, { recursive: true });
 }, 120_000);
 afterAll(async () => {
