@@ -363,6 +363,14 @@ function readSegments(text: string, fields: EntryFields, state: RestState): void
 /** Lines after the first: "Diederik P. Kingma, Jimmy Ba; 2014", or a venue; a description is ignored. */
 function readNextLine(line: Token[], fields: EntryFields, state: RestState): void {
   const text = flatten(line.filter((t) => t.kind !== 'link'));
+  const labelled = LABELLED.exec(text.replace(/[\uE001\uE002\uE005\uE006]/g, ''));
+  if (labelled)
+    return readLabelled(
+      (labelled[1] as string).toLowerCase(),
+      cleanText(labelled[2] as string),
+      fields,
+      state,
+    );
   const parts = text
     .split(/[;；]|(?<=\p{L}{2})\.\s+/u)
     .map((p) => p.trim().replace(/\.$/, ''))
@@ -371,6 +379,23 @@ function readNextLine(line: Token[], fields: EntryFields, state: RestState): voi
     (p) => /^(?:19|20)\d{2}$/.test(p) || readNames(p) !== null || isVenueEvidence(p.replace(/^In\s+/i, '')),
   );
   if (known) readSegments(parts.join(';'), fields, state);
+}
+
+const LABELLED = /^\s*([\p{L};]+(?: in| at)?)\s*[:：]\s*(.*)$/u;
+
+/** A line that names its field ("Authors: …", "Venue: ICLR 2019", "Year: 2019"); other labels (code, tags) add nothing. */
+function readLabelled(label: string, value: string, fields: EntryFields, state: RestState): void {
+  if (!value) return;
+  if (/^(authors?|by)$/.test(label)) {
+    const names = readNames(value);
+    state.authors ??= names ?? looseNames(value);
+    if (names) state.strong ||= isStrongNameRun(value, names);
+  } else if (/^(venue|conference|journal|published|publication|booktitle)/.test(label))
+    state.venues.push(value);
+  else if (/^(year|date)$/.test(label)) {
+    const y = /\b((?:19|20)\d{2})\b/.exec(value);
+    if (y) fields.listedYear = Number(y[1]);
+  }
 }
 
 /**

@@ -20,6 +20,10 @@ const NAVIGATION = /^(?:table of contents|contents|toc|index|outline|navigation)
 const RESOURCES =
   /\b(lectures?|tutorials?|blogs?|videos?|courses?|talks?|podcasts?|websites?|newsletters?|communit(?:y|ies)|people|researchers|youtube|twitter)\b/i;
 
+/** "Authors:", "Venue:", "Year:"… opening a line: a field of an entry, wherever the line stands. */
+export const FIELD_LABEL =
+  /^\s*(authors?|by|venue|conference|journal|published(?: in| at)?|publication|booktitle|year|date|paper|pdf|code|links?|arxiv|doi|tags?|keywords?|notes?|tl;?dr|summary|abstract)\s*[:：]/i;
+
 export interface ParseOptions {
   /** Written section codes to keep even when no entry sits under them (the taxonomy's empty A.1, B.1). */
   keepCodes?: ReadonlySet<string>;
@@ -64,8 +68,15 @@ export function parseList(markdown: string, opts: ParseOptions = {}): ParsedList
   const readItem = (item: ListItem) => {
     const line = item.position?.start.line ?? 0;
     const paras = item.children.filter((c): c is Paragraph => c.type === 'paragraph');
+    // Sub-bullets that only carry fields of this entry ("- Authors: …", "- [code](…)") are its lines.
+    const fieldLists = item.children.filter(
+      (c): c is List => c.type === 'list' && c.children.every(isFieldItem),
+    );
     if (paras.length) {
-      const tokens = paras.flatMap((p, i) => [
+      const fieldParas = fieldLists.flatMap((l) =>
+        l.children.flatMap((li) => li.children.filter((c): c is Paragraph => c.type === 'paragraph')),
+      );
+      const tokens = [...paras, ...fieldParas].flatMap((p, i) => [
         ...(i ? [{ kind: 'newline' as const }] : []),
         ...tokenize(p.children),
       ]);
@@ -75,7 +86,8 @@ export function parseList(markdown: string, opts: ParseOptions = {}): ParsedList
         line,
       );
     }
-    for (const child of item.children) if (child.type === 'list') visitList(child);
+    for (const child of item.children)
+      if (child.type === 'list' && !(paras.length && fieldLists.includes(child))) visitList(child);
   };
 
   for (const node of tree.children as RootContent[]) {
@@ -112,6 +124,21 @@ export function parseList(markdown: string, opts: ParseOptions = {}): ParsedList
     else if (node.type === 'thematicBreak') skip('rules');
   }
   return assemble(blocks, warnings, skipped, opts);
+}
+
+/** A bullet that is a field of its parent entry: "Authors: …", "Venue: ICLR 2019", or links to other pages only. */
+function isFieldItem(li: ListItem): boolean {
+  const [p, ...rest] = li.children;
+  if (!p || p.type !== 'paragraph' || rest.length) return false;
+  const tokens = tokenize(p.children);
+  const text = tokens.map((t) => (t.kind === 'newline' || t.kind === 'link' ? '' : t.text)).join('');
+  const links = tokens.filter((t) => t.kind === 'link');
+  if (FIELD_LABEL.test(text)) return true;
+  return (
+    links.length > 0 &&
+    links.every((t) => t.kind === 'link' && !t.url.startsWith('#')) &&
+    !/\p{L}{3,}\s+\p{L}{3,}/u.test(text)
+  );
 }
 
 /** A paragraph that only labels what follows, like `*(Lectures)*` or `**Blogs**`; its text, else null. */

@@ -32,7 +32,8 @@ const ROLES: Array<[Role, RegExp]> = [
     'venue',
     /^(?:venue|published(?: in| at)?|publisher|conference|journal|conf|where|booktitle|source|proceedings)$/,
   ],
-  ['optimizer', /^(?:optimi[sz]ers?|methods?|algorithms?|name)$/],
+  ['optimizer', /^(?:optimi[sz]ers?|methods?|algorithms?)$/],
+  ['name', /^(?:name|model|approach)$/],
   ['code', /^(?:(?:official\s+)?code|implementation|github|repo(?:sitory)?|source code)$/],
   ['link', /^(?:pdf|links?|url|arxiv|paper link|paper url)$/],
   ['description', /^(?:description|summary|abstract|tl;?dr|title\s*\/\s*description)$/],
@@ -59,11 +60,14 @@ export function readTable(table: Table): TableResult {
   const [header, ...body] = table.children;
   if (!header) return { papers: false, rows: [] };
   const heads = header.children.map((c) => cellTokens(c));
-  const roles = assignRoles(heads.map((t) => headerText(t)));
+  const roles = assignRoles(
+    heads.map((t) => headerText(t)),
+    body,
+  );
   const titleCol = roles.indexOf('title') >= 0 ? roles.indexOf('title') : roles.indexOf('description');
   const isPaperTable =
     roles.includes('title') ||
-    (roles.includes('paper') && (roles.includes('description') || linksCarryTitles(body, roles)));
+    (roles.includes('description') && (roles.includes('paper') || roles.includes('link')));
   if (!isPaperTable) {
     const links = table.children
       .flatMap((r) => r.children.flatMap(cellTokens))
@@ -90,23 +94,36 @@ export function readTable(table: Table): TableResult {
   return { papers: true, rows };
 }
 
-function assignRoles(headers: string[]): Array<Role | null> {
+function assignRoles(headers: string[], body: Table['children']): Array<Role | null> {
   const roles: Array<Role | null> = headers.map((h) => ROLES.find(([, re]) => re.test(h))?.[0] ?? null);
-  // "Paper" is the title column when nothing else holds titles, else it holds the paper's link.
-  const hasTitle = roles.includes('title') || roles.includes('description');
+  const has = (r: Role) => roles.includes(r);
   const paper = roles.indexOf('paper');
-  if (paper >= 0 && !hasTitle) roles[paper] = 'title';
+  const name = roles.indexOf('name');
+  // Without a Title or Description column, the titles are the paper column's link texts, else a
+  // Name column's text (when the table also has paper facts), else the paper column's own text.
+  if (!has('title') && !has('description')) {
+    if (paper >= 0 && cellsCarryTitles(body, paper, true)) roles[paper] = 'title';
+    else if (name >= 0 && (paper >= 0 || has('link') || has('year') || has('venue') || has('authors')))
+      roles[name] = 'title';
+    else if (paper >= 0 && cellsCarryTitles(body, paper, false)) roles[paper] = 'title';
+  }
   // A first column nobody recognised names the row's subject ("LR Scheduler", "Loss Functions").
   if (roles[0] === null && headers[0]) roles[0] = 'name';
   return roles;
 }
 
-/** True when a paper column's links carry titles as their text (then it is the title column). */
-function linksCarryTitles(body: Table['children'], roles: Array<Role | null>): boolean {
-  const col = roles.indexOf('paper');
+/** True when a column holds titles: phrases of three words or more, as link texts or as plain text. */
+function cellsCarryTitles(body: Table['children'], col: number, asLinks: boolean): boolean {
+  const phrase = (s: string) =>
+    s
+      .trim()
+      .split(/\s+/)
+      .filter((w) => /\p{L}{2}/u.test(w)).length >= 3;
   return body.some((r) => {
-    const link = cellTokens(r.children[col]).find((t) => t.kind === 'link');
-    return link?.kind === 'link' && /\s\p{L}{2,}\s/u.test(link.text);
+    const tokens = cellTokens(r.children[col]);
+    return asLinks
+      ? tokens.some((t) => t.kind === 'link' && phrase(t.text) && !/^<?https?:/.test(t.text))
+      : phrase(plain(tokens.filter((t) => t.kind !== 'link')));
   });
 }
 

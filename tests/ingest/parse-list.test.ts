@@ -228,3 +228,42 @@ describe('parseList on styles none of the real lists uses', () => {
     expect(r.papers[6]).toMatchObject({ arxivId: '1907.08610', venueText: 'NeurIPS 2019', notes: [] });
   });
 });
+
+describe('parseList on entries whose fields sit in sub-bullets', () => {
+  it('reads "- Authors: …", "- Venue: …", "- Year: …" and link bullets as fields of their entry', () => {
+    const r = fixture('nested-fields.md');
+    expect(r.warnings).toEqual([]);
+    expect(
+      r.papers.map((p) => [
+        p.title,
+        p.authors.map((a) => a.name),
+        p.authorsComplete,
+        p.venue?.name ?? null,
+        p.year,
+        p.arxivId,
+        p.links.map((l) => l.label),
+      ]),
+    ).toEqual([
+      [
+        'Lion: Symbolic Discovery of Optimization Algorithms',
+        ['Xiangning Chen', 'Chen Liang', 'Da Huang'],
+        false,
+        'NeurIPS',
+        2023,
+        '2302.06675',
+        ['paper', 'code'],
+      ],
+      [
+        'Sophia: A Scalable Stochastic Second-order Optimizer for Language Model Pre-training',
+        [],
+        true,
+        null,
+        2023,
+        '2305.14342',
+        ['arxiv'],
+      ],
+    ]);
+    // Sub-bullets of in-page links stay navigation, each counted.
+    expect(r.skipped).toEqual({ 'not a paper': 1, navigation: 2 });
+  });
+});

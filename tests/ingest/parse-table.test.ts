@@ -77,3 +77,17 @@ describe('paper tables', () => {
     expect(t.skipped).toEqual({ navigation: 1 });
   });
 });
+
+describe('tables whose titles are in a Name or Paper column', () => {
+  it('takes titles from link texts, a Name column or plain Paper text, and skips a table of names and formulas', () => {
+    const t = parseList(readFileSync('tests/fixtures/lists/name-tables.md', 'utf8'));
+    expect(
+      t.papers.map((p) => [p.title, p.venue?.name ?? null, p.year, p.arxivId, p.authors.map((a) => a.name)]),
+    ).toEqual([
+      ['Adam', 'arXiv', 2014, '1412.6980', []],
+      ['Decoupled Weight Decay Regularization', 'ICLR', 2019, '1711.05101', []],
+      ['Adaptive Methods for Nonconvex Optimization', null, null, null, ['Manzil Zaheer', 'Sashank Reddi']],
+    ]);
+    expect(t.skipped).toEqual({ 'tables that are not about papers': 1 });
+  });
+});
