@@ -364,13 +364,10 @@ function readSegments(text: string, fields: EntryFields, state: RestState): void
 function readNextLine(line: Token[], fields: EntryFields, state: RestState): void {
   const text = flatten(line.filter((t) => t.kind !== 'link'));
   const labelled = LABELLED.exec(text.replace(/[\uE001\uE002\uE005\uE006]/g, ''));
-  if (labelled)
-    return readLabelled(
-      (labelled[1] as string).toLowerCase(),
-      cleanText(labelled[2] as string),
-      fields,
-      state,
-    );
+  if (labelled) {
+    readLabelled((labelled[1] as string).toLowerCase(), cleanText(labelled[2] as string), fields, state);
+    return;
+  }
   const parts = text
     .split(/[;；]|(?<=\p{L}{2})\.\s+/u)
     .map((p) => p.trim().replace(/\.$/, ''))
