@@ -1,5 +1,5 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { extname, join, normalize, resolve } from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'graphql-yoga';
 
@@ -17,28 +17,33 @@ const TYPES: Record<string, string> = {
 
 /** Serves the explorer at / from web/dist for GET requests outside the API's own paths. */
 export function staticFilesPlugin(root = WEB_DIST): Plugin {
+  const base = resolve(root);
   return {
-    onRequest({ request, url, endResponse, fetchAPI }) {
+    async onRequest({ request, url, endResponse, fetchAPI }) {
       if (request.method !== 'GET' && request.method !== 'HEAD') return;
-      if (/^\/(graphql|health|ready)(\/|$)/.test(url.pathname)) return;
-      const path = url.pathname === '/' ? '/index.html' : decodeURIComponent(url.pathname);
-      const file = normalize(join(root, path));
-      // Never outside the build folder, whatever the path says.
-      if (!file.startsWith(root)) return;
-      if (!existsSync(file) || !statSync(file).isFile()) {
-        if (url.pathname === '/') {
-          endResponse(
-            new fetchAPI.Response('The explorer is not built: run "npm run build:web".', {
-              status: 503,
-              headers: { 'content-type': 'text/plain' },
-            }),
-          );
-        }
+      if (/^\/(graphql|graphiql|health|ready)(\/|$)/.test(url.pathname)) return;
+      const text = (status: number, body: string) =>
+        endResponse(
+          new fetchAPI.Response(body, { status, headers: { 'content-type': 'text/plain; charset=utf-8' } }),
+        );
+      let path: string;
+      try {
+        path = url.pathname === '/' ? '/index.html' : decodeURIComponent(url.pathname);
+      } catch {
+        return text(400, `Bad request: the path ${url.pathname} is not valid percent-encoding.`);
+      }
+      const file = normalize(join(base, path));
+      // Never outside the build folder, whatever the path says (a sibling "dist-x" is outside too).
+      if (!file.startsWith(base + sep)) return text(404, 'Not found');
+      const info = await stat(file).catch(() => null);
+      if (!info?.isFile()) {
+        // Other paths fall through to Yoga's own 404; only the explorer's front page explains itself.
+        if (url.pathname === '/') text(503, 'The explorer is not built: run "npm run build:web".');
         return;
       }
       const immutable = path.startsWith('/assets/');
       endResponse(
-        new fetchAPI.Response(readFileSync(file), {
+        new fetchAPI.Response(request.method === 'HEAD' ? null : await readFile(file), {
           headers: {
             'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
             'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
