@@ -9,6 +9,7 @@ import {
   getArgumentValues,
   getDirectiveValues,
   getNamedType,
+  isAbstractType,
   isObjectType,
   type SelectionSetNode,
 } from 'graphql';
@@ -201,15 +202,22 @@ function collectFields(
         const key = sel.alias?.value ?? sel.name.value;
         out.set(key, [...(out.get(key) ?? []), sel]);
       } else if (sel.kind === 'InlineFragment') {
-        if (!sel.typeCondition || sel.typeCondition.name.value === type.name) visit(sel.selectionSet);
+        if (!sel.typeCondition || applies(info, sel.typeCondition.name.value, type)) visit(sel.selectionSet);
       } else {
         const frag = info.fragments[sel.name.value];
-        if (frag && frag.typeCondition.name.value === type.name) visit(frag.selectionSet);
+        if (frag && applies(info, frag.typeCondition.name.value, type)) visit(frag.selectionSet);
       }
     }
   };
   for (const n of nodes) visit(n.selectionSet);
   return out;
+}
+
+/** Whether a fragment on `condition` applies to `type`, as graphql-js decides: the type itself, or an interface or union it belongs to ("... on Node"). */
+function applies(info: GraphQLResolveInfo, condition: string, type: GraphQLObjectType): boolean {
+  if (condition === type.name) return true;
+  const t = info.schema.getType(condition);
+  return t !== undefined && isAbstractType(t) && info.schema.isSubType(t, type);
 }
 
 function included(info: GraphQLResolveInfo, node: Parameters<typeof getDirectiveValues>[1]): boolean {

@@ -31,6 +31,25 @@ describe('nodes, ids and lookups', () => {
     });
   });
 
+  it('answers Relay-style fragments on Node the same as plain fields, through every root that looks ahead', async () => {
+    const relay =
+      '... on Node { id ... on Paper { title venue { ... on Node { id } name } authors { ...A } } }';
+    const plain = 'id title venue { id name } authors { id name }';
+    const fragment = 'fragment A on Node { id ... on Author { name } }';
+    for (const [root, wrap] of [
+      ['papers(first: 3, orderBy: TITLE_ASC)', (s: string) => `edges { node { ${s} } }`],
+      ['paper(id: "paper:a-simple-convergence-proof-of-adam-and-adagrad")', (s: string) => s],
+      ['author(id: "author:philipp-hennig")', (s: string) => `papers(first: 5) { edges { node { ${s} } } }`],
+      ['venue(id: "venue:icml")', (s: string) => `papers(first: 5) { edges { node { ${s} } } }`],
+    ] as const) {
+      const a = await s.gql(`{ x: ${root} { ${wrap(relay)} } } ${fragment}`);
+      const b = await s.gql(`{ x: ${root} { ${wrap(plain)} } }`);
+      expect(a.errors, root).toBeUndefined();
+      expect(a.data, root).toEqual(b.data);
+      expect(JSON.stringify(a.data), root).toContain('"title"');
+    }
+  });
+
   it('returns null for unknown ids on the typed lookups', async () => {
     const r = await s.gql(
       '{ paper(id: "paper:x") { id } author(id: "x") { id } venue(id: "y") { id } topic(id: "z") { id } }',
