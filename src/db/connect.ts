@@ -30,7 +30,11 @@ export async function connect(config: Config, log: (msg: string) => void = () =>
     });
     target = local;
   }
-  const db = new Db(createDriver(target), { database: c.database, txTimeoutMs: config.queryTimeoutMs });
+  const db = new Db(createDriver(target), {
+    database: c.database,
+    txTimeoutMs: config.queryTimeoutMs,
+    ...(local ? { unavailable: unavailableWhileDown(local) } : {}),
+  });
   try {
     await verify(db, target.uri, target.user, c.database);
   } catch (err) {
@@ -49,6 +53,14 @@ export async function connect(config: Config, log: (msg: string) => void = () =>
       await db.close();
       await local?.stop();
     },
+  };
+}
+
+/** The managed server's supervisor knows when it is down: queries then fail at once, saying why. */
+export function unavailableWhileDown(local: LocalNeo4j): () => string | null {
+  return () => {
+    const h = local.health();
+    return h.state === 'up' ? null : h.reason;
   };
 }
 

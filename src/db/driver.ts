@@ -1,5 +1,5 @@
 import neo4j, { type Driver, type QueryResult, type RecordShape } from 'neo4j-driver';
-import { mapDriverError } from './errors.js';
+import { DatabaseUnavailableError, mapDriverError } from './errors.js';
 
 export type Params = Record<string, unknown>;
 export type Row = Record<string, unknown>;
@@ -10,6 +10,12 @@ export interface DbOptions {
   database: string;
   /** Per-transaction timeout, so one slow query cannot hold a connection forever. */
   txTimeoutMs?: number;
+  /**
+   * Why the database is known to be down right now (the managed server is restarting), or null.
+   * While it says so, queries fail at once with DATABASE_UNAVAILABLE instead of waiting on
+   * connection timeouts and retries.
+   */
+  unavailable?: () => string | null;
 }
 
 /**
@@ -41,6 +47,7 @@ export class Db {
    * With `dryRun` the transaction is rolled back at the end, so callers see what would change.
    */
   async writeTransaction<T>(work: (run: Runner) => Promise<T>, opts: { dryRun?: boolean } = {}): Promise<T> {
+    this.failFast();
     const session = this.driver.session({
       database: this.opts.database,
       defaultAccessMode: neo4j.session.WRITE,
@@ -67,8 +74,19 @@ export class Db {
     }
   }
 
+  /** Why the database is known to be unavailable right now, or null (see DbOptions.unavailable). */
+  unavailableReason(): string | null {
+    return this.opts.unavailable?.() ?? null;
+  }
+
+  private failFast(): void {
+    const reason = this.unavailableReason();
+    if (reason) throw new DatabaseUnavailableError(reason);
+  }
+
   /** Whether Neo4j answers right now; used by /ready, so it never waits for retries. */
   async ping(): Promise<boolean> {
+    if (this.unavailableReason()) return false;
     try {
       await this.driver.verifyConnectivity({ database: this.opts.database });
       return true;
@@ -82,6 +100,7 @@ export class Db {
   }
 
   private async tx(mode: 'READ' | 'WRITE', cypher: string, params: Params): Promise<Row[]> {
+    this.failFast();
     this.queryCount++;
     try {
       // executeQuery (a managed transaction with retries) measured ~20% less CPU per query, in Node
@@ -131,6 +150,10 @@ export function createDriver(t: DriverTarget): Driver {
     connectionTimeout: 3_000,
     connectionAcquisitionTimeout: 3_000,
     maxTransactionRetryTime: 2_000,
+    // A pooled connection idle for a second is checked before use: after a restart of Neo4j the
+    // dead ones are dropped instead of failing a transaction and waiting out the retry delays
+    // (measured: 5 s answers right after recovery without it). Busy connections are not checked.
+    connectionLivenessCheckTimeout: 1_000,
     maxConnectionPoolSize: 50,
     userAgent: 'paper-graph/0.1',
   });

@@ -35,11 +35,36 @@ export interface LocalNeo4jOptions {
 /** A running managed server: either this process started it (owned) or it attached to one already running. */
 export interface LocalNeo4j extends Credentials {
   uri: string;
-  javaPid: number;
+  /** The JVM's pid; a restart after a crash changes it. */
+  readonly javaPid: number;
   owned: boolean;
   dataDir: string;
+  /** How the server this process runs is doing: up, restarting after a crash, or given up on. */
+  health(): Health;
   /** Stops the server if this process owns it; a no-op for an attached one. */
   stop(): Promise<void>;
+}
+
+export type Health = { state: 'up' } | { state: 'restarting' | 'failed'; reason: string };
+
+/** Restarts allowed within RESTART_WINDOW_MS before the supervisor gives up. */
+export const MAX_RESTARTS = 5;
+export const RESTART_WINDOW_MS = 5 * 60_000;
+
+/**
+ * What the supervisor does after a crash, given the times of the crashes so far (this one last):
+ * wait 1 s, 2 s, 4 s … at most 30 s before restarting, or give up after MAX_RESTARTS in the window.
+ */
+export function restartPlan(
+  crashes: readonly number[],
+  now: number,
+): { giveUp: boolean; delayMs: number; recent: number } {
+  const recent = crashes.filter((t) => t > now - RESTART_WINDOW_MS).length;
+  return {
+    giveUp: recent > MAX_RESTARTS,
+    delayMs: Math.min(1000 * 2 ** Math.max(0, recent - 1), 30_000),
+    recent,
+  };
 }
 
 /**
@@ -74,14 +99,8 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo
     const uri = `bolt://127.0.0.1:${boltPort}`;
     const child = spawnServer(java, lib, l);
     const javaPid = child.pid as number;
-    await writeRecord(l, {
-      uri,
-      javaPid,
-      ownerPid: process.pid,
-      version: NEO4J_VERSION,
-      startedAt: new Date().toISOString(),
-    });
-    const server = owned(l, uri, creds, child);
+    await record(l, uri, javaPid);
+    const server = owned(l, uri, creds, child, () => spawnServer(java, lib, l), log);
     try {
       await waitForBolt(uri, creds, child, l, opts.startTimeoutMs ?? 120_000);
     } catch (err) {
@@ -89,6 +108,7 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo
       throw err;
     }
     log(`Neo4j ${NEO4J_VERSION} is up at ${uri} (pid ${javaPid}, data in ${l.root}).`);
+    server.supervise();
     return server;
   } finally {
     await unlock();
@@ -108,6 +128,8 @@ async function attach(l: Layout): Promise<LocalNeo4j | null> {
         javaPid: record.javaPid,
         owned: false,
         dataDir: l.root,
+        // The process that started it supervises it; an attached command only sees what the driver sees.
+        health: () => ({ state: 'up' }),
         stop: async () => {},
       };
     }
@@ -116,32 +138,108 @@ async function attach(l: Layout): Promise<LocalNeo4j | null> {
   return null;
 }
 
-function owned(l: Layout, uri: string, creds: Credentials, child: ChildProcess): LocalNeo4j {
-  const javaPid = child.pid as number;
-  const exited = new Promise<void>((res) => {
-    if (child.exitCode !== null || child.signalCode !== null) res();
-    else child.once('exit', () => res());
+async function record(l: Layout, uri: string, javaPid: number): Promise<void> {
+  await writeRecord(l, {
+    uri,
+    javaPid,
+    ownerPid: process.pid,
+    version: NEO4J_VERSION,
+    startedAt: new Date().toISOString(),
   });
+}
+
+/**
+ * A server this process started, and supervises: when the JVM exits without being asked (a crash,
+ * the OOM killer, kill -9) it is started again on the same port and data folder, where Neo4j
+ * recovers its store from the transaction log; see restartPlan for the pace and the limit.
+ */
+function owned(
+  l: Layout,
+  uri: string,
+  creds: Credentials,
+  first: ChildProcess,
+  respawn: () => ChildProcess,
+  log: (msg: string) => void,
+): LocalNeo4j & { supervise(): void } {
+  let child = first;
+  let health: Health = { state: 'up' };
+  const crashes: number[] = [];
+  let stopping: Promise<void> | undefined;
+  const exitOf = (c: ChildProcess) =>
+    new Promise<void>((res) => {
+      if (c.exitCode !== null || c.signalCode !== null) res();
+      else c.once('exit', () => res());
+    });
   // A synchronous last resort: 'exit' handlers cannot await, but a SIGTERM lets Neo4j shut down cleanly.
   const onExit = () => {
-    if (isAlive(javaPid)) process.kill(javaPid, 'SIGTERM');
+    if (child.pid && isAlive(child.pid)) process.kill(child.pid, 'SIGTERM');
   };
   process.once('exit', onExit);
-  let stopping: Promise<void> | undefined;
+
+  const restart = async (why: string) => {
+    crashes.push(Date.now());
+    const plan = restartPlan(crashes, Date.now());
+    if (plan.giveUp) {
+      health = {
+        state: 'failed',
+        reason: `The managed Neo4j ${why}, and crashed ${plan.recent} times in ${RESTART_WINDOW_MS / 60_000} minutes; it is not restarted again. Its log ends with: ${logTail(l).split('\n').slice(-3).join(' | ')}`,
+      };
+      log(health.reason);
+      return;
+    }
+    health = {
+      state: 'restarting',
+      reason: `The managed Neo4j ${why}; restarting it in ${plan.delayMs / 1000} s (restart ${plan.recent} of at most ${MAX_RESTARTS} in ${RESTART_WINDOW_MS / 60_000} minutes).`,
+    };
+    log(health.reason);
+    await sleep(plan.delayMs, true);
+    if (stopping) return;
+    child = respawn();
+    watch(child);
+    await record(l, uri, child.pid as number);
+    try {
+      await waitForBolt(uri, creds, child, l, 120_000);
+      health = { state: 'up' };
+      log(`The managed Neo4j is back at ${uri} (pid ${child.pid}).`);
+    } catch {
+      // It died while starting (its exit restarts it again) or never answered: end it, and the exit does.
+      if (child.pid && isAlive(child.pid)) process.kill(child.pid, 'SIGKILL');
+    }
+  };
+  const watch = (c: ChildProcess) =>
+    c.once('exit', (code, signal) => {
+      if (!stopping && c === child) void restart(`exited unexpectedly (${signal ?? `code ${code}`})`);
+    });
+
   const stop = () => {
     stopping ??= (async () => {
       process.removeListener('exit', onExit);
-      if (isAlive(javaPid)) process.kill(javaPid, 'SIGTERM');
+      const c = child;
+      const pid = c.pid as number;
+      const exited = exitOf(c);
+      if (isAlive(pid)) process.kill(pid, 'SIGTERM');
       const killed = await Promise.race([exited.then(() => true), sleep(30_000, true).then(() => false)]);
-      if (!killed && isAlive(javaPid)) {
-        process.kill(javaPid, 'SIGKILL');
+      if (!killed && isAlive(pid)) {
+        process.kill(pid, 'SIGKILL');
         await exited;
       }
-      if (readRecord(l)?.javaPid === javaPid) await removeRecord(l);
+      if (readRecord(l)?.javaPid === pid) await removeRecord(l);
     })();
     return stopping;
   };
-  return { ...creds, uri, javaPid, owned: true, dataDir: l.root, stop };
+  return {
+    ...creds,
+    uri,
+    get javaPid() {
+      return child.pid as number;
+    },
+    owned: true,
+    dataDir: l.root,
+    health: () => health,
+    stop,
+    // Supervision starts once the first start succeeded: a JVM that cannot start at all is an error to report, not to retry.
+    supervise: () => watch(child),
+  };
 }
 
 /** Starts the JVM in its own process group, plus a watchdog that ends it if this process dies without stopping it. */

@@ -84,7 +84,18 @@ export function createApp(deps: AppDeps) {
       staticFilesPlugin(),
       bodyLimitPlugin(LIMITS.bodyBytes),
       ...armorPlugins(production),
-      useReadinessCheck({ endpoint: '/ready', check: () => deps.db.ping() }),
+      useReadinessCheck({
+        endpoint: '/ready',
+        // 503 with the reason when the supervisor knows Neo4j is down (restarting, or given up on).
+        check: async ({ fetchAPI }) => {
+          const reason = deps.db.unavailableReason();
+          if (!reason) return deps.db.ping();
+          return new fetchAPI.Response(JSON.stringify({ ready: false, reason }), {
+            status: 503,
+            headers: { 'content-type': 'application/json' },
+          });
+        },
+      }),
       useErrorHandler(({ errors, context }) => {
         const requestId = (context as { requestId?: string }).requestId;
         for (const e of errors) {

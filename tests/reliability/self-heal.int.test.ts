@@ -1,0 +1,158 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultCacheDir } from '../../src/config.js';
+import { unavailableWhileDown } from '../../src/db/connect.js';
+import { applyConstraints } from '../../src/db/constraints.js';
+import { createDriver, Db } from '../../src/db/driver.js';
+import {
+  freePort,
+  type LocalNeo4j,
+  MAX_RESTARTS,
+  restartPlan,
+  startLocalNeo4j,
+} from '../../src/db/local-neo4j.js';
+import { loadSeed } from '../../src/ingest/seed.js';
+import { createLogger } from '../../src/server/logger.js';
+import { createApp } from '../../src/server/yoga.js';
+import { drive, type Outcome, percentile, post, serve } from '../helpers/http.js';
+
+// This file runs its own managed Neo4j, because it kills it.
+const KEY = 'self-heal-test-key-0123456789';
+const FAST_FAIL_MS = 3500;
+let dataDir: string;
+let neo4j: LocalNeo4j;
+let db: Db;
+let http: Awaited<ReturnType<typeof serve>>;
+const said: string[] = [];
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'paper-graph-heal-'));
+  neo4j = await startLocalNeo4j({
+    dataDir,
+    cacheDir: defaultCacheDir(),
+    boltPort: await freePort(),
+    log: (m) => said.push(m),
+  });
+  // As connect() builds it for npm start: the supervisor's word makes queries fail at once.
+  db = new Db(createDriver(neo4j), {
+    database: 'neo4j',
+    txTimeoutMs: 10_000,
+    unavailable: unavailableWhileDown(neo4j),
+  });
+  await applyConstraints(db);
+  await loadSeed(db);
+  // Silent: every request while down is an expected, coded failure; the assertions check each one's code.
+  http = await serve(createApp({ db, apiKeys: [KEY], production: true, logger: createLogger('silent') }));
+}, 180_000);
+
+afterAll(async () => {
+  await http?.close();
+  await db?.close();
+  await neo4j?.stop();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+const CREATE = `mutation ($input: PaperInput!) { createPaper(input: $input) { __typename ... on MutationCreatePaperSuccess { data { id } } } }`;
+const READ = '{ papers(first: 10) { totalCount edges { node { title authors { name } } } } }';
+
+describe('the supervisor of the managed Neo4j', () => {
+  it('restarts after 1 s, 2 s, 4 s … at most 30 s, and gives up after the sixth crash in five minutes', () => {
+    const t = 1_000_000;
+    expect([1, 2, 3, 4, 5, 6, 7].map((n) => restartPlan(Array(n).fill(t), t).delayMs)).toEqual([
+      1000, 2000, 4000, 8000, 16000, 30000, 30000,
+    ]);
+    expect(restartPlan(Array(MAX_RESTARTS).fill(t), t).giveUp).toBe(false);
+    expect(restartPlan(Array(MAX_RESTARTS + 1).fill(t), t).giveUp).toBe(true);
+    // Crashes older than the window no longer count.
+    expect(restartPlan([...Array(MAX_RESTARTS).fill(t - 6 * 60_000), t], t)).toEqual({
+      giveUp: false,
+      delayMs: 1000,
+      recent: 1,
+    });
+  });
+
+  it('brings Neo4j back by itself after kill -9 under writes: fast failures meanwhile, no acknowledged write lost', async () => {
+    for (let i = 0; i < 3; i++) await post(http.url, READ);
+    const acknowledged: string[] = [];
+    const down: Outcome[] = [];
+    let phase: 'up' | 'down' | 'back' = 'up';
+    let stopped = false;
+    const load = drive(8, 120_000, async (w, i) => {
+      if (stopped) return null;
+      const started = phase;
+      // Down = the supervisor says so when the request arrives (after the kill, before Neo4j answers again).
+      const startedDown = phase !== 'up' && neo4j.health().state !== 'up';
+      let outcome: Outcome;
+      if (i % 2 === 0) {
+        const r = await post(
+          http.url,
+          CREATE,
+          { input: { title: `Heal test paper ${w}-${i}`, authors: [{ name: `Healer ${w}` }] } },
+          { authorization: `Bearer ${KEY}` },
+        );
+        outcome = r.outcome;
+        const data = r.body.data?.createPaper as { data?: { id: string } } | undefined;
+        if (outcome.ok && data?.data) acknowledged.push(data.data.id);
+      } else outcome = (await post(http.url, READ)).outcome;
+      if (startedDown) down.push(outcome);
+      return { ...outcome, phase: started };
+    }).then((all) => all.filter((r): r is NonNullable<typeof r> => r !== null));
+
+    await new Promise((r) => setTimeout(r, 3000));
+    const killedPid = neo4j.javaPid;
+    process.kill(killedPid, 'SIGKILL');
+    phase = 'down';
+    const t0 = Date.now();
+    await new Promise((r) => setTimeout(r, 300));
+    const readyWhileDown = await fetch(`${http.url}/ready`);
+    const readyBody = await readyWhileDown.text();
+    let readyAfter = -1;
+    while (Date.now() - t0 < 60_000) {
+      if ((await fetch(`${http.url}/ready`)).status === 200) {
+        readyAfter = Date.now() - t0;
+        break;
+      }
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    phase = 'back';
+    await new Promise((r) => setTimeout(r, 3000));
+    stopped = true;
+    const results = await load;
+    const back = results.filter((r) => r.phase === 'back');
+    // A request fails while Neo4j is down; one admitted once it answers again is served by a cold
+    // server (JIT and plan caches empty), measured apart below.
+    const failed = down.filter((d) => !d.ok);
+    const inFlight = results.filter((r) => r.phase === 'up' && !r.ok);
+    const maxDown = Math.max(0, ...failed.map((d) => d.ms));
+    const firstUp = results.filter((r) => r.phase !== 'up' && r.ok);
+    console.log(
+      `[self-heal] kill -9 of pid ${killedPid} under load: /ready 200 again after ${readyAfter} ms (new pid ${neo4j.javaPid}); ${results.length} requests; while down: ${failed.length} failed fast, p50 ${percentile(
+        failed.map((d) => d.ms),
+        50,
+      ).toFixed(
+        0,
+      )} ms, max ${maxDown.toFixed(0)} ms; ${inFlight.length} in flight at the kill failed, slowest ${Math.max(0, ...inFlight.map((r) => r.ms)).toFixed(0)} ms; after recovery ${back.filter((r) => r.ok).length}/${back.length} ok, slowest answer of the cold server ${Math.max(0, ...firstUp.map((r) => r.ms)).toFixed(0)} ms; acknowledged writes ${acknowledged.length}`,
+    );
+
+    expect(readyWhileDown.status).toBe(503);
+    expect(readyBody).toMatch(/restarting it in 1 s \(restart 1 of at most 5 in 5 minutes\)/);
+    expect(readyAfter).toBeGreaterThan(0);
+    expect(readyAfter).toBeLessThan(30_000);
+    expect(neo4j.javaPid).not.toBe(killedPid);
+    expect(neo4j.health()).toEqual({ state: 'up' });
+    expect(failed.length).toBeGreaterThan(0);
+    expect(failed.every((d) => d.code === 'DATABASE_UNAVAILABLE')).toBe(true);
+    expect(results.filter((r) => !r.ok).every((r) => r.code === 'DATABASE_UNAVAILABLE')).toBe(true);
+    expect(maxDown).toBeLessThan(FAST_FAIL_MS);
+    expect(back.filter((r) => r.ok).length).toBeGreaterThan(0);
+    expect(said.some((m) => m.startsWith('The managed Neo4j is back at'))).toBe(true);
+    const stored = new Set(
+      (await db.read("MATCH (p:Paper) WHERE p.title STARTS WITH 'Heal test paper' RETURN p.id AS id")).map(
+        (r) => r.id as string,
+      ),
+    );
+    expect(acknowledged.filter((id) => !stored.has(id))).toEqual([]);
+  }, 180_000);
+});
