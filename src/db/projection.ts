@@ -1,5 +1,5 @@
 import type { Params } from './driver.js';
-import { PAPER_SOURCES, type PaperSource, RELATIONS, type Relation } from './nodes.js';
+import { PAPER_SOURCES, type PaperSource, RELATIONS, type Relation } from './relations.js';
 import { NEWEST_FIRST } from './sort-keys.js';
 
 /**

@@ -10,17 +10,9 @@ import type {
   TopicNode,
   VenueNode,
 } from '../db/model.js';
-import {
-  nodesByIds,
-  type Page,
-  type PaperSource,
-  papersOf,
-  type Relation,
-  type RelationKey,
-  type RelationTarget,
-  relatedNodesBatch,
-} from '../db/nodes.js';
+import { nodesByIds, type Page, papersOf, type RelationKey, relatedNodesBatch } from '../db/nodes.js';
 import { topicPaperCounts } from '../db/papers.js';
+import type { PaperSource, Relation, RelationTarget } from '../db/relations.js';
 
 /**
  * Every DataLoader of one request. Each batches the keys a GraphQL level asks for into one

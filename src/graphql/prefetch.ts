@@ -1,8 +1,9 @@
 import type DataLoader from 'dataloader';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { NodeType } from '../db/model.js';
-import { nodeWithPlan, type Relation, type RelationTarget } from '../db/nodes.js';
+import { nodeWithPlan } from '../db/nodes.js';
 import { prefetched } from '../db/projection.js';
+import type { Relation, RelationTarget } from '../db/relations.js';
 import type { Context } from './context.js';
 import { planSelection } from './lookahead.js';
 
