@@ -1,5 +1,5 @@
 import { type Config, ConfigError } from '../config.js';
-import { createDriver, Db } from './driver.js';
+import { type Availability, createDriver, Db } from './driver.js';
 import { type LocalNeo4j, startLocalNeo4j } from './local-neo4j.js';
 
 export interface Connection {
@@ -33,7 +33,7 @@ export async function connect(config: Config, log: (msg: string) => void = () =>
   const db = new Db(createDriver(target), {
     database: c.database,
     txTimeoutMs: config.queryTimeoutMs,
-    ...(local ? { unavailable: unavailableWhileDown(local) } : {}),
+    ...(local ? { availability: availabilityOf(local) } : {}),
   });
   try {
     await verify(db, target.uri, target.user, c.database);
@@ -57,10 +57,13 @@ export async function connect(config: Config, log: (msg: string) => void = () =>
 }
 
 /** The managed server's supervisor knows when it is down: queries then fail at once, saying why. */
-export function unavailableWhileDown(local: LocalNeo4j): () => string | null {
-  return () => {
-    const h = local.health();
-    return h.state === 'up' ? null : h.reason;
+export function availabilityOf(local: LocalNeo4j): Availability {
+  return {
+    reason: () => {
+      const h = local.health();
+      return h.state === 'up' ? null : h.reason;
+    },
+    onDown: (listener) => local.onDown(listener),
   };
 }
 

@@ -11,11 +11,18 @@ export interface DbOptions {
   /** Per-transaction timeout, so one slow query cannot hold a connection forever. */
   txTimeoutMs?: number;
   /**
-   * Why the database is known to be down right now (the managed server is restarting), or null.
-   * While it says so, queries fail at once with DATABASE_UNAVAILABLE instead of waiting on
-   * connection timeouts and retries.
+   * What the managed server's supervisor knows: while it says the database is down, queries fail
+   * at once with DATABASE_UNAVAILABLE instead of waiting on connection timeouts and retries, and
+   * queries in flight when it goes down answer at that moment.
    */
-  unavailable?: () => string | null;
+  availability?: Availability;
+}
+
+export interface Availability {
+  /** Why the database is known to be down right now, or null. */
+  reason(): string | null;
+  /** Calls `listener` with the reason when the database goes down; returns the unsubscribe. */
+  onDown(listener: (reason: string) => void): () => void;
 }
 
 /**
@@ -46,8 +53,14 @@ export class Db {
    * Runs `work` in one write transaction: every statement commits together or none does.
    * With `dryRun` the transaction is rolled back at the end, so callers see what would change.
    */
-  async writeTransaction<T>(work: (run: Runner) => Promise<T>, opts: { dryRun?: boolean } = {}): Promise<T> {
-    this.failFast();
+  writeTransaction<T>(work: (run: Runner) => Promise<T>, opts: { dryRun?: boolean } = {}): Promise<T> {
+    return this.guard(() => this.inWriteTransaction(work, opts));
+  }
+
+  private async inWriteTransaction<T>(
+    work: (run: Runner) => Promise<T>,
+    opts: { dryRun?: boolean },
+  ): Promise<T> {
     const session = this.driver.session({
       database: this.opts.database,
       defaultAccessMode: neo4j.session.WRITE,
@@ -74,14 +87,24 @@ export class Db {
     }
   }
 
-  /** Why the database is known to be unavailable right now, or null (see DbOptions.unavailable). */
+  /** Why the database is known to be unavailable right now, or null (see DbOptions.availability). */
   unavailableReason(): string | null {
-    return this.opts.unavailable?.() ?? null;
+    return this.opts.availability?.reason() ?? null;
   }
 
-  private failFast(): void {
-    const reason = this.unavailableReason();
-    if (reason) throw new DatabaseUnavailableError(reason);
+  /**
+   * Runs a query unless the database is known to be down, and gives up on it the moment it goes
+   * down: the driver's own retries may go on in the background, the request does not wait for them.
+   */
+  private guard<T>(run: () => Promise<T>): Promise<T> {
+    const a = this.opts.availability;
+    if (!a) return run();
+    const reason = a.reason();
+    if (reason) return Promise.reject(new DatabaseUnavailableError(reason));
+    return new Promise<T>((resolve, reject) => {
+      const off = a.onDown((why) => reject(new DatabaseUnavailableError(why)));
+      run().then(resolve, reject).finally(off);
+    });
   }
 
   /** Whether Neo4j answers right now; used by /ready, so it never waits for retries. */
@@ -99,8 +122,11 @@ export class Db {
     await this.driver.close();
   }
 
-  private async tx(mode: 'READ' | 'WRITE', cypher: string, params: Params): Promise<Row[]> {
-    this.failFast();
+  private tx(mode: 'READ' | 'WRITE', cypher: string, params: Params): Promise<Row[]> {
+    return this.guard(() => this.query(mode, cypher, params));
+  }
+
+  private async query(mode: 'READ' | 'WRITE', cypher: string, params: Params): Promise<Row[]> {
     this.queryCount++;
     try {
       // executeQuery (a managed transaction with retries) measured ~20% less CPU per query, in Node
@@ -149,7 +175,9 @@ export function createDriver(t: DriverTarget): Driver {
     // request answers DATABASE_UNAVAILABLE in seconds and the API stays responsive.
     connectionTimeout: 3_000,
     connectionAcquisitionTimeout: 3_000,
-    maxTransactionRetryTime: 2_000,
+    // Retries of a transaction cut off by a crash stop within 1 s: a request given up on by guard()
+    // cannot be committed later by a retry, as the managed server takes longer than that to return.
+    maxTransactionRetryTime: 1_000,
     // A pooled connection idle for a second is checked before use: after a restart of Neo4j the
     // dead ones are dropped instead of failing a transaction and waiting out the retry delays
     // (measured: 5 s answers right after recovery without it). Busy connections are not checked.

@@ -41,6 +41,8 @@ export interface LocalNeo4j extends Credentials {
   dataDir: string;
   /** How the server this process runs is doing: up, restarting after a crash, or given up on. */
   health(): Health;
+  /** Calls `listener` with the reason each time the server goes down; returns the unsubscribe. */
+  onDown(listener: (reason: string) => void): () => void;
   /** Stops the server if this process owns it; a no-op for an attached one. */
   stop(): Promise<void>;
 }
@@ -130,6 +132,7 @@ async function attach(l: Layout): Promise<LocalNeo4j | null> {
         dataDir: l.root,
         // The process that started it supervises it; an attached command only sees what the driver sees.
         health: () => ({ state: 'up' }),
+        onDown: () => () => {},
         stop: async () => {},
       };
     }
@@ -163,6 +166,11 @@ function owned(
 ): LocalNeo4j & { supervise(): void } {
   let child = first;
   let health: Health = { state: 'up' };
+  const downListeners = new Set<(reason: string) => void>();
+  const setDown = (h: Health & { reason: string }) => {
+    health = h;
+    for (const l of [...downListeners]) l(h.reason);
+  };
   const crashes: number[] = [];
   let stopping: Promise<void> | undefined;
   const exitOf = (c: ChildProcess) =>
@@ -180,18 +188,14 @@ function owned(
     crashes.push(Date.now());
     const plan = restartPlan(crashes, Date.now());
     if (plan.giveUp) {
-      health = {
-        state: 'failed',
-        reason: `The managed Neo4j ${why}, and crashed ${plan.recent} times in ${RESTART_WINDOW_MS / 60_000} minutes; it is not restarted again. Its log ends with: ${logTail(l).split('\n').slice(-3).join(' | ')}`,
-      };
-      log(health.reason);
+      const reason = `The managed Neo4j ${why}, and crashed ${plan.recent} times in ${RESTART_WINDOW_MS / 60_000} minutes; it is not restarted again. Its log ends with: ${logTail(l).split('\n').slice(-3).join(' | ')}`;
+      setDown({ state: 'failed', reason });
+      log(reason);
       return;
     }
-    health = {
-      state: 'restarting',
-      reason: `The managed Neo4j ${why}; restarting it in ${plan.delayMs / 1000} s (restart ${plan.recent} of at most ${MAX_RESTARTS} in ${RESTART_WINDOW_MS / 60_000} minutes).`,
-    };
-    log(health.reason);
+    const reason = `The managed Neo4j ${why}; restarting it in ${plan.delayMs / 1000} s (restart ${plan.recent} of at most ${MAX_RESTARTS} in ${RESTART_WINDOW_MS / 60_000} minutes).`;
+    setDown({ state: 'restarting', reason });
+    log(reason);
     await sleep(plan.delayMs, true);
     if (stopping) return;
     child = respawn();
@@ -236,6 +240,10 @@ function owned(
     owned: true,
     dataDir: l.root,
     health: () => health,
+    onDown: (listener) => {
+      downListeners.add(listener);
+      return () => downListeners.delete(listener);
+    },
     stop,
     // Supervision starts once the first start succeeded: a JVM that cannot start at all is an error to report, not to retry.
     supervise: () => watch(child),
