@@ -1,4 +1,4 @@
-import { authorId, paperId, venueId } from '../src/ingest/normalize.js';
+import { authorId, paperId, venueId } from '../src/domain/normalize.js';
 import { optimizerRef } from '../src/ingest/optimizers.js';
 import type { PaperRecord, ParsedList, SectionRecord, VenueKind } from '../src/ingest/records.js';
 

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { runCli } from '../src/cli/run.js';
-import { applyConstraints } from '../src/db/constraints.js';
-import { deleteEverything } from '../src/db/stats.js';
+import { deleteEverything } from '../src/db/read/stats.js';
+import { applyConstraints } from '../src/db/schema/constraints.js';
 import { loadCorpus } from './load-corpus.js';
 
 /** `npm run bench:load -- --papers N --reset`: empties the database, loads a synthetic corpus, prints the load rate. */

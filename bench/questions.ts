@@ -4,7 +4,7 @@
  * systems/neo4j-graphql.graphql), and one hand-written Cypher query (the floor). Every way
  * returns the same fields: ids, names, titles and years.
  */
-import { RELATED_WORK_CYPHER, relatedWorkParams } from '../src/db/related-work.js';
+import { RELATED_WORK_CYPHER, relatedWorkParams } from '../src/db/read/related-work.js';
 
 export type QuestionId = 'Q1' | 'Q2' | 'Q3' | 'Q4' | 'Q5';
 

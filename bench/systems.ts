@@ -1,6 +1,6 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { freePort } from '../src/db/local-neo4j.js';
+import { freePort } from '../src/neo4j-server/ports.js';
 
 export type SystemId = 'api' | 'neo4j-graphql' | 'cypher';
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { applyConstraints } from '../db/constraints.js';
+import { applyConstraints } from '../db/schema/constraints.js';
 import {
   decodeList,
   describeSkipped,

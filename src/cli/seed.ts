@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
-import { applyConstraints } from '../db/constraints.js';
-import { deleteEverything } from '../db/stats.js';
+import { deleteEverything } from '../db/read/stats.js';
+import { applyConstraints } from '../db/schema/constraints.js';
 import { loadSeed } from '../ingest/seed.js';
 import { runCli } from './run.js';
 

@@ -1,6 +1,6 @@
 import { type Config, ConfigError } from '../config.js';
+import { type LocalNeo4j, startLocalNeo4j } from '../neo4j-server/server.js';
 import { type Availability, createDriver, Db } from './driver.js';
-import { type LocalNeo4j, startLocalNeo4j } from './local-neo4j.js';
 
 export interface Connection {
   db: Db;

@@ -4,7 +4,7 @@ import ErrorsPlugin from '@pothos/plugin-errors';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import { GraphQLError, getNullableType, isListType } from 'graphql';
-import { typeOfId } from '../db/model.js';
+import { typeOfId } from '../db/schema/model.js';
 import type { Context } from './context.js';
 
 /** Per-query limits the schema enforces before resolving (see README, "Security and limits"). */

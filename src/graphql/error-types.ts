@@ -1,4 +1,4 @@
-import { ConflictError } from '../db/paper-writes.js';
+import { ConflictError } from '../db/write/paper-writes.js';
 import { builder } from './builder.js';
 
 /** Input that breaks a rule; `field` is its path in the input ("input.title"). */

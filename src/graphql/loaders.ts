@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
-import { type CoAuthorRow, coAuthorsOf } from '../db/co-authors.js';
 import type { Db } from '../db/driver.js';
+import { type CoAuthorRow, coAuthorsOf } from '../db/read/co-authors.js';
+import { topicPaperCounts } from '../db/read/papers.js';
 import type {
   AuthorNode,
   NodeType,
@@ -9,10 +10,15 @@ import type {
   SectionNode,
   TopicNode,
   VenueNode,
-} from '../db/model.js';
-import { nodesByIds, type Page, papersOf, type RelationKey, relatedNodesBatch } from '../db/nodes.js';
-import { topicPaperCounts } from '../db/papers.js';
-import type { PaperSource, Relation, RelationTarget } from '../db/relations.js';
+} from '../db/schema/model.js';
+import {
+  nodesByIds,
+  type Page,
+  papersOf,
+  type RelationKey,
+  relatedNodesBatch,
+} from '../db/selection/nodes.js';
+import type { PaperSource, Relation, RelationTarget } from '../db/selection/relations.js';
 
 /**
  * Every DataLoader of one request. Each batches the keys a GraphQL level asks for into one

@@ -13,8 +13,8 @@ import {
   isObjectType,
   type SelectionSetNode,
 } from 'graphql';
-import { EMPTY_PLAN, type Include, type Plan } from '../db/projection.js';
-import type { PaperSource, Relation } from '../db/relations.js';
+import { EMPTY_PLAN, type Include, type Plan } from '../db/selection/projection.js';
+import type { PaperSource, Relation } from '../db/selection/relations.js';
 import { DEFAULT_PAGE, MAX_PAGE } from './pagination.js';
 
 /** Most co-authors one request may ask for per author (Author.coAuthors). */

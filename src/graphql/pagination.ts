@@ -1,9 +1,9 @@
 import { resolveOffsetConnection } from '@pothos/plugin-relay';
 import type { GraphQLResolveInfo } from 'graphql';
-import type { PaperNode } from '../db/model.js';
-import type { Page } from '../db/nodes.js';
-import { prefetched } from '../db/projection.js';
-import type { PaperSource } from '../db/relations.js';
+import type { PaperNode } from '../db/schema/model.js';
+import type { Page } from '../db/selection/nodes.js';
+import { prefetched } from '../db/selection/projection.js';
+import type { PaperSource } from '../db/selection/relations.js';
 import type { Context } from './context.js';
 import { checkRange } from './errors.js';
 

@@ -1,9 +1,9 @@
 import type DataLoader from 'dataloader';
 import type { GraphQLResolveInfo } from 'graphql';
-import type { NodeType } from '../db/model.js';
-import { nodeWithPlan } from '../db/nodes.js';
-import { prefetched } from '../db/projection.js';
-import type { Relation, RelationTarget } from '../db/relations.js';
+import type { NodeType } from '../db/schema/model.js';
+import { nodeWithPlan } from '../db/selection/nodes.js';
+import { prefetched } from '../db/selection/projection.js';
+import type { Relation, RelationTarget } from '../db/selection/relations.js';
 import type { Context } from './context.js';
 import { planSelection } from './lookahead.js';
 

@@ -1,4 +1,11 @@
-import type { AuthorNode, OptimizerNode, PaperNode, SectionNode, TopicNode, VenueNode } from '../db/model.js';
+import type {
+  AuthorNode,
+  OptimizerNode,
+  PaperNode,
+  SectionNode,
+  TopicNode,
+  VenueNode,
+} from '../db/schema/model.js';
 import { builder } from './builder.js';
 
 /** Object refs shared by the type files, declared here so types can point at each other without import cycles. */

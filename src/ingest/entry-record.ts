@@ -1,5 +1,5 @@
+import { arxivYear, authorId, cleanText, findArxivId, paperId } from '../domain/normalize.js';
 import { idsFromLinks } from './links.js';
-import { arxivYear, authorId, cleanText, findArxivId, paperId } from './normalize.js';
 import { canonicalOptimizer, optimizerRef, optimizersInTitle } from './optimizers.js';
 import type { LinkRecord, PaperRecord } from './records.js';
 import { type ParsedVenue, parseVenue } from './venue.js';

@@ -1,7 +1,7 @@
 import { basename, extname } from 'node:path';
 import type { Db } from '../db/driver.js';
+import { slug } from '../domain/normalize.js';
 import { type ImportSummary, loadList } from './load.js';
-import { slug } from './normalize.js';
 import { parseList } from './parse-list.js';
 import type { ParseWarning } from './records.js';
 import { canonicalList, type Taxonomy } from './taxonomy.js';

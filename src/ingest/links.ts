@@ -1,4 +1,4 @@
-import { cleanText, findArxivId, findDoi, findOpenReviewId } from './normalize.js';
+import { cleanText, findArxivId, findDoi, findOpenReviewId } from '../domain/normalize.js';
 import type { LinkRecord } from './records.js';
 
 /** Hosts and paths that serve papers (not code, not a homepage): a link there is evidence of a paper entry. */

@@ -6,8 +6,8 @@ import {
   type TopicRow,
   upsertPapers,
   writeListStructure,
-} from '../db/list-writes.js';
-import { listId, sectionId, slug, topicId } from './normalize.js';
+} from '../db/write/list-writes.js';
+import { listId, sectionId, slug, topicId } from '../domain/normalize.js';
 import type { ParsedList, ParseWarning } from './records.js';
 import type { Taxonomy } from './taxonomy.js';
 

@@ -1,4 +1,4 @@
-import { cleanText } from './normalize.js';
+import { cleanText } from '../domain/normalize.js';
 
 /** Lower-case words that stand inside names ("Aaron van den Oord", "Ludovic Denoyer de la Fuente"). */
 const PARTICLE = /^(van|von|der|den|de|del|della|di|da|du|dos|das|le|la|bin|ibn|al|el|ter|ten|zu|y)$/;

@@ -1,4 +1,4 @@
-import { optimizerId } from './normalize.js';
+import { optimizerId } from '../domain/normalize.js';
 
 /**
  * Named optimizers recognised in titles, spelled as the field spells them. Longer names come

@@ -1,7 +1,7 @@
+import { cleanText, findArxivId } from '../domain/normalize.js';
 import { assemblePaper, type EntryFields, type EntryResult } from './entry-record.js';
 import { isAnchor, isPaperLink, readLink } from './links.js';
 import { isStrongNameRun, type NameList, readNames } from './names.js';
-import { cleanText, findArxivId } from './normalize.js';
 import type { LinkRecord } from './records.js';
 import { lines, type Token, tokenText } from './tokens.js';
 import { isKnownVenue } from './venue.js';

@@ -1,8 +1,8 @@
 import type { Table, TableCell } from 'mdast';
+import { cleanText } from '../domain/normalize.js';
 import { assemblePaper, type EntryFields, type EntryResult } from './entry-record.js';
 import { isAnchor, readLink } from './links.js';
 import { readNames } from './names.js';
-import { cleanText } from './normalize.js';
 import type { LinkRecord } from './records.js';
 import { type Token, tokenize } from './tokens.js';
 import { isKnownVenue } from './venue.js';

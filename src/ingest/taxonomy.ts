@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { slug } from './normalize.js';
+import { slug } from '../domain/normalize.js';
 import { SEED_DIR } from './seed-dir.js';
 
 const sectionMap = z.object({

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { cleanText, findArxivId, foldKey, venueId } from './normalize.js';
+import { cleanText, findArxivId, foldKey, venueId } from '../domain/normalize.js';
 import type { VenueKind, VenueRecord } from './records.js';
 import { SEED_DIR } from './seed-dir.js';
 

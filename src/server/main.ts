@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import { ConfigError, loadConfig } from '../config.js';
 import { connect } from '../db/connect.js';
-import { assertPortFree } from '../db/local-neo4j.js';
+import { assertPortFree } from '../neo4j-server/ports.js';
 import { createLogger } from './logger.js';
 import { prepareDatabase } from './prepare.js';
 import { createApp } from './yoga.js';

@@ -1,6 +1,6 @@
-import { applyConstraints } from '../db/constraints.js';
 import type { Db } from '../db/driver.js';
-import { isGraphEmpty } from '../db/stats.js';
+import { isGraphEmpty } from '../db/read/stats.js';
+import { applyConstraints } from '../db/schema/constraints.js';
 import { loadSeed } from '../ingest/seed.js';
 
 /** Start-up work on the database: constraints and indexes (idempotent), then the seed if the graph is empty. */

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../bench/corpus.js';
 import { loadCorpus } from '../../bench/load-corpus.js';
-import { applyConstraints } from '../../src/db/constraints.js';
 import type { Db } from '../../src/db/driver.js';
+import { applyConstraints } from '../../src/db/schema/constraints.js';
 import { counts } from '../helpers/graph.js';
 import { clearGraph, testDb } from '../helpers/neo4j.js';
 

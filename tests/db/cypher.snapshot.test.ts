@@ -2,9 +2,14 @@ import { graphql } from 'graphql';
 import { createPubSub } from 'graphql-yoga';
 import { describe, expect, it } from 'vitest';
 import type { Db, Params, Row } from '../../src/db/driver.js';
-import type { NodeType } from '../../src/db/model.js';
-import { nodesByIds, papersOf, relatedNodesBatch } from '../../src/db/nodes.js';
-import { PAPER_SOURCES, type PaperSource, RELATIONS, type Relation } from '../../src/db/relations.js';
+import type { NodeType } from '../../src/db/schema/model.js';
+import { nodesByIds, papersOf, relatedNodesBatch } from '../../src/db/selection/nodes.js';
+import {
+  PAPER_SOURCES,
+  type PaperSource,
+  RELATIONS,
+  type Relation,
+} from '../../src/db/selection/relations.js';
 import { createContext, type GraphPubSub } from '../../src/graphql/context.js';
 import { schema } from '../../src/graphql/schema.js';
 

@@ -1,5 +1,5 @@
-import { applyConstraints } from '../../src/db/constraints.js';
 import type { Db } from '../../src/db/driver.js';
+import { applyConstraints } from '../../src/db/schema/constraints.js';
 import { loadSeed } from '../../src/ingest/seed.js';
 import { type App, createApp } from '../../src/server/yoga.js';
 import { clearGraph, testDb } from './neo4j.js';

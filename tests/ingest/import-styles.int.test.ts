@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { applyConstraints } from '../../src/db/constraints.js';
 import type { Db } from '../../src/db/driver.js';
+import { applyConstraints } from '../../src/db/schema/constraints.js';
 import { importList } from '../../src/ingest/import-list.js';
 import { loadTaxonomy } from '../../src/ingest/taxonomy.js';
 import { createApp } from '../../src/server/yoga.js';

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { applyConstraints } from '../../src/db/constraints.js';
 import { Db } from '../../src/db/driver.js';
+import { applyConstraints } from '../../src/db/schema/constraints.js';
 import { decodeList, ImportError, importList } from '../../src/ingest/import-list.js';
 import { loadSeed } from '../../src/ingest/seed.js';
 import { loadTaxonomy } from '../../src/ingest/taxonomy.js';

@@ -4,16 +4,16 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultCacheDir } from '../../src/config.js';
 import { availabilityOf } from '../../src/db/connect.js';
-import { applyConstraints } from '../../src/db/constraints.js';
 import { createDriver, Db } from '../../src/db/driver.js';
+import { applyConstraints } from '../../src/db/schema/constraints.js';
+import { loadSeed } from '../../src/ingest/seed.js';
+import { freePort } from '../../src/neo4j-server/ports.js';
 import {
-  freePort,
   type LocalNeo4j,
   MAX_RESTARTS,
   restartPlan,
   startLocalNeo4j,
-} from '../../src/db/local-neo4j.js';
-import { loadSeed } from '../../src/ingest/seed.js';
+} from '../../src/neo4j-server/server.js';
 import { createLogger } from '../../src/server/logger.js';
 import { createApp } from '../../src/server/yoga.js';
 import { drive, type Outcome, percentile, post, serve } from '../helpers/http.js';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applyConstraints } from '../../src/db/constraints.js';
 import type { Db } from '../../src/db/driver.js';
+import { applyConstraints } from '../../src/db/schema/constraints.js';
 import { CONTENT_SECURITY_POLICY } from '../../src/server/graphiql.js';
 import { type App, createApp } from '../../src/server/yoga.js';
 import { clearGraph, testDb } from '../helpers/neo4j.js';

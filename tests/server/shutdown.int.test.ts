@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { freePort } from '../../src/db/local-neo4j.js';
+import { freePort } from '../../src/neo4j-server/ports.js';
 import { neo4jTarget } from '../helpers/neo4j.js';
 
 describe('npm start and SIGTERM', () => {

@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '../../src/db/local-neo4j.js';
+import { freePort } from '../../src/neo4j-server/ports.js';
 import { neo4jTarget } from '../helpers/neo4j.js';
 
 /** Runs `npm start`'s entry point with the given environment and returns its exit code and stderr. */

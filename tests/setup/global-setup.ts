@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { defaultCacheDir } from '../../src/config.js';
-import { startLocalNeo4j } from '../../src/db/local-neo4j.js';
+import { startLocalNeo4j } from '../../src/neo4j-server/server.js';
 import type { Neo4jTarget } from '../helpers/neo4j.js';
 
 declare module 'vitest' {

@@ -1,8 +1,8 @@
-import type { CoAuthorRow } from '../../db/co-authors.js';
-import type { AuthorNode } from '../../db/model.js';
-import { mergeAuthors } from '../../db/paper-writes.js';
-import { listByName } from '../../db/papers.js';
-import { prefetched } from '../../db/projection.js';
+import type { CoAuthorRow } from '../../db/read/co-authors.js';
+import { listByName } from '../../db/read/papers.js';
+import type { AuthorNode } from '../../db/schema/model.js';
+import { prefetched } from '../../db/selection/projection.js';
+import { mergeAuthors } from '../../db/write/paper-writes.js';
 import { builder } from '../builder.js';
 import { NotFoundError, ValidationError } from '../error-types.js';
 import { checkRange } from '../errors.js';

@@ -1,5 +1,5 @@
-import { graphView } from '../../db/graph-view.js';
-import type { NodeType } from '../../db/model.js';
+import { graphView } from '../../db/read/graph-view.js';
+import type { NodeType } from '../../db/schema/model.js';
 import { builder } from '../builder.js';
 import { badInput, checkRange } from '../errors.js';
 

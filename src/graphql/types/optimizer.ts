@@ -1,5 +1,5 @@
-import type { OptimizerNode } from '../../db/model.js';
-import { allOf } from '../../db/papers.js';
+import { allOf } from '../../db/read/papers.js';
+import type { OptimizerNode } from '../../db/schema/model.js';
 import { builder } from '../builder.js';
 import { papersPage } from '../pagination.js';
 import { nodeField } from '../prefetch.js';

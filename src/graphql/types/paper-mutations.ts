@@ -8,8 +8,8 @@ import {
   movePaper,
   type PaperWrite,
   writePaper,
-} from '../../db/paper-writes.js';
-import { authorId, cleanText, optimizerId, paperId, venueId } from '../../ingest/normalize.js';
+} from '../../db/write/paper-writes.js';
+import { authorId, cleanText, optimizerId, paperId, venueId } from '../../domain/normalize.js';
 import { canonicalOptimizer } from '../../ingest/optimizers.js';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';

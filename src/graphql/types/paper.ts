@@ -1,6 +1,6 @@
-import { listPapers, PAPER_ORDERS, type PaperOrder } from '../../db/papers.js';
-import { relatedWork } from '../../db/related-work.js';
-import { bibtex } from '../bibtex.js';
+import { listPapers, PAPER_ORDERS, type PaperOrder } from '../../db/read/papers.js';
+import { relatedWork } from '../../db/read/related-work.js';
+import { bibtex } from '../../domain/bibtex.js';
 import { builder } from '../builder.js';
 import { checkRange } from '../errors.js';
 import { planSelection } from '../lookahead.js';

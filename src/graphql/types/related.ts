@@ -1,7 +1,7 @@
-import { collaborationPath } from '../../db/collaboration-path.js';
-import type { AuthorNode, PaperNode } from '../../db/model.js';
-import { relatedWork } from '../../db/related-work.js';
-import { type OverlapRow, topicOverlap, topicOverlapAuthors } from '../../db/topic-overlap.js';
+import { collaborationPath } from '../../db/read/collaboration-path.js';
+import { relatedWork } from '../../db/read/related-work.js';
+import { type OverlapRow, topicOverlap, topicOverlapAuthors } from '../../db/read/topic-overlap.js';
+import type { AuthorNode, PaperNode } from '../../db/schema/model.js';
 import { builder } from '../builder.js';
 import { badInput, checkRange } from '../errors.js';
 import { AuthorRef, PaperRef, TopicRef } from '../refs.js';

@@ -1,4 +1,4 @@
-import { search } from '../../db/search.js';
+import { search } from '../../db/read/search.js';
 import { builder } from '../builder.js';
 import { badInput, checkRange } from '../errors.js';
 

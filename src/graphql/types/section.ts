@@ -1,6 +1,6 @@
-import type { ListNode } from '../../db/model.js';
-import { allOf } from '../../db/papers.js';
-import { rootSections, sectionsByCode } from '../../db/sections.js';
+import { allOf } from '../../db/read/papers.js';
+import { rootSections, sectionsByCode } from '../../db/read/sections.js';
+import type { ListNode } from '../../db/schema/model.js';
 import { builder } from '../builder.js';
 import { badInput } from '../errors.js';
 import { papersPage } from '../pagination.js';

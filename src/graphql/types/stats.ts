@@ -1,4 +1,4 @@
-import { graphStats } from '../../db/stats.js';
+import { graphStats } from '../../db/read/stats.js';
 import { builder } from '../builder.js';
 
 const CountRef = builder.objectRef<{ name: string; count: number }>('Count').implement({

@@ -1,5 +1,5 @@
-import type { VenueNode } from '../../db/model.js';
-import { listByName } from '../../db/papers.js';
+import { listByName } from '../../db/read/papers.js';
+import type { VenueNode } from '../../db/schema/model.js';
 import { builder } from '../builder.js';
 import { pageConnection, papersPage } from '../pagination.js';
 import { nodeField } from '../prefetch.js';

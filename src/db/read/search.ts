@@ -1,6 +1,6 @@
-import { SEARCH_INDEX } from './constraints.js';
-import type { Db } from './driver.js';
-import type { NodeType } from './model.js';
+import type { Db } from '../driver.js';
+import { SEARCH_INDEX } from '../schema/constraints.js';
+import type { NodeType } from '../schema/model.js';
 
 export interface SearchRow {
   score: number;

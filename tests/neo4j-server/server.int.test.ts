@@ -7,8 +7,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, defaultCacheDir } from '../../src/config.js';
 import { createDriver, Db } from '../../src/db/driver.js';
-import { freePort, type LocalNeo4j, startLocalNeo4j } from '../../src/db/local-neo4j.js';
-import { isAlive } from '../../src/db/neo4j-files.js';
+import { isAlive } from '../../src/neo4j-server/files.js';
+import { freePort } from '../../src/neo4j-server/ports.js';
+import { type LocalNeo4j, startLocalNeo4j } from '../../src/neo4j-server/server.js';
 
 const cacheDir = defaultCacheDir();
 

@@ -1,5 +1,5 @@
-import type { Db } from './driver.js';
-import type { PaperNode } from './model.js';
+import type { Db } from '../driver.js';
+import type { PaperNode } from '../schema/model.js';
 
 export interface RelatedRow {
   paper: PaperNode;

@@ -1,4 +1,4 @@
-import type { Db } from './driver.js';
+import type { Db } from '../driver.js';
 
 /** Node labels and relationship types of the model; counted from Neo4j's count store. */
 export const NODE_LABELS = ['Paper', 'Author', 'Venue', 'Topic', 'Section', 'Optimizer', 'List'] as const;

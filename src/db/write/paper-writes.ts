@@ -1,7 +1,7 @@
-import type { Runner } from './driver.js';
-import type { AuthorNode, PaperNode } from './model.js';
-import { newestKey } from './sort-keys.js';
-import { countTopicPairs, withTopicPairs } from './topic-pairs.js';
+import type { Runner } from '../driver.js';
+import type { AuthorNode, PaperNode } from '../schema/model.js';
+import { newestKey } from '../schema/sort-keys.js';
+import { countTopicPairs, withTopicPairs } from '../schema/topic-pairs.js';
 
 /** A paper as a mutation writes it; relation lists replace what the paper had when present. */
 export interface PaperWrite {

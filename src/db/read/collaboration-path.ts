@@ -1,5 +1,5 @@
-import type { Db } from './driver.js';
-import type { AuthorNode, PaperNode } from './model.js';
+import type { Db } from '../driver.js';
+import type { AuthorNode, PaperNode } from '../schema/model.js';
 
 export interface PathRow {
   authors: AuthorNode[];

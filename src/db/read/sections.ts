@@ -1,5 +1,5 @@
-import type { Db } from './driver.js';
-import type { SectionNode } from './model.js';
+import type { Db } from '../driver.js';
+import type { SectionNode } from '../schema/model.js';
 
 /** Sections with a code, in every list or in one list. */
 export async function sectionsByCode(db: Db, code: string, listId: string | null): Promise<SectionNode[]> {

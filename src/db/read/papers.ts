@@ -1,8 +1,8 @@
-import type { Db, Params } from './driver.js';
-import type { PaperNode } from './model.js';
-import type { Page } from './nodes.js';
-import { EMPTY_PLAN, type Plan, Projection } from './projection.js';
-import { NEWEST_FIRST } from './sort-keys.js';
+import type { Db, Params } from '../driver.js';
+import type { PaperNode } from '../schema/model.js';
+import { NEWEST_FIRST } from '../schema/sort-keys.js';
+import type { Page } from '../selection/nodes.js';
+import { EMPTY_PLAN, type Plan, Projection } from '../selection/projection.js';
 
 export interface PaperFilter {
   titleContains?: string | null;

@@ -1,4 +1,4 @@
-import type { Db } from './driver.js';
+import type { Db } from '../driver.js';
 import { newestKey } from './sort-keys.js';
 import { recountTopicPairs, topicPairsMissing } from './topic-pairs.js';
 

@@ -1,8 +1,8 @@
-import type { Db } from './driver.js';
-import type { NodeType } from './model.js';
+import type { Db } from '../driver.js';
+import type { NodeType } from '../schema/model.js';
+import { NEWEST_FIRST } from '../schema/sort-keys.js';
 import { type Plan, Projection } from './projection.js';
 import { PAPER_SOURCES, type PaperSource, RELATIONS, type Relation } from './relations.js';
-import { NEWEST_FIRST } from './sort-keys.js';
 
 /** Nodes of one label by id, in key order, null where none matched (a DataLoader batch function). */
 export async function nodesByIds<T>(

@@ -1,5 +1,5 @@
-import type { Db } from './driver.js';
-import type { NodeType } from './model.js';
+import type { Db } from '../driver.js';
+import type { NodeType } from '../schema/model.js';
 
 export interface GraphNodeRow {
   id: string;

@@ -1,7 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, openSync, writeFileSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import neo4j from 'neo4j-driver';
 import { ConfigError } from '../config.js';
@@ -17,8 +16,9 @@ import {
   removeRecord,
   writeConf,
   writeRecord,
-} from './neo4j-files.js';
-import { checkJava, ensureNeo4jJars, javaBinary, NEO4J_VERSION } from './neo4j-install.js';
+} from './files.js';
+import { checkJava, ensureNeo4jJars, javaBinary, NEO4J_VERSION } from './install.js';
+import { assertPortFree, freePort } from './ports.js';
 
 export interface LocalNeo4jOptions {
   dataDir: string;
@@ -381,36 +381,6 @@ async function acquireLock(l: Layout, timeoutMs: number): Promise<() => Promise<
       );
     } else await sleep(250);
   }
-}
-
-/** Asks the OS for a free loopback port. */
-export function freePort(): Promise<number> {
-  return new Promise((res, rej) => {
-    const s = createServer();
-    s.unref();
-    s.on('error', rej);
-    s.listen(0, '127.0.0.1', () => {
-      const addr = s.address();
-      s.close(() => res(typeof addr === 'object' && addr ? addr.port : 0));
-    });
-  });
-}
-
-/** Fails with a clear message when something already listens on the port. */
-export function assertPortFree(port: number, host = '127.0.0.1', what = 'Neo4j Bolt'): Promise<void> {
-  return new Promise((res, rej) => {
-    const s = createServer();
-    s.once('error', (err: NodeJS.ErrnoException) =>
-      rej(
-        new ConfigError(
-          err.code === 'EADDRINUSE'
-            ? `Port ${port} on ${host} (wanted for ${what}) is already in use by another program. Stop that program or choose another port.`
-            : `Cannot listen on ${host}:${port} for ${what}: ${err.message}.`,
-        ),
-      ),
-    );
-    s.listen(port, host, () => s.close(() => res()));
-  });
 }
 
 /** A timer; `unref` ones do not keep the process alive on their own. */

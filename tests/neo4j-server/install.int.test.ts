@@ -2,8 +2,8 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } 
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { findOnPath, MAVEN_VERSION } from '../../src/db/maven.js';
-import { checkJava, ensureNeo4jJars, NEO4J_VERSION } from '../../src/db/neo4j-install.js';
+import { checkJava, ensureNeo4jJars, NEO4J_VERSION } from '../../src/neo4j-server/install.js';
+import { findOnPath, MAVEN_VERSION } from '../../src/neo4j-server/maven.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'paper-graph-install-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));

@@ -7,7 +7,7 @@ import type {
   SectionNode,
   TopicNode,
   VenueNode,
-} from './model.js';
+} from '../schema/model.js';
 
 /** A pattern from the node `x` to the node `n` (`r` names the relationship where the order needs it). */
 type Pattern = (x: string, n: string, r: string) => string;

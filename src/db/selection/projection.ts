@@ -1,6 +1,6 @@
-import type { Params } from './driver.js';
+import type { Params } from '../driver.js';
+import { NEWEST_FIRST } from '../schema/sort-keys.js';
 import { PAPER_SOURCES, type PaperSource, RELATIONS, type Relation } from './relations.js';
-import { NEWEST_FIRST } from './sort-keys.js';
 
 /**
  * What a GraphQL selection asks below a node, as far as it can be read in the same query: the

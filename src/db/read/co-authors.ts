@@ -1,6 +1,6 @@
-import type { Db } from './driver.js';
-import type { AuthorNode, PaperNode } from './model.js';
-import { EMPTY_PLAN, Projection } from './projection.js';
+import type { Db } from '../driver.js';
+import type { AuthorNode, PaperNode } from '../schema/model.js';
+import { EMPTY_PLAN, Projection } from '../selection/projection.js';
 
 export interface CoAuthorRow {
   author: AuthorNode;

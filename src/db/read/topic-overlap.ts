@@ -1,7 +1,7 @@
-import type { Db } from './driver.js';
-import type { AuthorNode, PaperNode, TopicNode } from './model.js';
-import { NEWEST_FIRST } from './sort-keys.js';
-import { topicPairId } from './topic-pairs.js';
+import type { Db } from '../driver.js';
+import type { AuthorNode, PaperNode, TopicNode } from '../schema/model.js';
+import { NEWEST_FIRST } from '../schema/sort-keys.js';
+import { topicPairId } from '../schema/topic-pairs.js';
 
 export interface OverlapRow {
   topics: TopicNode[];

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { tail } from './neo4j-install.js';
+import { tail } from './install.js';
 
 /** What a running managed server leaves in its data folder so other commands can attach to it. */
 export interface ServerRecord {

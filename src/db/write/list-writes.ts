@@ -1,8 +1,8 @@
-import type { Runner } from './driver.js';
-import type { PaperNode } from './model.js';
-import { newestKey } from './sort-keys.js';
-import { NODE_LABELS } from './stats.js';
-import { countTopicPairs } from './topic-pairs.js';
+import type { Runner } from '../driver.js';
+import { NODE_LABELS } from '../read/stats.js';
+import type { PaperNode } from '../schema/model.js';
+import { newestKey } from '../schema/sort-keys.js';
+import { countTopicPairs } from '../schema/topic-pairs.js';
 
 /** Rows the importer writes; built by src/ingest/load.ts from parsed records. */
 export interface ListRow {

@@ -1,5 +1,5 @@
-import type { AuthorNode, PaperNode, VenueNode } from '../db/model.js';
-import { foldKey } from '../ingest/normalize.js';
+import type { AuthorNode, PaperNode, VenueNode } from '../db/schema/model.js';
+import { foldKey } from './normalize.js';
 
 const STOP = new Set(['a', 'an', 'the', 'on', 'of', 'to', 'in', 'for', 'and', 'towards', 'toward', 'with']);
 

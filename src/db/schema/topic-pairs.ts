@@ -1,4 +1,4 @@
-import type { Db, Runner } from './driver.js';
+import type { Db, Runner } from '../driver.js';
 
 /**
  * How many papers are about both topics of each pair, kept as (:TopicPair {id, papers}) nodes so

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../src/db/driver.js';
-import { importList } from '../../src/ingest/import-list.js';
-import { loadTaxonomy } from '../../src/ingest/taxonomy.js';
-import { type SeededApp, seededApp, TEST_KEY } from '../helpers/app.js';
+import type { Db } from '../../../src/db/driver.js';
+import { importList } from '../../../src/ingest/import-list.js';
+import { loadTaxonomy } from '../../../src/ingest/taxonomy.js';
+import { type SeededApp, seededApp, TEST_KEY } from '../../helpers/app.js';
 
 let s: SeededApp;
 const auth = { authorization: `Bearer ${TEST_KEY}` };

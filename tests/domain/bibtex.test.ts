@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { PaperNode } from '../../src/db/model.js';
-import { bibtex } from '../../src/graphql/bibtex.js';
+import type { PaperNode } from '../../src/db/schema/model.js';
+import { bibtex } from '../../src/domain/bibtex.js';
 
 const paper: PaperNode = {
   id: 'paper:x',
