@@ -2,6 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import { LIMITS } from './limits.js';
 
 /** A setting that cannot work; main and the CLI print its message as one paragraph and exit non-zero. */
 export class ConfigError extends Error {
@@ -44,7 +45,7 @@ const schema = z
       .int()
       .min(100, 'must be at least 100')
       .max(600_000, 'must be at most 600000')
-      .default(15_000),
+      .default(LIMITS.queryTimeoutMs),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((env, ctx) => {

@@ -5,10 +5,15 @@ import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import { GraphQLError, getNullableType, isListType } from 'graphql';
 import { typeOfId } from '../db/schema/model.js';
+import { LIMITS } from '../limits.js';
 import type { Context } from './context.js';
 
 /** Per-query limits the schema enforces before resolving (see README, "Security and limits"). */
-export const QUERY_LIMITS = { complexity: 20_000, depth: 8, breadth: 200 } as const;
+export const QUERY_LIMITS = {
+  complexity: LIMITS.complexity,
+  depth: LIMITS.depth,
+  breadth: LIMITS.breadth,
+} as const;
 
 /** The one SchemaBuilder: context type, plugins and options; types register themselves in types/. */
 export const builder = new SchemaBuilder<{

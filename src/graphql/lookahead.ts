@@ -15,10 +15,11 @@ import {
 } from 'graphql';
 import { EMPTY_PLAN, type Include, type Plan } from '../db/selection/projection.js';
 import type { PaperSource, Relation } from '../db/selection/relations.js';
+import { LIMITS } from '../limits.js';
 import { DEFAULT_PAGE, MAX_PAGE } from './pagination.js';
 
 /** Most co-authors one request may ask for per author (Author.coAuthors). */
-export const MAX_CO_AUTHORS = 100;
+export const MAX_CO_AUTHORS = LIMITS.coAuthors;
 
 type Fold =
   | { kind: 'relation'; relation: Relation }

@@ -4,12 +4,13 @@ import type { PaperNode } from '../db/schema/model.js';
 import type { Page } from '../db/selection/nodes.js';
 import { prefetched } from '../db/selection/projection.js';
 import type { PaperSource } from '../db/selection/relations.js';
+import { LIMITS } from '../limits.js';
 import type { Context } from './context.js';
 import { checkRange } from './errors.js';
 
 /** Largest page any connection serves; `first` above it is an error, not a silent clamp. */
-export const MAX_PAGE = 100;
-export const DEFAULT_PAGE = 20;
+export const MAX_PAGE = LIMITS.pageSize;
+export const DEFAULT_PAGE = LIMITS.defaultPageSize;
 
 interface ConnectionArgs {
   first?: number | null;

@@ -1,11 +1,12 @@
 import { arxivYear, authorId, cleanText, findArxivId, paperId } from '../domain/normalize.js';
+import { LIMITS } from '../limits.js';
 import { idsFromLinks } from './links.js';
 import { canonicalOptimizer, optimizerRef, optimizersInTitle } from './optimizers.js';
 import type { LinkRecord, PaperRecord } from './records.js';
 import { type ParsedVenue, parseVenue } from './venue.js';
 
-export const MAX_TITLE = 500;
-export const MAX_AUTHORS = 100;
+export const MAX_TITLE = LIMITS.titleChars;
+export const MAX_AUTHORS = LIMITS.authorsPerPaper;
 
 /** What a recogniser found in one entry (a list item or a table row), before ids and fallbacks. */
 export interface EntryFields {

@@ -1,13 +1,14 @@
 import { basename, extname } from 'node:path';
 import type { Db } from '../db/driver.js';
 import { slug } from '../domain/normalize.js';
+import { LIMITS } from '../limits.js';
 import { type ImportSummary, loadList } from './load.js';
 import { parseList } from './parse-list.js';
 import type { ParseWarning } from './records.js';
 import { canonicalList, type Taxonomy } from './taxonomy.js';
 
 /** Largest list the importer takes; a bigger file is almost certainly not a paper list. */
-export const MAX_LIST_BYTES = 5 * 1024 * 1024;
+export const MAX_LIST_BYTES = LIMITS.listBytes;
 
 /** Input the importer refuses; nothing was written. `warnings` holds the line-numbered problems. */
 export class ImportError extends Error {

@@ -5,21 +5,7 @@ import { maxDirectivesPlugin } from '@escape.tech/graphql-armor-max-directives';
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
 import { GraphQLError, type ValidationContext } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-
-/**
- * graphql-armor's numbers (cost with page-size multipliers is the schema's complexity limit,
- * QUERY_LIMITS in graphql/builder.ts). Chosen from what the explorer and the README's queries need: the deepest of
- * those (paper → authors → coAuthors → papers → authors) is depth 6 with a selection set below
- * it; the GraphiQL example document is ~150 tokens; the explorer aliases at most 6 fields.
- */
-export const LIMITS = {
-  depth: 8,
-  aliases: 15,
-  directives: 20,
-  tokens: 2000,
-  /** 5 MB of markdown for importPaperList plus JSON escaping. */
-  bodyBytes: 6 * 1024 * 1024,
-} as const;
+import { LIMITS } from '../limits.js';
 
 /** Reports an armor rejection as a GraphQL error with a code clients can switch on. */
 const reject = (code: string) => ({

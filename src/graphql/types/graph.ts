@@ -1,5 +1,6 @@
 import { graphView } from '../../db/read/graph-view.js';
 import type { NodeType } from '../../db/schema/model.js';
+import { LIMITS } from '../../limits.js';
 import { builder } from '../builder.js';
 import { badInput, checkRange } from '../errors.js';
 
@@ -19,8 +20,8 @@ const TYPE_OF = Object.fromEntries(Object.entries(LABEL).map(([k, v]) => [v, k])
 >;
 
 /** Bounds that keep one drawing request cheap: enough for the explorer, not a dump of the graph. */
-export const MAX_GRAPH_NODES = 2000;
-export const MAX_GRAPH_DEPTH = 3;
+export const MAX_GRAPH_NODES = LIMITS.graphNodes;
+export const MAX_GRAPH_DEPTH = LIMITS.graphDepth;
 
 const GraphNodeRef = builder.objectRef<{ id: string; type: NodeType; label: string }>('GraphNode').implement({
   fields: (t) => ({

@@ -2,6 +2,7 @@ import { collaborationPath } from '../../db/read/collaboration-path.js';
 import { relatedWork } from '../../db/read/related-work.js';
 import { type OverlapRow, topicOverlap, topicOverlapAuthors } from '../../db/read/topic-overlap.js';
 import type { AuthorNode, PaperNode } from '../../db/schema/model.js';
+import { LIMITS } from '../../limits.js';
 import { builder } from '../builder.js';
 import { badInput, checkRange } from '../errors.js';
 import { AuthorRef, PaperRef, TopicRef } from '../refs.js';
@@ -72,8 +73,8 @@ const CollaborationPathRef = builder
   });
 
 /** Most related papers a request may ask for. */
-export const MAX_RELATED = 50;
-export const MAX_PATH_LENGTH = 6;
+export const MAX_RELATED = LIMITS.relatedWork;
+export const MAX_PATH_LENGTH = LIMITS.pathLength;
 
 builder.queryFields((t) => ({
   relatedWork: t.field({
@@ -104,7 +105,10 @@ builder.queryFields((t) => ({
         throw badInput('topicIds must name 1 to 10 topics.', 'topicIds');
       }
       const topicIds = args.topicIds.map(String);
-      return { topicIds, ...(await topicOverlap(ctx.db, topicIds, checkRange(args.first ?? 50, 100))) };
+      return {
+        topicIds,
+        ...(await topicOverlap(ctx.db, topicIds, checkRange(args.first ?? 50, LIMITS.topicOverlap))),
+      };
     },
   }),
   collaborationPath: t.field({

@@ -1,4 +1,5 @@
 import { search } from '../../db/read/search.js';
+import { LIMITS } from '../../limits.js';
 import { builder } from '../builder.js';
 import { badInput, checkRange } from '../errors.js';
 
@@ -20,7 +21,7 @@ builder.queryFields((t) => ({
     args: { query: t.arg.string({ required: true }), first: t.arg.int({ defaultValue: 10 }) },
     resolve: async (_r, args, ctx) => {
       if (args.query.length > 200) throw badInput('query must be at most 200 characters.', 'query');
-      const hits = await search(ctx.db, args.query, checkRange(args.first ?? 10, 100));
+      const hits = await search(ctx.db, args.query, checkRange(args.first ?? 10, LIMITS.search));
       // __typename lets the Node interface resolve each hit's type.
       return hits.map((h) => ({ score: h.score, node: { ...h.node, __typename: h.type } }));
     },
