@@ -14,7 +14,7 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import { EMPTY_PLAN, type Include, type Plan } from '../db/selection/projection.js';
-import type { PaperSource, Relation } from '../db/selection/relations.js';
+import { PAPER_SOURCES, type PaperSource, RELATIONS, type Relation } from '../db/selection/relations.js';
 import { LIMITS } from '../limits.js';
 import { DEFAULT_PAGE, MAX_PAGE } from './pagination.js';
 
@@ -29,32 +29,19 @@ type Fold =
 const rel = (relation: Relation): Fold => ({ kind: 'relation', relation });
 const papers = (source: PaperSource): Fold => ({ kind: 'papers', source });
 
-/** Fields whose data can be read in their parent's query, by type. Every other field resolves on its own. */
-const FOLDABLE: Record<string, Record<string, Fold>> = {
-  Paper: {
-    venue: rel('paperVenue'),
-    authors: rel('paperAuthors'),
-    sections: rel('paperSections'),
-    topics: rel('paperTopics'),
-    optimizers: rel('paperOptimizers'),
-  },
-  Author: {
-    venues: rel('authorVenues'),
-    topics: rel('authorTopics'),
-    papers: papers('author'),
-    coAuthors: { kind: 'coAuthors' },
-  },
-  Venue: { papers: papers('venue') },
-  Topic: { sections: rel('topicSections'), papers: papers('topic') },
-  Section: {
-    topics: rel('sectionTopics'),
-    parent: rel('sectionParent'),
-    children: rel('sectionChildren'),
-    list: rel('sectionList'),
-    papers: papers('section'),
-  },
-  Optimizer: { papers: papers('optimizer') },
-};
+/**
+ * Fields whose data can be read in their parent's query, by type, derived from the relation
+ * catalogue (each relation names its field; each paper source is its type's `papers`), plus
+ * Author.coAuthors. Every other field resolves on its own.
+ */
+const FOLDABLE: Record<string, Record<string, Fold>> = {};
+for (const [name, [label, , , field]] of Object.entries(RELATIONS)) {
+  FOLDABLE[label] = { ...FOLDABLE[label], [field]: rel(name as Relation) };
+}
+for (const [source, [label]] of Object.entries(PAPER_SOURCES)) {
+  FOLDABLE[label] = { ...FOLDABLE[label], papers: papers(source as PaperSource) };
+}
+FOLDABLE.Author = { ...FOLDABLE.Author, coAuthors: { kind: 'coAuthors' } };
 
 /**
  * The node properties each field reads, by type; a field not listed (a computed one such as

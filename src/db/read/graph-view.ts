@@ -1,5 +1,5 @@
 import type { Db } from '../driver.js';
-import type { NodeType } from '../schema/model.js';
+import { NODE_LABELS, type NodeType } from '../schema/catalogue.js';
 
 export interface GraphNodeRow {
   id: string;
@@ -19,7 +19,7 @@ export interface GraphViewRow {
   truncated: boolean;
 }
 
-const LABELS: NodeType[] = ['Paper', 'Author', 'Venue', 'Topic', 'Section', 'Optimizer', 'List'];
+const LABELS = NODE_LABELS;
 
 // Nodes are looked up by id through each label's unique index (an unlabelled match would scan).
 const BY_IDS = `CALL (ids) {

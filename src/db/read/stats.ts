@@ -1,17 +1,7 @@
 import type { Db } from '../driver.js';
+import { NODE_LABELS, REL_TYPES } from '../schema/catalogue.js';
 
-/** Node labels and relationship types of the model; counted from Neo4j's count store. */
-export const NODE_LABELS = ['Paper', 'Author', 'Venue', 'Topic', 'Section', 'Optimizer', 'List'] as const;
-export const REL_TYPES = [
-  'AUTHORED',
-  'PUBLISHED_IN',
-  'LISTED_IN',
-  'SUBSECTION_OF',
-  'IN_LIST',
-  'ABOUT',
-  'MENTIONS',
-  'COVERS',
-] as const;
+// Counted from Neo4j's count store, one subquery per label and type of the catalogue.
 
 export interface Count {
   name: string;

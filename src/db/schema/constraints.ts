@@ -1,4 +1,5 @@
 import type { Db } from '../driver.js';
+import { NODE_KINDS } from './catalogue.js';
 import { newestKey } from './sort-keys.js';
 import { recountTopicPairs, topicPairsMissing } from './topic-pairs.js';
 
@@ -6,20 +7,18 @@ import { recountTopicPairs, topicPairsMissing } from './topic-pairs.js';
 export const SEARCH_INDEX = 'paperAuthorSearch';
 
 // Every statement is idempotent (IF NOT EXISTS), so start-up can run them all every time.
+// Index names keep the ones earlier versions created (paper_arxiv for arxivId), so no index is made twice.
+const indexName = (label: string, prop: string) =>
+  `${label.toLowerCase()}_${prop === 'arxivId' ? 'arxiv' : prop.toLowerCase()}`;
 const STATEMENTS = [
-  ...['Paper', 'Author', 'Venue', 'Topic', 'Section', 'Optimizer', 'List'].map(
-    (label) =>
-      `CREATE CONSTRAINT ${label.toLowerCase()}_id IF NOT EXISTS FOR (n:${label}) REQUIRE n.id IS UNIQUE`,
-  ),
-  'CREATE INDEX paper_arxiv IF NOT EXISTS FOR (n:Paper) ON (n.arxivId)',
-  'CREATE INDEX paper_year IF NOT EXISTS FOR (n:Paper) ON (n.year)',
-  'CREATE INDEX paper_title IF NOT EXISTS FOR (n:Paper) ON (n.title)',
-  'CREATE INDEX paper_newest IF NOT EXISTS FOR (n:Paper) ON (n.newest)',
+  ...Object.entries(NODE_KINDS).flatMap(([label, kind]) => [
+    `CREATE CONSTRAINT ${label.toLowerCase()}_id IF NOT EXISTS FOR (n:${label}) REQUIRE n.id IS UNIQUE`,
+    ...kind.indexed.map(
+      (prop) => `CREATE INDEX ${indexName(label, prop)} IF NOT EXISTS FOR (n:${label}) ON (n.${prop})`,
+    ),
+  ]),
+  // TopicPair holds derived counters (topic-pairs.ts); it is not part of the API's model.
   'CREATE CONSTRAINT topicpair_id IF NOT EXISTS FOR (n:TopicPair) REQUIRE n.id IS UNIQUE',
-  'CREATE INDEX author_name IF NOT EXISTS FOR (n:Author) ON (n.name)',
-  'CREATE INDEX venue_kind IF NOT EXISTS FOR (n:Venue) ON (n.kind)',
-  'CREATE INDEX section_code IF NOT EXISTS FOR (n:Section) ON (n.code)',
-  'CREATE INDEX optimizer_name IF NOT EXISTS FOR (n:Optimizer) ON (n.name)',
   `CREATE FULLTEXT INDEX ${SEARCH_INDEX} IF NOT EXISTS FOR (n:Paper|Author) ON EACH [n.title, n.name]`,
 ];
 

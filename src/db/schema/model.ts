@@ -1,6 +1,8 @@
 /** Plain shapes of the graph's nodes as the API sees them; src/db/ converts Neo4j values into these. */
 
-export type NodeType = 'Paper' | 'Author' | 'Venue' | 'Topic' | 'Section' | 'Optimizer' | 'List';
+import { NODE_KINDS, type NodeType } from './catalogue.js';
+
+export type { NodeType };
 
 export interface PaperNode {
   id: string;
@@ -52,15 +54,9 @@ export interface ListNode {
 }
 
 /** Which label an id belongs to: ids carry their type as a prefix ("paper:…", "section:…"). */
-const PREFIX: Record<string, NodeType> = {
-  paper: 'Paper',
-  author: 'Author',
-  venue: 'Venue',
-  topic: 'Topic',
-  section: 'Section',
-  optimizer: 'Optimizer',
-  list: 'List',
-};
+const PREFIX: Record<string, NodeType> = Object.fromEntries(
+  Object.entries(NODE_KINDS).map(([label, k]) => [k.idPrefix, label as NodeType]),
+);
 
 export function typeOfId(id: string): NodeType | null {
   return PREFIX[id.slice(0, id.indexOf(':'))] ?? null;

@@ -14,7 +14,9 @@ type Pattern = (x: string, n: string, r: string) => string;
 
 /**
  * Relations the API follows: the start label, the pattern from `x` to `n` (`r` names the
- * relationship where the order needs it) and the clause that orders or bounds `n`. Variables are
+ * relationship where the order needs it), the clause that orders or bounds `n`, and the GraphQL
+ * field of the start type that returns them (the look-ahead folds that field into its parent's
+ * query; the type's resolver uses the relation by name). Variables are
  * parameters of the text so the same relation can be nested in one query (see projection.ts).
  */
 export const RELATIONS = {
@@ -22,51 +24,70 @@ export const RELATIONS = {
     'Paper',
     (x, n, r) => `(${x})<-[${r}:AUTHORED]-(${n}:Author)`,
     (n, r) => `WITH ${n} ORDER BY ${r}.position`,
+    'authors',
   ],
-  paperVenue: ['Paper', (x, n) => `(${x})-[:PUBLISHED_IN]->(${n}:Venue)`, (n) => `WITH ${n} LIMIT 1`],
+  paperVenue: [
+    'Paper',
+    (x, n) => `(${x})-[:PUBLISHED_IN]->(${n}:Venue)`,
+    (n) => `WITH ${n} LIMIT 1`,
+    'venue',
+  ],
   paperSections: [
     'Paper',
     (x, n) => `(${x})-[:LISTED_IN]->(${n}:Section)`,
     (n) => `WITH ${n} ORDER BY ${n}.listId, ${n}.code`,
+    'sections',
   ],
   paperTopics: [
     'Paper',
     (x, n) => `(${x})-[:ABOUT]->(${n}:Topic)`,
     (n) => `WITH ${n} ORDER BY ${n}.facet, ${n}.name`,
+    'topics',
   ],
   paperOptimizers: [
     'Paper',
     (x, n) => `(${x})-[:MENTIONS]->(${n}:Optimizer)`,
     (n) => `WITH ${n} ORDER BY ${n}.name`,
+    'optimizers',
   ],
   authorVenues: [
     'Author',
     (x, n) => `(${x})-[:AUTHORED]->(:Paper)-[:PUBLISHED_IN]->(${n}:Venue)`,
     (n) => `WITH DISTINCT ${n} ORDER BY ${n}.name`,
+    'venues',
   ],
   authorTopics: [
     'Author',
     (x, n) => `(${x})-[:AUTHORED]->(:Paper)-[:ABOUT]->(${n}:Topic)`,
     (n) => `WITH DISTINCT ${n} ORDER BY ${n}.facet, ${n}.name`,
+    'topics',
   ],
   topicSections: [
     'Topic',
     (x, n) => `(${x})<-[:COVERS]-(${n}:Section)`,
     (n) => `WITH ${n} ORDER BY ${n}.listId, ${n}.code`,
+    'sections',
   ],
   sectionTopics: [
     'Section',
     (x, n) => `(${x})-[:COVERS]->(${n}:Topic)`,
     (n) => `WITH ${n} ORDER BY ${n}.facet, ${n}.name`,
+    'topics',
   ],
-  sectionParent: ['Section', (x, n) => `(${x})-[:SUBSECTION_OF]->(${n}:Section)`, (n) => `WITH ${n} LIMIT 1`],
+  sectionParent: [
+    'Section',
+    (x, n) => `(${x})-[:SUBSECTION_OF]->(${n}:Section)`,
+    (n) => `WITH ${n} LIMIT 1`,
+    'parent',
+  ],
   sectionChildren: [
     'Section',
     (x, n) => `(${x})<-[:SUBSECTION_OF]-(${n}:Section)`,
     (n) => `WITH ${n} ORDER BY ${n}.order`,
+    'children',
   ],
-  sectionList: ['Section', (x, n) => `(${x})-[:IN_LIST]->(${n}:List)`, (n) => `WITH ${n} LIMIT 1`],
-} as const satisfies Record<string, readonly [NodeType, Pattern, (n: string, r: string) => string]>;
+  sectionList: ['Section', (x, n) => `(${x})-[:IN_LIST]->(${n}:List)`, (n) => `WITH ${n} LIMIT 1`, 'list'],
+} as const satisfies Record<string, readonly [NodeType, Pattern, (n: string, r: string) => string, string]>;
 export type Relation = keyof typeof RELATIONS;
 
 /** The node shape each relation returns. */

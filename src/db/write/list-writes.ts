@@ -1,5 +1,5 @@
 import type { Runner } from '../driver.js';
-import { NODE_LABELS } from '../read/stats.js';
+import { NODE_LABELS } from '../schema/catalogue.js';
 import type { PaperNode } from '../schema/model.js';
 import { newestKey } from '../schema/sort-keys.js';
 import { countTopicPairs } from '../schema/topic-pairs.js';
