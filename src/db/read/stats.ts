@@ -25,9 +25,10 @@ export async function graphStats(db: Db): Promise<{ nodes: Count[]; relationship
   };
 }
 
-/** True when the database holds no nodes at all. */
+/** True when the database holds no node of the model (papers, authors, lists…). */
 export async function isGraphEmpty(db: Db): Promise<boolean> {
-  const [row] = await db.read('MATCH (n) RETURN count(n) = 0 AS empty');
+  // Only the model's kinds count: Migration records and derived counters are bookkeeping.
+  const [row] = await db.read(`RETURN NOT EXISTS { MATCH (n:${NODE_LABELS.join('|')}) } AS empty`);
   return row?.empty === true;
 }
 

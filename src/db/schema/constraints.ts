@@ -1,7 +1,6 @@
 import type { Db } from '../driver.js';
 import { NODE_KINDS } from './catalogue.js';
-import { newestKey } from './sort-keys.js';
-import { recountTopicPairs, topicPairsMissing } from './topic-pairs.js';
+import { migrate } from './migrations.js';
 
 /** Full-text index over paper titles and author names, used by Query.search. */
 export const SEARCH_INDEX = 'paperAuthorSearch';
@@ -19,19 +18,17 @@ const STATEMENTS = [
   ]),
   // TopicPair holds derived counters (topic-pairs.ts); it is not part of the API's model.
   'CREATE CONSTRAINT topicpair_id IF NOT EXISTS FOR (n:TopicPair) REQUIRE n.id IS UNIQUE',
+  // Migration records which data migrations this graph has had (migrations.ts).
+  'CREATE CONSTRAINT migration_id IF NOT EXISTS FOR (n:Migration) REQUIRE n.id IS UNIQUE',
   `CREATE FULLTEXT INDEX ${SEARCH_INDEX} IF NOT EXISTS FOR (n:Paper|Author) ON EACH [n.title, n.name]`,
 ];
 
-/** Creates the constraints and indexes the API relies on, then waits until they are online. */
-export async function applyConstraints(db: Db): Promise<void> {
+/**
+ * Creates the constraints and indexes the API relies on, waits until they are online, then runs
+ * the data migrations the graph has not recorded yet (migrations.ts): once each, not every start.
+ */
+export async function applyConstraints(db: Db): Promise<string[]> {
   for (const cypher of STATEMENTS) await db.write(cypher);
   await db.write('CALL db.awaitIndexes(60)');
-  // Graphs written before the newest-first key existed get it now, in bounded batches.
-  for (;;) {
-    const [row] = await db.write(
-      `MATCH (p:Paper) WHERE p.newest IS NULL WITH p LIMIT 10000 SET p.newest = ${newestKey('p')} RETURN count(*) AS n`,
-    );
-    if (!row || (row.n as number) === 0) break;
-  }
-  if (await topicPairsMissing(db)) await recountTopicPairs(db);
+  return migrate(db);
 }

@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../../src/db/driver.js';
+import { applyConstraints } from '../../../src/db/schema/constraints.js';
+import { MIGRATIONS } from '../../../src/db/schema/migrations.js';
+import { clearGraph, testDb } from '../../helpers/neo4j.js';
+
+let db: Db;
+beforeAll(async () => {
+  db = testDb();
+  await clearGraph(db);
+});
+afterAll(async () => {
+  await db.close();
+});
+
+const recorded = async () =>
+  (await db.read('MATCH (m:Migration) RETURN m.id AS id ORDER BY id')).map((r) => r.id);
+
+describe('data migrations', () => {
+  it('run once on a graph written by an earlier version, are recorded, and are not run again', async () => {
+    // What an earlier version left: papers without the newest-first key, topics without pair counters.
+    await db.write(
+      `CREATE (a:Topic {id: 'topic:a', name: 'A'}), (b:Topic {id: 'topic:b', name: 'B'}),
+              (p:Paper {id: 'paper:old', title: 'Old', year: 2019})-[:ABOUT]->(a), (p)-[:ABOUT]->(b),
+              (q:Paper {id: 'paper:older', title: 'Older', year: 2015})-[:ABOUT]->(a)`,
+    );
+    expect(await applyConstraints(db)).toEqual(MIGRATIONS.map((m) => m.id));
+    expect(await recorded()).toEqual(['001-paper-newest-key', '002-topic-pair-counters']);
+    expect(
+      await db.read('MATCH (p:Paper) RETURN p.id AS id, p.newest IS NOT NULL AS keyed ORDER BY id'),
+    ).toEqual([
+      { id: 'paper:old', keyed: true },
+      { id: 'paper:older', keyed: true },
+    ]);
+    expect(await db.read('MATCH (x:TopicPair) RETURN x.id AS id, x.papers AS n')).toEqual([
+      { id: expect.stringContaining('topic:a'), n: 1 },
+    ]);
+
+    // A later start changes nothing: the key removed by hand stays removed.
+    await db.write("MATCH (p:Paper {id: 'paper:old'}) REMOVE p.newest");
+    expect(await applyConstraints(db)).toEqual([]);
+    expect(await db.read("MATCH (p:Paper {id: 'paper:old'}) RETURN p.newest AS k")).toEqual([{ k: null }]);
+    expect(await recorded()).toEqual(['001-paper-newest-key', '002-topic-pair-counters']);
+  });
+});
+
+describe('an empty graph', () => {
+  it('is still empty after its migrations are recorded, so npm start loads the seed', async () => {
+    const { isGraphEmpty } = await import('../../../src/db/read/stats.js');
+    await clearGraph(db);
+    await applyConstraints(db);
+    expect(await recorded()).toHaveLength(MIGRATIONS.length);
+    expect(await isGraphEmpty(db)).toBe(true);
+  });
+});
