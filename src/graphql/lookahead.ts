@@ -44,29 +44,16 @@ for (const [source, [label]] of Object.entries(PAPER_SOURCES)) {
 FOLDABLE.Author = { ...FOLDABLE.Author, coAuthors: { kind: 'coAuthors' } };
 
 /**
- * The node properties each field reads, by type; a field not listed (a computed one such as
- * bibtex) makes the node read all its properties. Fields that only need the id list none.
+ * The node properties a field reads, from the schema itself: an exposed field (`t.exposeString`)
+ * reads its property, a computed one names what it reads in `extensions.reads`; a field with
+ * neither makes the node read all its properties (null). `id` and `__typename` need nothing.
  */
-const PROPS: Record<string, Record<string, string[]>> = {
-  Paper: {
-    id: [],
-    title: ['title'],
-    year: ['year'],
-    listedYear: ['listedYear'],
-    arxivId: ['arxivId'],
-    doi: ['doi'],
-    openreviewId: ['openreviewId'],
-    authorsComplete: ['authorsComplete'],
-    venueText: ['venueText'],
-    notes: ['notes'],
-    links: ['linkUrls', 'linkLabels'],
-    related: [],
-  },
-  Author: { id: [], name: ['name'] },
-  Venue: { id: [], name: ['name'], kind: ['kind'] },
-  Topic: { id: [], name: ['name'], facet: ['facet'], paperCount: [] },
-  Optimizer: { id: [], name: ['name'] },
-};
+function readsOf(type: GraphQLObjectType, name: string): string[] | null {
+  if (name === 'id' || name === '__typename') return [];
+  const ext = (type.getFields()[name]?.extensions ?? {}) as { pothosExposedField?: string; reads?: string[] };
+  if (ext.reads) return ext.reads;
+  return ext.pothosExposedField ? [ext.pothosExposedField] : null;
+}
 
 /**
  * The look-ahead: what the current field's selection asks below the node(s) it returns, so the
@@ -92,8 +79,7 @@ async function planFor(
 ): Promise<Plan> {
   const folds = FOLDABLE[type.name];
   if (!folds) return EMPTY_PLAN;
-  const propsOf = PROPS[type.name];
-  let props: Set<string> | null = propsOf ? new Set() : null;
+  let props: Set<string> | null = new Set();
   const includes: Include[] = [];
   for (const [key, fields] of collectFields(info, type, nodes)) {
     const first = fields[0] as FieldNode;
@@ -101,9 +87,9 @@ async function planFor(
     const fold = folds[name];
     const def = type.getFields()[name];
     if (!fold || !def) {
-      const read = propsOf?.[name];
+      const read = readsOf(type, name);
       if (read) for (const p of read) props?.add(p);
-      else if (name !== '__typename') props = null;
+      else props = null;
       continue;
     }
     const args = getArgumentValues(def, first, info.variableValues);

@@ -79,6 +79,7 @@ describe('the supervisor of the managed Neo4j', () => {
     const down: Outcome[] = [];
     let phase: 'up' | 'down' | 'back' = 'up';
     let stopped = false;
+    let answeredBack = 0;
     const load = drive(8, 120_000, async (w, i) => {
       if (stopped) return null;
       const started = phase;
@@ -97,6 +98,7 @@ describe('the supervisor of the managed Neo4j', () => {
         if (outcome.ok && data?.data) acknowledged.push(data.data.id);
       } else outcome = (await post(http.url, READ)).outcome;
       if (startedDown) down.push(outcome);
+      if (started === 'back' && outcome.ok) answeredBack++;
       return { ...outcome, phase: started };
     }).then((all) => all.filter((r): r is NonNullable<typeof r> => r !== null));
 
@@ -117,7 +119,10 @@ describe('the supervisor of the managed Neo4j', () => {
       await new Promise((r) => setTimeout(r, 200));
     }
     phase = 'back';
-    await new Promise((r) => setTimeout(r, 3000));
+    // Keep the load on until the recovered server has answered a few requests (a cold JVM on a
+    // busy machine can take seconds for its first answers), 30 s at most.
+    const t1 = Date.now();
+    while (answeredBack < 5 && Date.now() - t1 < 30_000) await new Promise((r) => setTimeout(r, 250));
     stopped = true;
     const results = await load;
     const back = results.filter((r) => r.phase === 'back');

@@ -43,17 +43,22 @@ builder.node(PaperRef, {
       description: 'The year the list gives after the venue ("…，ICLR 2019，2018" → 2018).',
     }),
     arxivId: t.exposeString('arxivId', { nullable: true }),
+    // `reads` names the node properties a computed field needs: the look-ahead projects only
+    // those (exposed fields need no mark; a field with neither makes it read the whole node).
     doi: t.string({
+      extensions: { reads: ['doi'] },
       nullable: true,
       description: 'The DOI, from a doi.org link, lower-cased.',
       resolve: (p) => p.doi ?? null,
     }),
     openreviewId: t.string({
+      extensions: { reads: ['openreviewId'] },
       nullable: true,
       description: 'The OpenReview id, from an openreview.net forum or pdf link.',
       resolve: (p) => p.openreviewId ?? null,
     }),
     authorsComplete: t.boolean({
+      extensions: { reads: ['authorsComplete'] },
       description: 'False when every list that names the paper cut its authors short ("G. Hinton et al.").',
       resolve: (p) => p.authorsComplete !== false,
     }),
@@ -85,6 +90,7 @@ builder.node(PaperRef, {
       resolve: relationField('paperOptimizers'),
     }),
     links: t.field({
+      extensions: { reads: ['linkUrls', 'linkLabels'] },
       type: [LinkRef],
       resolve: (p) => p.linkUrls.map((url, i) => ({ url, label: p.linkLabels[i] ?? 'link' })),
     }),
@@ -99,6 +105,7 @@ builder.node(PaperRef, {
       },
     }),
     related: t.field({
+      extensions: { reads: [] },
       type: [RelatedPaperRef],
       description: 'Related papers, best first (see Query.relatedWork).',
       args: {

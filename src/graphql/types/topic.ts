@@ -11,8 +11,15 @@ builder.node(TopicRef, {
   loadMany: (ids, ctx) => ids.map((id) => ctx.loaders.topic.load(id)),
   fields: (t) => ({
     name: t.exposeString('name'),
-    facet: t.field({ type: TopicFacetEnum, resolve: (topic) => topic.facet as 'METHOD_FAMILY' }),
-    paperCount: t.int({ resolve: (topic, _a, ctx) => ctx.loaders.topicPaperCount.load(topic.id) }),
+    facet: t.field({
+      type: TopicFacetEnum,
+      extensions: { reads: ['facet'] },
+      resolve: (topic) => topic.facet as 'METHOD_FAMILY',
+    }),
+    paperCount: t.int({
+      extensions: { reads: [] },
+      resolve: (topic, _a, ctx) => ctx.loaders.topicPaperCount.load(topic.id),
+    }),
     papers: t.connection({
       type: PaperRef,
       resolve: papersPage('topic'),

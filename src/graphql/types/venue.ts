@@ -11,7 +11,11 @@ builder.node(VenueRef, {
   loadMany: (ids, ctx) => ids.map((id) => ctx.loaders.venue.load(id)),
   fields: (t) => ({
     name: t.exposeString('name'),
-    kind: t.field({ type: VenueKindEnum, resolve: (v) => v.kind as 'CONFERENCE' }),
+    kind: t.field({
+      type: VenueKindEnum,
+      extensions: { reads: ['kind'] },
+      resolve: (v) => v.kind as 'CONFERENCE',
+    }),
     papers: t.connection({
       type: PaperRef,
       resolve: papersPage('venue'),
