@@ -90,6 +90,11 @@ async function planFor(
       const read = readsOf(type, name);
       if (read) for (const p of read) props?.add(p);
       else props = null;
+      // A computed field may name relations it needs (Paper.bibtex: authors, venue): read them here
+      // too, under `<key>:<relation>`, so the field costs no query of its own.
+      const needs = (def?.extensions as { prefetch?: Relation[] } | undefined)?.prefetch ?? [];
+      for (const relation of needs)
+        includes.push({ kind: 'relation', key: `${key}:${relation}`, relation, child: EMPTY_PLAN });
       continue;
     }
     const args = getArgumentValues(def, first, info.variableValues);

@@ -67,6 +67,10 @@ describe('Cypher generated for the roots that look ahead', () => {
       '{ papers(first: 2) { edges { node { ... on Node { id ... on Paper { title authors { ...A } } } } } } } fragment A on Node { id ... on Author { name } }',
     ],
     ['paper by id, only its own fields (the loader)', '{ paper(id: "paper:x") { id title } }'],
+    [
+      'papers with BibTeX: its authors and venue read in the same query',
+      '{ papers(first: 2) { edges { node { bibtex } } } }',
+    ],
     ['paper by id, with nested relations', `{ paper(id: "paper:x") { ${PAPER} } }`],
     [
       'author by id, with co-authors, venues and a page of papers',

@@ -68,6 +68,19 @@ describe('look-ahead and batching', () => {
     expect(await roundTrips(q)).toBe(1);
   });
 
+  it('reads a page with BibTeX in one query: the entries reuse the authors and venue read with the papers', async () => {
+    const q = '{ papers(first: 20) { edges { node { title bibtex } } } }';
+    const page = await run(q);
+    expect(page.trips).toBe(1);
+    // The same entries as the loaders build them field by field.
+    const id = (await run('{ papers(first: 1) { edges { node { id } } } }')).data.papers.edges[0].node.id;
+    const byLoaders = await run(`{ nodes(ids: ["${id}"]) { ... on Paper { bibtex } } }`);
+    expect(byLoaders.data.nodes[0].bibtex).toBe(page.data.papers.edges[0].node.bibtex);
+    expect(page.data.papers.edges[0].node.bibtex).toMatch(
+      /^@inproceedings\{\w+,\n {2}title = .*\n {2}author = \{.+\},\n {2}booktitle = \{/,
+    );
+  });
+
   it('answers exactly as the per-level loaders do', async () => {
     const page = await run(pageQuery(30));
     const ids = page.data.papers.edges.map((e: { node: { title: string } }) => e.node.title);

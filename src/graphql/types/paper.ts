@@ -1,5 +1,7 @@
 import { listPapers, PAPER_ORDERS, type PaperOrder } from '../../db/read/papers.js';
 import { relatedWork } from '../../db/read/related-work.js';
+import type { AuthorNode, VenueNode } from '../../db/schema/model.js';
+import { prefetched } from '../../db/selection/projection.js';
 import { bibtex } from '../../domain/bibtex.js';
 import { builder } from '../builder.js';
 import { checkRange } from '../errors.js';
@@ -96,10 +98,14 @@ builder.node(PaperRef, {
     }),
     bibtex: t.string({
       description: 'A BibTeX entry; the entry type follows the venue kind, the key is stable.',
-      resolve: async (p, _a, ctx) => {
+      // The look-ahead reads these with the paper, so a page with bibtex is still one query.
+      extensions: { prefetch: ['paperAuthors', 'paperVenue'] },
+      resolve: async (p, _a, ctx, info) => {
         const [authors, venues] = await Promise.all([
-          ctx.loaders.related('paperAuthors').load(p.id),
-          ctx.loaders.related('paperVenue').load(p.id),
+          prefetched<AuthorNode[]>(p, `${info.path.key}:paperAuthors`) ??
+            ctx.loaders.related('paperAuthors').load(p.id),
+          prefetched<VenueNode[]>(p, `${info.path.key}:paperVenue`) ??
+            ctx.loaders.related('paperVenue').load(p.id),
         ]);
         return bibtex(p, authors, venues[0] ?? null);
       },
