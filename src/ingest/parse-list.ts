@@ -3,9 +3,10 @@ import { toString as mdToString } from 'mdast-util-to-string';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { cleanText, foldKey, paperId } from '../domain/normalize.js';
+import { cleanText } from '../domain/normalize.js';
 import { dedupeById, type EntryResult } from './entry-record.js';
 import { isPaperLink } from './links.js';
+import { separateArxivConflicts, separateNamesakes } from './list-identity.js';
 import { parseEntry } from './parse-entry.js';
 import { readTable } from './parse-table.js';
 import type { ParsedList, ParseWarning, SectionRecord } from './records.js';
@@ -14,9 +15,9 @@ import { tokenize } from './tokens.js';
 /** Section numbering as lists write it: "A.", "A.1.", "B.2", "3.", "2.1" followed by the title. */
 // The code ends at a dot or a space: "2019" (a year) and "3D Vision" are titles, not codes.
 const NUMBERED = /^((?:[A-Z]|\d{1,3})(?:\.\d{1,3})*)(?:\.\s*|\s+)(\S.*)$/;
-/** Sections (or `*(Lectures)*` sub-headings) that gather resources, not papers: their items need a paper link. */
 /** Headings that only lead the way (a table of contents): never the parent of the sections after them. */
 const NAVIGATION = /^(?:table of contents|contents|toc|index|outline|navigation)$/i;
+/** Sections (or `*(Lectures)*` sub-headings) that gather resources, not papers: their items need a paper link. */
 const RESOURCES =
   /\b(lectures?|tutorials?|blogs?|videos?|courses?|talks?|podcasts?|websites?|newsletters?|communit(?:y|ies)|people|researchers|youtube|twitter)\b/i;
 
@@ -129,7 +130,7 @@ export function parseList(markdown: string, opts: ParseOptions = {}): ParsedList
 /** A bullet that is a field of its parent entry: "Authors: …", "Venue: ICLR 2019", or links to other pages only. */
 function isFieldItem(li: ListItem): boolean {
   const [p, ...rest] = li.children;
-  if (!p || p.type !== 'paragraph' || rest.length) return false;
+  if (p?.type !== 'paragraph' || rest.length) return false;
   const tokens = tokenize(p.children);
   const text = tokens.map((t) => (t.kind === 'newline' || t.kind === 'link' ? '' : t.text)).join('');
   const links = tokens.filter((t) => t.kind === 'link');
@@ -255,64 +256,6 @@ function assemble(
   const notices = separateArxivConflicts(papers);
   const entries = blocks.reduce((n, b) => n + b.papers.length, 0);
   return { title, sections, papers, warnings, notices, skipped, entries };
-}
-
-/**
- * Two entries of one list with the same title but no author in common and years apart ("Deep
- * learning (2015), Y. LeCun…" and "Deep learning (Book, 2016), Goodfellow et al.") are two works:
- * the later one's id gets its year (or its line), so neither the parser nor the loader merges them.
- */
-function separateNamesakes(entries: ParsedList['papers']): void {
-  const first = new Map<string, ParsedList['papers'][number]>();
-  const surnames = (p: ParsedList['papers'][number]) =>
-    new Set(p.authors.map((a) => foldKey(a.name).split(' ').pop() as string));
-  for (const p of entries) {
-    const owner = first.get(p.id);
-    if (!owner) {
-      first.set(p.id, p);
-      continue;
-    }
-    const theirs = surnames(owner);
-    const shareAuthor =
-      p.authors.length === 0 || theirs.size === 0 || [...surnames(p)].some((s) => theirs.has(s));
-    if (!shareAuthor) p.id = paperId(`${p.title} ${p.year ?? `line ${p.line}`}`);
-  }
-}
-
-/**
- * Two entries of one list with the same arXiv id but unrelated titles ("MARS: …" and "No More
- * Adam: …") are two papers with one wrong link, not one paper: the later loses the id (the loader
- * would merge them by it) and a notice says so. Titles that share most words stay one paper.
- */
-function separateArxivConflicts(papers: ParsedList['papers']): ParseWarning[] {
-  const notices: ParseWarning[] = [];
-  const first = new Map<string, ParsedList['papers'][number]>();
-  for (const p of papers) {
-    if (!p.arxivId) continue;
-    const owner = first.get(p.arxivId);
-    if (!owner) first.set(p.arxivId, p);
-    else if (owner.id !== p.id && overlap(owner.title, p.title) < 0.5) {
-      notices.push({
-        line: p.line,
-        message: `arXiv ${p.arxivId} is also the link of "${owner.title}" (line ${owner.line}); the titles differ, so they stay two papers and this one keeps no arXiv id`,
-      });
-      p.arxivId = null;
-    }
-  }
-  return notices;
-}
-
-/** Shared words over the shorter title's words (0–1). */
-function overlap(a: string, b: string): number {
-  const words = (s: string) =>
-    new Set(
-      foldKey(s)
-        .split(' ')
-        .filter((w) => w.length > 2),
-    );
-  const [x, y] = [words(a), words(b)];
-  const shared = [...x].filter((w) => y.has(w)).length;
-  return shared / Math.max(1, Math.min(x.size, y.size));
 }
 
 function numbering(text: string): RegExpExecArray | null {

@@ -1,0 +1,157 @@
+/** What follows an entry's title: year, venue, authors and notes, on its line and the lines below. */
+import { cleanText, findArxivId } from '../domain/normalize.js';
+import type { EntryFields } from './entry-record.js';
+import { flatten, isVenueEvidence, looseNames, type RestState, YEAR_PAREN } from './entry-text.js';
+import { isStrongNameRun, readNames } from './names.js';
+import type { Token } from './tokens.js';
+import { isKnownVenue } from './venue.js';
+
+/** Reads what follows the title: year, venue, authors and notes, in any order. */
+export function readRest(rest: string, fields: EntryFields, state: RestState): void {
+  let s = rest;
+  // "(2015)", "(Book, Jan 2017)", "(ICLR 2019)", or a broken "(2014, C. Dong et al.".
+  const paren = YEAR_PAREN.exec(s);
+  if (paren) {
+    const inner = cleanText(paren[1] ?? paren[2] ?? '');
+    const year = /\b((?:19|20)\d{2})\b/.exec(inner);
+    if (isKnownVenue(inner)) state.venues.push(inner);
+    // "(Liu et al., ICLR 2020)": names and a venue in the brackets are read like any others.
+    else if (inner.split(/[,;]/).some((p) => isKnownVenue(p)) || /\bet\.?\s*al\b|\b\p{Lu}\.\s/u.test(inner))
+      readSegments(inner, fields, state);
+    else {
+      fields.listedYear ??= year ? Number(year[1]) : null;
+      const note = cleanText(
+        inner
+          .replace(/\b(?:19|20)\d{2}[a-z]?\b/, '')
+          .replace(/\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?/i, '')
+          .replace(/^[,\s]+|[,\s]+$/g, ''),
+      );
+      if (note) fields.notes.push(note);
+    }
+    s = s.slice(0, paren.index) + (paren[2] ? ', ' : ' ') + s.slice(paren.index + paren[0].length);
+    // "Models(2017): A Tutorial, G. Neubig" — the title went on after the year.
+    const more = /^\s*:\s*([^,\uE001]+?)(?=,|$)/.exec(s.slice(paren.index));
+    if (more && !readNames(more[1] as string)) {
+      fields.title += `: ${cleanText(more[1] as string)}`;
+      s = s.slice(0, paren.index) + s.slice(paren.index + more[0].length);
+    }
+  }
+  // "In *ICML 2018*", "*NeurIPS 2017*/", "，*Authors*，": italic text is a venue or authors.
+  s = s.replace(
+    /(\bIn\s*:?\s*)?\uE001([^\uE002]*)\uE002\s*\/?/gi,
+    (_m, inWord: string | undefined, inner: string) => {
+      // Italic after a title is its authors unless it reads as a venue; names the reader does not
+      // know ("O'Brien \"Quote\"") are kept as written, split at commas, but prove nothing.
+      const venueLike =
+        inWord ||
+        isVenueEvidence(inner) ||
+        /\b(?:journal|proceedings|conference|workshop|preprint)\b/i.test(inner);
+      const names = venueLike ? null : readNames(inner);
+      if (names && !state.authors) state.authors = names;
+      else if (!venueLike && !state.authors && /\p{L}/u.test(inner)) {
+        state.authors = looseNames(inner);
+        state.loose = true;
+      } else if (inner.trim()) state.venues.push(cleanText(inner));
+      return ' , ';
+    },
+  );
+  s = s.replace(/\bIn\s*:?\s+/i, ', ');
+  readSegments(s, fields, state);
+}
+
+/** Classifies comma-separated pieces: a year, a run of names, or the venue. */
+function readSegments(text: string, fields: EntryFields, state: RestState): void {
+  const segments = text
+    .replace(/[\uE005\uE006]/g, '')
+    // "(Best Paper)", "(Oral)": a parenthesis without a year is a note on the entry.
+    .replace(/\(([^()]{1,60})\)/g, (m, inner: string) => {
+      if (/\b(?:19|20)\d{2}\b/.test(inner) || !/\p{L}/u.test(inner)) return m;
+      fields.notes.push(cleanText(inner));
+      return ' ';
+    })
+    .replace(/[[\]()]/g, ' ')
+    // Commas, semicolons, dashes, "by", and full stops after a word ("et al. ICLR 2020"), not after an initial.
+    .split(/[,，;；]|\s[-–—|·]\s|\sby\s|(?<=\p{L}{2})\.\s+/u)
+    .map((p) => cleanText(p).replace(/^[.:#/\s]+|[:#/\s]+$/g, ''))
+    .filter((p) => p && /[\p{L}\p{N}]/u.test(p));
+  let run: string[] = [];
+  const flush = () => {
+    if (!run.length) return;
+    const names = readNames(run.join(', '));
+    if (names && !state.authors) {
+      state.authors = names;
+      state.strong ||= isStrongNameRun(run.join(', '), names);
+    }
+    run = [];
+  };
+  for (const seg of segments) {
+    const bare = seg.replace(/\.$/, '');
+    if (/^(?:19|20)\d{2}$/.test(bare)) {
+      flush();
+      fields.listedYear = Number(bare);
+    } else if (!isKnownVenue(bare) && readNames(seg)) run.push(seg);
+    // Surname-first lists put initials in a piece of their own ("Kingma, D. P., Ba, J.").
+    else if (run.length && /^(?:\p{Lu}\.\s*-?\s*)+(?:et\.?\s*al\.?)?$/u.test(seg)) run.push(seg);
+    else if (/\bet\.?\s*al\b/i.test(seg) && readNames(seg)) run.push(seg);
+    else {
+      flush();
+      if (!state.authors && !state.venues.length && readNames(seg) === null && looksLikeLeftover(bare))
+        continue;
+      state.venues.push(bare);
+    }
+  }
+  flush();
+}
+
+/** Lines after the first: "Diederik P. Kingma, Jimmy Ba; 2014", or a venue; a description is ignored. */
+export function readNextLine(line: Token[], fields: EntryFields, state: RestState): void {
+  const text = flatten(line.filter((t) => t.kind !== 'link'));
+  const labelled = LABELLED.exec(text.replace(/[\uE001\uE002\uE005\uE006]/g, ''));
+  if (labelled) {
+    readLabelled((labelled[1] as string).toLowerCase(), cleanText(labelled[2] as string), fields, state);
+    return;
+  }
+  const parts = text
+    .split(/[;；]|(?<=\p{L}{2})\.\s+/u)
+    .map((p) => p.trim().replace(/\.$/, ''))
+    .filter(Boolean);
+  const known = parts.every(
+    (p) => /^(?:19|20)\d{2}$/.test(p) || readNames(p) !== null || isVenueEvidence(p.replace(/^In\s+/i, '')),
+  );
+  if (known) readSegments(parts.join(';'), fields, state);
+}
+
+const LABELLED = /^\s*([\p{L};]+(?: in| at)?)\s*[:：]\s*(.*)$/u;
+
+/** A line that names its field ("Authors: …", "Venue: ICLR 2019", "Year: 2019"); other labels (code, tags) add nothing. */
+function readLabelled(label: string, value: string, fields: EntryFields, state: RestState): void {
+  if (!value) return;
+  if (/^(authors?|by)$/.test(label)) {
+    const names = readNames(value);
+    state.authors ??= names ?? looseNames(value);
+    if (names) state.strong ||= isStrongNameRun(value, names);
+  } else if (/^(venue|conference|journal|published|publication|booktitle)/.test(label))
+    state.venues.push(value);
+  else if (/^(year|date)$/.test(label)) {
+    const y = /\b((?:19|20)\d{2})\b/.exec(value);
+    if (y) fields.listedYear = Number(y[1]);
+  }
+}
+
+/**
+ * Several venue pieces ("NeurIPS 2019", "arXiv:1907.08610"; "Proceedings of … ICML", "PMLR 97"):
+ * the first catalogued one is the venue, an arXiv reference only gave the id, the rest are notes.
+ */
+export function pickVenue(pieces: string[], fields: EntryFields): string | null {
+  if (pieces.length <= 1) return pieces[0] ?? null;
+  const known =
+    pieces.find((p) => isKnownVenue(p) && !/^arxiv\b/i.test(p)) ?? pieces.find((p) => isKnownVenue(p));
+  if (!known) return pieces.join(', ');
+  for (const p of pieces) if (p !== known && !(/arxiv/i.test(p) && findArxivId(p))) fields.notes.push(p);
+  return known;
+}
+
+/** Text that is only list furniture ("Stars", "-", emoji): not worth keeping as a venue. */
+function looksLikeLeftover(s: string): boolean {
+  return !/\p{L}{2}/u.test(s) || /^[:\w]+:$/.test(s);
+}

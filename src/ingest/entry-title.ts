@@ -1,0 +1,150 @@
+/** The title of an entry and what may stand before it: a venue in brackets, a year, an optimizer tag. */
+import { cleanText } from '../domain/normalize.js';
+import type { EntryFields } from './entry-record.js';
+import { flatten, isVenueEvidence, LABEL_TEXT, type TitleSource, YEAR_PAREN } from './entry-text.js';
+import { isAnchor, readLink } from './links.js';
+import { isStrongNameRun, readNames } from './names.js';
+import type { LinkRecord } from './records.js';
+import { type Token, tokenText } from './tokens.js';
+
+/** Finds the title at the head of the first line; returns the rest of that line as marked text. */
+export function readTitle(
+  main: Token[],
+  fields: EntryFields,
+): { title: string; rest: string; source: TitleSource | null; titleLink?: Token } {
+  let toks = main.filter((t) => t.kind !== 'link' || !LABEL_TEXT.test(t.text));
+  toks = takeTag(toks, fields);
+  const first = toks.findIndex((t) => t.kind === 'link' || tokenText(t).trim() !== '');
+  const head = toks[first];
+  const after = () => flatten(toks.slice(first + 1));
+  if (!head) return { title: '', rest: '', source: null };
+  if (head.kind === 'strong' || head.kind === 'both')
+    return { title: head.text, rest: after(), source: 'bold' };
+  if (
+    head.kind === 'link' &&
+    !isAnchor(head.url) &&
+    /\p{L}{2}/u.test(head.text) &&
+    !/^<?https?:/i.test(head.text)
+  )
+    return { title: head.text, rest: after(), source: 'link', titleLink: head };
+  if (head.kind === 'emphasis' && !toks.some((t) => t.kind === 'strong') && !readNames(head.text))
+    return { title: head.text, rest: after(), source: 'italic' };
+  return plainTitle(flatten(toks.slice(first)), fields);
+}
+
+export function titleLinkRecord(url: string): LinkRecord | null {
+  const link = readLink('', url);
+  return link && link.label === 'link' ? { ...link, label: 'paper' } : link;
+}
+
+/**
+ * What some lists put before the title: a venue in brackets (`[ICLR 2019]`, `**[NeurIPS 2018]**`,
+ * `(ICML 2020)`) or a year and a separator (`2020 · Title`). Moved to `lead` (venues) or the year.
+ */
+export function takeLead(toks: Token[], lead: string[], fields: EntryFields): Token[] {
+  const i = toks.findIndex((t) => t.kind === 'link' || tokenText(t).trim() !== '');
+  const head = toks[i];
+  if (!head || head.kind === 'link' || head.kind === 'newline') return toks;
+  const m =
+    /^\s*[[(]([^\])]{2,40})[\])]\s*/.exec(head.text) ?? /^\s*((?:19|20)\d{2})\s*[·|:\-–—]\s+/.exec(head.text);
+  if (!m) return toks;
+  const inner = cleanText(m[1] as string);
+  if (/^(?:19|20)\d{2}$/.test(inner)) fields.listedYear = Number(inner);
+  else if (isVenueEvidence(inner)) lead.push(inner);
+  else return toks;
+  const restText = head.text.slice(m[0].length);
+  const replaced: Token[] = restText.trim() ? [{ ...head, text: restText }] : [];
+  return [...toks.slice(0, i), ...replaced, ...toks.slice(i + 1)];
+}
+
+/** A leading optimizer tag: `(***Adam***)`, `(**Adam**)` or `(Adam)`; a number like `(1)` is not one. */
+function takeTag(toks: Token[], fields: EntryFields): Token[] {
+  const i = toks.findIndex((t) => t.kind === 'link' || tokenText(t).trim() !== '');
+  const [open, tag, close] = [toks[i], toks[i + 1], toks[i + 2]];
+  if (
+    open?.kind === 'text' &&
+    open.text.trim() === '(' &&
+    tag &&
+    (tag.kind === 'both' || tag.kind === 'strong' || tag.kind === 'emphasis') &&
+    close?.kind === 'text' &&
+    close.text.trimStart().startsWith(')')
+  ) {
+    fields.optimizers.push(cleanText(tag.text));
+    return [{ kind: 'text', text: close.text.trimStart().slice(1) }, ...toks.slice(i + 3)];
+  }
+  const m = open?.kind === 'text' ? /^\s*\(([A-Za-z][\w+.-]{1,30})\)\s+/.exec(open.text) : null;
+  if (m && open?.kind === 'text') {
+    fields.optimizers.push(m[1] as string);
+    return [{ kind: 'text', text: open.text.slice(m[0].length) }, ...toks.slice(i + 1)];
+  }
+  return toks;
+}
+
+/** The title of an unstyled entry: the leading sentence, up to where its other fields begin. */
+function plainTitle(text: string, fields: EntryFields): { title: string; rest: string; source: TitleSource } {
+  // "Kingma and Ba (2015): Adam, a method…. ICLR." and APA's "Kingma, D. P., & Ba, J. (2015). Title. Venue."
+  const af = /^(.+?)\s*\(((?:19|20)\d{2})[a-z]?\)[.:]\s+(.+)$/.exec(text);
+  const names = af ? readNames(af[1] as string) : null;
+  if (af && names && !/[\uE001\uE005]/.test(af[1] as string)) {
+    fields.authors = names.names;
+    fields.authorsComplete = names.complete;
+    fields.listedYear = Number(af[2]);
+    const sentence = /^(.+?[.?!])(?:\s+|$)(.*)$/.exec(af[3] as string);
+    return {
+      title: sentence ? (sentence[1] as string) : (af[3] as string),
+      rest: sentence?.[2] ?? '',
+      source: 'authors-first',
+    };
+  }
+  // '"Lookahead Optimizer: k steps forward" by Michael R. Zhang et al., NeurIPS 2019'
+  const quoted = /^\s*["“'‘](.{8,}?)["”'’](?=[\s,.:;]|$)\s*(?:,|\.|by\b)?\s*(.*)$/.exec(text);
+  if (quoted) return { title: quoted[1] as string, rest: `, ${quoted[2]}`, source: 'plain' };
+  const markers = [
+    YEAR_PAREN.exec(text),
+    /[.,]?\s+In\s*:?\s*(?=\uE001)/i.exec(text),
+    /[.,]?\s+In\s*:?\s+(?=(?:Proceedings|Advances|arXiv|International|Conference)\b)/i.exec(text),
+    /[,，]\s*(?=\uE001)/.exec(text),
+    /\.\s*(?=\[|\(|$)/.exec(text),
+  ].filter((m): m is RegExpExecArray => m !== null);
+  const cut = markers.sort((a, b) => a.index - b.index)[0]?.index ?? text.length;
+  // "Title, G. Hinton and R. Salakhutdinov. [[pdf]]": names may end the sentence the cut ends.
+  const tail = trailingNames(text.slice(0, cut));
+  const end = tail || cut;
+  return { title: text.slice(0, end), rest: text.slice(end), source: 'plain' };
+}
+
+/**
+ * Where the fields that end an unstyled sentence start: a run of names, a venue, a year, in any
+ * order after a separator ("Title, G. Hinton and R. Salakhutdinov", "Title · Juntang Zhuang et al.
+ * · NeurIPS"), or 0. The leftmost place after which every piece is a field wins.
+ */
+function trailingNames(text: string): number {
+  const SEP = /[,，.]\s+|\s+(?:[-–—·|]|by)\s+/g;
+  for (const m of text.matchAll(SEP)) {
+    const tail = text.slice(m.index + m[0].length);
+    if (/[\uE001\uE005]/.test(tail)) continue;
+    const pieces = tail
+      .split(/\s+[-–—·|]\s+|\s+by\s+|;|(?<=\p{L}{2})\.\s+/u)
+      .map((p) => p.trim().replace(/\.$/, ''))
+      .filter(Boolean);
+    let names = 0;
+    const fields = pieces.every((p) => {
+      if (/^(?:19|20)\d{2}$/.test(p) || isVenueEvidence(p)) return true;
+      const n = readNames(p);
+      // After a comma only names that cannot be a phrase count; after a full stop or a dash, a few bare surnames do.
+      if (n && (isStrongNameRun(p, n) || (m[0].trim() !== ',' && n.names.length <= 4))) names++;
+      return n !== null;
+    });
+    if (fields && names > 0) return m.index;
+  }
+  return 0;
+}
+
+/** A title worth keeping: a phrase with letters, not a year, a count or a single stray word. */
+export function titleLooksReal(title: string, source: TitleSource | null): boolean {
+  const words = cleanText(title)
+    .split(/\s+/)
+    .filter((w) => /\p{L}{2}/u.test(w));
+  if (source === 'plain' || source === 'italic') return words.length >= 2;
+  return words.length >= 2 || words.some((w) => /\p{L}{4}/u.test(w));
+}
