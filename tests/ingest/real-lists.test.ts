@@ -58,6 +58,42 @@ describe('the seed and the optimizer-papers lists', () => {
     expect(atLine('seed', 30).authors.at(-1)?.name).toBe('Weinan E');
   });
 
+  it('reads every entry of the analysis and optimizers lists: section, first author, count, venue, year, arXiv id, optimizers', () => {
+    const summary = (file: 'analysis' | 'optimizers') =>
+      parsed[file].papers.map((p) => [
+        p.line,
+        p.sectionCode,
+        p.authors[0]?.name,
+        p.authors.length,
+        p.authorsComplete,
+        p.venue?.name,
+        p.venue?.kind,
+        p.year,
+        p.arxivId,
+        p.optimizers.map((o) => o.name).join(','),
+      ]);
+    expect(summary('analysis')).toEqual([
+      [14, 'A.2', 'Xiangyi Chen', 4, true, 'ICLR', 'CONFERENCE', 2019, '1808.02941', 'Adam'],
+      [15, 'A.2', 'Tran Thi Phuong', 2, true, 'IEEE Access', 'JOURNAL', 2019, '1904.03590', 'AMSGrad'],
+      [16, 'A.2', 'Mher Safaryan', 2, true, 'ICML', 'CONFERENCE', 2019, '1905.12938', ''],
+      [17, 'A.2', 'Alexandre Défossez', 4, true, 'arXiv', 'PREPRINT', 2020, '2003.02395', 'Adagrad,Adam'],
+      [18, 'A.2', 'Congliang Chen', 4, true, 'JMLR', 'JOURNAL', 2022, null, 'Adam'],
+      [31, 'B.2', 'Pan Zhou', 6, true, 'NeurIPS', 'CONFERENCE', 2020, '2010.05627', 'Adam,SGD'],
+      [34, 'C', 'Lukas Balles', 2, true, 'ICML', 'CONFERENCE', 2018, '1705.07774', 'Adam'],
+      [35, 'C', 'Robin M. Schmidt', 3, true, 'ICML', 'CONFERENCE', 2020, '2007.01547', ''],
+      [36, 'C', 'Frederik Kunstner', 4, true, 'ICLR', 'CONFERENCE', 2023, null, 'Adam,SGD'],
+    ]);
+    expect(summary('optimizers')).toEqual([
+      [5, '1', 'Diederik P. Kingma', 2, true, 'ICLR', 'CONFERENCE', 2015, '1412.6980', 'Adam'],
+      [6, '1', 'Sashank J. Reddi', 3, true, 'ICLR', 'CONFERENCE', 2018, null, 'AMSGrad,Adam'],
+      [7, '1', 'Nitish Shirish Keskar', 2, true, 'arXiv', 'PREPRINT', 2017, '1712.07628', 'SWATS,Adam,SGD'],
+      [8, '1', 'Jeremy Bernstein', 4, true, 'ICML', 'CONFERENCE', 2018, '1802.04434', 'SignSGD'],
+      [9, '1', 'Liangchen Luo', 4, true, 'ICLR', 'CONFERENCE', 2019, null, 'AdaBound'],
+      [10, '1', 'Ilya Loshchilov', 2, true, 'ICLR', 'CONFERENCE', 2019, '1711.05101', 'AdamW'],
+      [11, '1', 'Dong Wang', 7, true, 'ICDMW', 'WORKSHOP', 2019, '1907.09008', 'SignAdam'],
+    ]);
+  });
+
   it('reads the analysis list across its sections', () => {
     expect(atLine('analysis', 16)).toMatchObject({
       title: 'Stochastic Sign Descent Methods: New Algorithms and Better Theory',
