@@ -2,8 +2,8 @@ import type { Db, Runner } from '../driver.js';
 
 /**
  * How many papers are about both topics of each pair, kept as (:TopicPair {id, papers}) nodes so
- * topicOverlap answers in constant time however large the topics grow. Every write that changes a
- * paper's topics brackets the change: countTopicPairs(…, -1) before, countTopicPairs(…, +1) after.
+ * topicOverlap answers in constant time however large the topics grow. The paper write path
+ * (write/derived.ts) brackets every change: countTopicPairs(…, -1) before, countTopicPairs(…, +1) after.
  */
 const PAIR_ID = (a: string, b: string) => `${a} + ' ' + ${b}`;
 
@@ -26,18 +26,6 @@ export async function countTopicPairs(
      SET x.papers = coalesce(x.papers, 0) + $delta * n`,
     { ids: [...paperIds], delta },
   );
-}
-
-/** Runs a write that changes these papers' topics, keeping the pair counts right around it. */
-export async function withTopicPairs<T>(
-  run: Runner,
-  paperIds: readonly string[],
-  write: () => Promise<T>,
-): Promise<T> {
-  await countTopicPairs(run, paperIds, -1);
-  const result = await write();
-  await countTopicPairs(run, paperIds, 1);
-  return result;
 }
 
 /**

@@ -1,8 +1,7 @@
 import type { Runner } from '../driver.js';
 import { NODE_LABELS } from '../schema/catalogue.js';
 import type { PaperNode } from '../schema/model.js';
-import { newestKey } from '../schema/sort-keys.js';
-import { countTopicPairs } from '../schema/topic-pairs.js';
+import { writingPapers } from './derived.js';
 
 /** Rows the importer writes; built by src/ingest/load.ts from parsed records. */
 export interface ListRow {
@@ -93,35 +92,41 @@ export async function upsertPapers(
   papers: PaperRow[],
   opts: { createNew?: boolean } = {},
 ): Promise<{ created: number; matched: number }> {
-  if (!opts.createNew) {
-    await mergeRelatedNodes(run, papers);
-    return mergePapers(run, papers);
-  }
+  // Each row's paper as stored (by arXiv id, else by id), so derived values are kept for it.
   const found = await run(
     `UNWIND range(0, size($rows) - 1) AS i
      WITH i, $rows[i] AS row
-     RETURN i, EXISTS { MATCH (:Paper {id: row.id}) } OR
-               (row.arxivId IS NOT NULL AND EXISTS { MATCH (:Paper {arxivId: row.arxivId}) }) AS known`,
+     OPTIONAL MATCH (byArxiv:Paper {arxivId: row.arxivId})
+     WITH i, row, head(collect(byArxiv.id)) AS arxivMatch
+     RETURN i, coalesce(arxivMatch, row.id) AS id,
+            arxivMatch IS NOT NULL OR EXISTS { MATCH (:Paper {id: row.id}) } AS known`,
     { rows: papers.map((p) => ({ id: p.id, arxivId: p.arxivId })) },
   );
-  const known = new Set(found.filter((r) => r.known).map((r) => r.i as number));
-  // A paper named twice in one batch is created once; its later rows merge into it.
-  const ids = new Set<string>();
-  const arxivIds = new Set<string>();
-  const fresh: PaperRow[] = [];
-  const rest: PaperRow[] = [];
-  papers.forEach((p, i) => {
-    if (known.has(i) || ids.has(p.id) || (p.arxivId && arxivIds.has(p.arxivId))) rest.push(p);
-    else {
-      fresh.push(p);
-      ids.add(p.id);
-      if (p.arxivId) arxivIds.add(p.arxivId);
-    }
-  });
-  await mergeRelatedNodes(run, papers);
-  if (fresh.length) await createPapers(run, fresh);
-  const merged = rest.length ? await mergePapers(run, rest) : { created: 0, matched: 0 };
-  return { created: fresh.length + merged.created, matched: merged.matched };
+  return writingPapers(
+    run,
+    found.map((r) => r.id as string),
+    async () => {
+      await mergeRelatedNodes(run, papers);
+      if (!opts.createNew) return mergePapers(run, papers);
+      const known = new Set(found.filter((r) => r.known).map((r) => r.i as number));
+      // A paper named twice in one batch is created once; its later rows merge into it.
+      const ids = new Set<string>();
+      const arxivIds = new Set<string>();
+      const fresh: PaperRow[] = [];
+      const rest: PaperRow[] = [];
+      papers.forEach((p, i) => {
+        if (known.has(i) || ids.has(p.id) || (p.arxivId && arxivIds.has(p.arxivId))) rest.push(p);
+        else {
+          fresh.push(p);
+          ids.add(p.id);
+          if (p.arxivId) arxivIds.add(p.arxivId);
+        }
+      });
+      if (fresh.length) await createPapers(run, fresh);
+      const merged = rest.length ? await mergePapers(run, rest) : { created: 0, matched: 0 };
+      return { created: fresh.length + merged.created, matched: merged.matched };
+    },
+  );
 }
 
 const distinct = <T extends { id: string }>(xs: T[]) => [...new Map(xs.map((x) => [x.id, x])).values()];
@@ -148,7 +153,6 @@ async function createPapers(run: Runner, papers: PaperRow[]): Promise<void> {
                       arxivId: row.arxivId, doi: row.doi, openreviewId: row.openreviewId,
                       authorsComplete: row.authorsComplete, venueText: row.venueText, notes: row.notes,
                       linkUrls: row.linkUrls, linkLabels: row.linkLabels})
-     SET p.newest = ${newestKey('p')}
      WITH p, row
      CALL (p, row) { MATCH (s:Section {id: row.sectionId}) CREATE (p)-[:LISTED_IN {order: row.order}]->(s) }
      CALL (p, row) {
@@ -160,11 +164,6 @@ async function createPapers(run: Runner, papers: PaperRow[]): Promise<void> {
      }
      CALL (p, row) { MATCH (n:Venue {id: row.venue.id}) CREATE (p)-[:PUBLISHED_IN]->(n) }`,
     { rows: papers },
-  );
-  await countTopicPairs(
-    run,
-    papers.map((p) => p.id),
-    1,
   );
 }
 
@@ -196,7 +195,6 @@ async function mergePapers(run: Runner, papers: PaperRow[]): Promise<{ created: 
          p.notes = coalesce(p.notes, []) + [n IN row.notes WHERE NOT n IN coalesce(p.notes, [])],
          p.linkUrls = coalesce(p.linkUrls, []) + [i IN newLinks | row.linkUrls[i]],
          p.linkLabels = coalesce(p.linkLabels, []) + [i IN newLinks | row.linkLabels[i]]
-     SET p.newest = ${newestKey('p')}
      RETURN i, p.id AS id, created`,
     { papers },
   );
@@ -206,8 +204,6 @@ async function mergePapers(run: Runner, papers: PaperRow[]): Promise<{ created: 
   // A paper on two rows of one batch (listed in two sections) is one paper: count papers, not rows.
   const createdIds = new Set(resolved.filter((r) => r.created).map((r) => r.id as string));
   const created = createdIds.size;
-  // Papers already in the graph may gain topics below: their old pairs leave first.
-  await countTopicPairs(run, [...new Set(resolved.filter((r) => !r.created).map((r) => r.id as string))], -1);
   await run(
     `UNWIND $rows AS row
      MATCH (p:Paper {id: row.p}) MATCH (s:Section {id: row.s})
@@ -239,6 +235,5 @@ async function mergePapers(run: Runner, papers: PaperRow[]): Promise<{ created: 
      MERGE (p)-[a:ABOUT]->(t) ON CREATE SET a.via = 'section'`,
     { rows: papers.flatMap((x, i) => x.topicIds.map((t) => ({ p: ids[i], t }))) },
   );
-  await countTopicPairs(run, [...new Set(ids)], 1);
   return { created, matched: new Set(ids).size - created };
 }

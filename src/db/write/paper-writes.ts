@@ -1,7 +1,6 @@
 import type { Runner } from '../driver.js';
 import type { AuthorNode, PaperNode } from '../schema/model.js';
-import { newestKey } from '../schema/sort-keys.js';
-import { countTopicPairs, withTopicPairs } from '../schema/topic-pairs.js';
+import { writingPapers } from './derived.js';
 
 /** A paper as a mutation writes it; relation lists replace what the paper had when present. */
 export interface PaperWrite {
@@ -97,8 +96,10 @@ export async function writePaper(
   create: boolean,
 ): Promise<PaperNode | null> {
   await assertReferences(run, w);
-  // Topic pair counts: the paper's old topics leave, its new ones arrive (see topic-pairs.ts).
-  if (!create) await countTopicPairs(run, [id], -1);
+  return writingPapers(run, [id], () => savePaper(run, id, w, create));
+}
+
+async function savePaper(run: Runner, id: string, w: PaperWrite, create: boolean): Promise<PaperNode | null> {
   const set: Record<string, unknown> = {};
   for (const k of ['title', 'year', 'listedYear', 'arxivId', 'notes'] as const)
     if (k in w) set[k] = w[k] ?? null;
@@ -110,7 +111,6 @@ export async function writePaper(
   const [row] = await run(
     `${create ? 'CREATE (p:Paper {id: $id, notes: [], linkLabels: [], linkUrls: []})' : 'MATCH (p:Paper {id: $id})'}
      SET p += $set
-     SET p.newest = ${newestKey('p')}
      WITH p
      CALL (p) {
        WITH p WHERE $replaceVenue
@@ -164,7 +164,6 @@ export async function writePaper(
     },
   );
   if (w.sectionIds) await refreshSectionTopics(run, id);
-  if (row) await countTopicPairs(run, [id], 1);
   return (row?.paper as PaperNode) ?? null;
 }
 
@@ -185,9 +184,9 @@ export async function refreshSectionTopics(run: Runner, paperId: string): Promis
 export async function deletePaper(run: Runner, id: string): Promise<boolean> {
   const [exists] = await run('MATCH (p:Paper {id: $id}) RETURN count(p) AS n', { id });
   if (!exists?.n) return false;
-  await countTopicPairs(run, [id], -1);
-  await run(
-    `MATCH (p:Paper {id: $id})
+  await writingPapers(run, [id], () =>
+    run(
+      `MATCH (p:Paper {id: $id})
      OPTIONAL MATCH (p)--(n) WHERE n:Author OR n:Venue OR n:Optimizer
      WITH p, collect(DISTINCT n) AS neighbours
      DETACH DELETE p
@@ -195,7 +194,8 @@ export async function deletePaper(run: Runner, id: string): Promise<boolean> {
      UNWIND neighbours AS n
      WITH n WHERE NOT (n)--()
      DELETE n`,
-    { id },
+      { id },
+    ),
   );
   return true;
 }
@@ -222,16 +222,18 @@ export async function movePaper(
   fromId: string,
   toId: string,
 ): Promise<boolean> {
-  const [row] = await run(
-    `MATCH (p:Paper {id: $paperId})-[l:LISTED_IN]->(:Section {id: $fromId})
-     MATCH (to:Section {id: $toId})
-     DELETE l
-     WITH p, to, COUNT { (to)<-[:LISTED_IN]-() } AS last
-     MERGE (p)-[n:LISTED_IN]->(to) ON CREATE SET n.order = last
-     RETURN p.id AS id`,
-    { paperId, fromId, toId },
-  );
-  if (!row) return false;
-  await withTopicPairs(run, [paperId], () => refreshSectionTopics(run, paperId));
-  return true;
+  return writingPapers(run, [paperId], async () => {
+    const [row] = await run(
+      `MATCH (p:Paper {id: $paperId})-[l:LISTED_IN]->(:Section {id: $fromId})
+       MATCH (to:Section {id: $toId})
+       DELETE l
+       WITH p, to, COUNT { (to)<-[:LISTED_IN]-() } AS last
+       MERGE (p)-[n:LISTED_IN]->(to) ON CREATE SET n.order = last
+       RETURN p.id AS id`,
+      { paperId, fromId, toId },
+    );
+    if (!row) return false;
+    await refreshSectionTopics(run, paperId);
+    return true;
+  });
 }

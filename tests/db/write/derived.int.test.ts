@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../../src/db/driver.js';
+import { newestKey } from '../../../src/db/schema/sort-keys.js';
 import { importList } from '../../../src/ingest/import-list.js';
 import { loadTaxonomy } from '../../../src/ingest/taxonomy.js';
 import { type SeededApp, seededApp, TEST_KEY } from '../../helpers/app.js';
@@ -27,14 +28,28 @@ async function recounted(db: Db): Promise<Record<string, number>> {
   return Object.fromEntries(rows.map((r) => [r.id, r.n]));
 }
 
-describe('topic pair counts', () => {
+/** Papers whose stored newest-first key is not what their title and year give now. */
+async function staleNewest(db: Db): Promise<string[]> {
+  const rows = await db.read(
+    `MATCH (p:Paper) WHERE p.newest IS NULL OR p.newest <> ${newestKey('p')} RETURN p.id AS id`,
+  );
+  return rows.map((r) => r.id as string);
+}
+
+/** Every derived value matches the graph it is derived from. */
+async function expectInStep(db: Db) {
+  expect(await kept(db)).toEqual(await recounted(db));
+  expect(await staleNewest(db)).toEqual([]);
+}
+
+describe('derived values (topic pair counts, newest-first key)', () => {
   it('match a recount after the seed import', async () => {
     const now = await recounted(s.db);
     expect(Object.keys(now).length).toBeGreaterThanOrEqual(2);
-    expect(await kept(s.db)).toEqual(now);
+    await expectInStep(s.db);
   });
 
-  it('follow every write that changes a paper’s topics', async () => {
+  it('follow every write of papers', async () => {
     const created = await s.gql(
       `mutation { createPaper(input: { title: "Pair counting test paper", year: 2025, authors: [{ name: "Pat Counter" }],
           sectionIds: ["section:optimizer-papers-analysis/A.2"], topicIds: ["topic:empirical"] }) {
@@ -43,14 +58,19 @@ describe('topic pair counts', () => {
       auth,
     );
     const id = created.data.createPaper.data.id;
-    expect(await kept(s.db)).toEqual(await recounted(s.db));
+    await expectInStep(s.db);
+
+    await s.gql(`mutation { updatePaper(id: "${id}", input: { year: 2011 }) { __typename } }`, {}, auth);
+    const [moved] = await s.db.read('MATCH (p:Paper {id: $id}) RETURN p.newest AS k', { id });
+    expect(moved?.k).toMatch(/^7988 /);
+    await expectInStep(s.db);
 
     await s.gql(
       `mutation { updatePaper(id: "${id}", input: { topicIds: ["topic:dynamics"] }) { __typename } }`,
       {},
       auth,
     );
-    expect(await kept(s.db)).toEqual(await recounted(s.db));
+    await expectInStep(s.db);
 
     await s.gql(
       `mutation { movePaper(paperId: "${id}", fromSectionId: "section:optimizer-papers-analysis/A.2",
@@ -58,15 +78,15 @@ describe('topic pair counts', () => {
       {},
       auth,
     );
-    expect(await kept(s.db)).toEqual(await recounted(s.db));
+    await expectInStep(s.db);
 
     const md =
       '## A. Convergence\n\n### A.2 Adaptive\n\n* **Pair counting test paper**，*Pat Counter*，ICLR 2025，2025\n';
     await importList(s.db, md, loadTaxonomy(), { source: 'optimizer-papers-analysis' });
-    expect(await kept(s.db)).toEqual(await recounted(s.db));
+    await expectInStep(s.db);
 
     await s.gql(`mutation { deletePaper(id: "${id}") { __typename } }`, {}, auth);
-    expect(await kept(s.db)).toEqual(await recounted(s.db));
+    await expectInStep(s.db);
   });
 
   it('give topicOverlap the same answer as counting the papers', async () => {

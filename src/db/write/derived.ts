@@ -1,0 +1,46 @@
+import type { Runner } from '../driver.js';
+import { newestKey } from '../schema/sort-keys.js';
+import { countTopicPairs } from '../schema/topic-pairs.js';
+
+/**
+ * A value derived from papers and their relations, stored so reads stay cheap. `before` runs
+ * before the papers change (to take their old contribution out), `after` once they have.
+ */
+interface Derived {
+  name: string;
+  before?(run: Runner, paperIds: readonly string[]): Promise<void>;
+  after(run: Runner, paperIds: readonly string[]): Promise<void>;
+}
+
+/** Every derived value the graph keeps. A new one is added here and every paper write keeps it. */
+const DERIVED: readonly Derived[] = [
+  {
+    name: 'Paper.newest (the newest-first sort key)',
+    after: async (run, ids) => {
+      await run(`UNWIND $ids AS id MATCH (p:Paper {id: id}) SET p.newest = ${newestKey('p')}`, { ids });
+    },
+  },
+  {
+    name: 'TopicPair counters (topicOverlap)',
+    before: (run, ids) => countTopicPairs(run, ids, -1),
+    after: (run, ids) => countTopicPairs(run, ids, 1),
+  },
+];
+
+/**
+ * The one write path for papers: runs `write`, which may create, change or delete these papers
+ * (ids as stored; papers not yet in the graph are fine), and keeps every derived value in step,
+ * inside the caller's transaction. Writers never touch derived values themselves.
+ */
+export async function writingPapers<T>(
+  run: Runner,
+  paperIds: readonly string[],
+  write: () => Promise<T>,
+): Promise<T> {
+  const ids = [...new Set(paperIds)];
+  if (ids.length === 0) return write();
+  for (const d of DERIVED) await d.before?.(run, ids);
+  const result = await write();
+  for (const d of DERIVED) await d.after(run, ids);
+  return result;
+}
