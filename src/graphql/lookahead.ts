@@ -35,8 +35,8 @@ const papers = (source: PaperSource): Fold => ({ kind: 'papers', source });
  * Author.coAuthors. Every other field resolves on its own.
  */
 const FOLDABLE: Record<string, Record<string, Fold>> = {};
-for (const [name, [label, , , field]] of Object.entries(RELATIONS)) {
-  FOLDABLE[label] = { ...FOLDABLE[label], [field]: rel(name as Relation) };
+for (const [name, { from, field }] of Object.entries(RELATIONS)) {
+  FOLDABLE[from] = { ...FOLDABLE[from], [field]: rel(name as Relation) };
 }
 for (const [source, [label]] of Object.entries(PAPER_SOURCES)) {
   FOLDABLE[label] = { ...FOLDABLE[label], papers: papers(source as PaperSource) };

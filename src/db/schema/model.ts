@@ -53,6 +53,17 @@ export interface ListNode {
   title: string | null;
 }
 
+/** The node shape of each kind (what a relation to that kind returns). */
+export interface NodeOfKind {
+  Paper: PaperNode;
+  Author: AuthorNode;
+  Venue: VenueNode;
+  Topic: TopicNode;
+  Section: SectionNode;
+  Optimizer: OptimizerNode;
+  List: ListNode;
+}
+
 /** Which label an id belongs to: ids carry their type as a prefix ("paper:…", "section:…"). */
 const PREFIX: Record<string, NodeType> = Object.fromEntries(
   Object.entries(NODE_KINDS).map(([label, k]) => [k.idPrefix, label as NodeType]),

@@ -48,7 +48,7 @@ export async function relatedNodesBatch(db: Db, requests: readonly RelationKey[]
   const relations = [...keysOf.keys()];
   // Relation names and patterns are the constants of relations.ts, never user input; keys stay parameters.
   const parts = relations.map((rel, i) => {
-    const [label, pattern, tail] = RELATIONS[rel];
+    const { from: label, pattern, tail } = RELATIONS[rel];
     return `CALL () {
        UNWIND $k${i} AS key MATCH (x:${label} {id: key})
        RETURN collect([key, COLLECT { MATCH ${pattern('x', 'n', 'r')} ${tail('n', 'r')} RETURN n {.*} }]) AS r${i}

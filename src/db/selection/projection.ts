@@ -69,7 +69,7 @@ export class Projection {
   include(x: string, inc: Include): string {
     switch (inc.kind) {
       case 'relation': {
-        const [, pattern, tail] = RELATIONS[inc.relation];
+        const { pattern, tail } = RELATIONS[inc.relation];
         const [n, r] = [this.fresh('n'), this.fresh('r')];
         const sub = this.node(n, inc.child);
         return `COLLECT { MATCH ${pattern(x, n, r)} ${tail(n, r)} ${sub.clauses} RETURN ${sub.map} }`;

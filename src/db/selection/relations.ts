@@ -1,110 +1,114 @@
 /** The relations the API follows and the ways to reach papers: read by the Cypher compiler (projection.ts) and the batch loaders (nodes.ts). */
-import type {
-  AuthorNode,
-  ListNode,
-  NodeType,
-  OptimizerNode,
-  SectionNode,
-  TopicNode,
-  VenueNode,
-} from '../schema/model.js';
-
-/** A pattern from the node `x` to the node `n` (`r` names the relationship where the order needs it). */
-type Pattern = (x: string, n: string, r: string) => string;
+import type { NodeOfKind, NodeType } from '../schema/model.js';
 
 /**
- * Relations the API follows: the start label, the pattern from `x` to `n` (`r` names the
- * relationship where the order needs it), the clause that orders or bounds `n`, and the GraphQL
- * field of the start type that returns them (the look-ahead folds that field into its parent's
- * query; the type's resolver uses the relation by name). Variables are
- * parameters of the text so the same relation can be nested in one query (see projection.ts).
+ * A relation the API follows from a node of kind `from` to nodes of kind `to`: the pattern from
+ * `x` to `n` (`r` names the relationship where the order needs it), the clause that orders or
+ * bounds `n`, and the GraphQL field of the `from` type that returns them.
+ */
+interface RelationSpec {
+  from: NodeType;
+  to: NodeType;
+  field: string;
+  pattern: (x: string, n: string, r: string) => string;
+  tail: (n: string, r: string) => string;
+}
+
+/**
+ * Relations the API follows. The look-ahead folds each `field` into its parent's query; the
+ * type's resolver uses the relation by name. Variables are parameters of the text so the same
+ * relation can be nested in one query (see projection.ts).
  */
 export const RELATIONS = {
-  paperAuthors: [
-    'Paper',
-    (x, n, r) => `(${x})<-[${r}:AUTHORED]-(${n}:Author)`,
-    (n, r) => `WITH ${n} ORDER BY ${r}.position`,
-    'authors',
-  ],
-  paperVenue: [
-    'Paper',
-    (x, n) => `(${x})-[:PUBLISHED_IN]->(${n}:Venue)`,
-    (n) => `WITH ${n} LIMIT 1`,
-    'venue',
-  ],
-  paperSections: [
-    'Paper',
-    (x, n) => `(${x})-[:LISTED_IN]->(${n}:Section)`,
-    (n) => `WITH ${n} ORDER BY ${n}.listId, ${n}.code`,
-    'sections',
-  ],
-  paperTopics: [
-    'Paper',
-    (x, n) => `(${x})-[:ABOUT]->(${n}:Topic)`,
-    (n) => `WITH ${n} ORDER BY ${n}.facet, ${n}.name`,
-    'topics',
-  ],
-  paperOptimizers: [
-    'Paper',
-    (x, n) => `(${x})-[:MENTIONS]->(${n}:Optimizer)`,
-    (n) => `WITH ${n} ORDER BY ${n}.name`,
-    'optimizers',
-  ],
-  authorVenues: [
-    'Author',
-    (x, n) => `(${x})-[:AUTHORED]->(:Paper)-[:PUBLISHED_IN]->(${n}:Venue)`,
-    (n) => `WITH DISTINCT ${n} ORDER BY ${n}.name`,
-    'venues',
-  ],
-  authorTopics: [
-    'Author',
-    (x, n) => `(${x})-[:AUTHORED]->(:Paper)-[:ABOUT]->(${n}:Topic)`,
-    (n) => `WITH DISTINCT ${n} ORDER BY ${n}.facet, ${n}.name`,
-    'topics',
-  ],
-  topicSections: [
-    'Topic',
-    (x, n) => `(${x})<-[:COVERS]-(${n}:Section)`,
-    (n) => `WITH ${n} ORDER BY ${n}.listId, ${n}.code`,
-    'sections',
-  ],
-  sectionTopics: [
-    'Section',
-    (x, n) => `(${x})-[:COVERS]->(${n}:Topic)`,
-    (n) => `WITH ${n} ORDER BY ${n}.facet, ${n}.name`,
-    'topics',
-  ],
-  sectionParent: [
-    'Section',
-    (x, n) => `(${x})-[:SUBSECTION_OF]->(${n}:Section)`,
-    (n) => `WITH ${n} LIMIT 1`,
-    'parent',
-  ],
-  sectionChildren: [
-    'Section',
-    (x, n) => `(${x})<-[:SUBSECTION_OF]-(${n}:Section)`,
-    (n) => `WITH ${n} ORDER BY ${n}.order`,
-    'children',
-  ],
-  sectionList: ['Section', (x, n) => `(${x})-[:IN_LIST]->(${n}:List)`, (n) => `WITH ${n} LIMIT 1`, 'list'],
-} as const satisfies Record<string, readonly [NodeType, Pattern, (n: string, r: string) => string, string]>;
+  paperAuthors: {
+    from: 'Paper',
+    to: 'Author',
+    field: 'authors',
+    pattern: (x, n, r) => `(${x})<-[${r}:AUTHORED]-(${n}:Author)`,
+    tail: (n, r) => `WITH ${n} ORDER BY ${r}.position`,
+  },
+  paperVenue: {
+    from: 'Paper',
+    to: 'Venue',
+    field: 'venue',
+    pattern: (x, n) => `(${x})-[:PUBLISHED_IN]->(${n}:Venue)`,
+    tail: (n) => `WITH ${n} LIMIT 1`,
+  },
+  paperSections: {
+    from: 'Paper',
+    to: 'Section',
+    field: 'sections',
+    pattern: (x, n) => `(${x})-[:LISTED_IN]->(${n}:Section)`,
+    tail: (n) => `WITH ${n} ORDER BY ${n}.listId, ${n}.code`,
+  },
+  paperTopics: {
+    from: 'Paper',
+    to: 'Topic',
+    field: 'topics',
+    pattern: (x, n) => `(${x})-[:ABOUT]->(${n}:Topic)`,
+    tail: (n) => `WITH ${n} ORDER BY ${n}.facet, ${n}.name`,
+  },
+  paperOptimizers: {
+    from: 'Paper',
+    to: 'Optimizer',
+    field: 'optimizers',
+    pattern: (x, n) => `(${x})-[:MENTIONS]->(${n}:Optimizer)`,
+    tail: (n) => `WITH ${n} ORDER BY ${n}.name`,
+  },
+  authorVenues: {
+    from: 'Author',
+    to: 'Venue',
+    field: 'venues',
+    pattern: (x, n) => `(${x})-[:AUTHORED]->(:Paper)-[:PUBLISHED_IN]->(${n}:Venue)`,
+    tail: (n) => `WITH DISTINCT ${n} ORDER BY ${n}.name`,
+  },
+  authorTopics: {
+    from: 'Author',
+    to: 'Topic',
+    field: 'topics',
+    pattern: (x, n) => `(${x})-[:AUTHORED]->(:Paper)-[:ABOUT]->(${n}:Topic)`,
+    tail: (n) => `WITH DISTINCT ${n} ORDER BY ${n}.facet, ${n}.name`,
+  },
+  topicSections: {
+    from: 'Topic',
+    to: 'Section',
+    field: 'sections',
+    pattern: (x, n) => `(${x})<-[:COVERS]-(${n}:Section)`,
+    tail: (n) => `WITH ${n} ORDER BY ${n}.listId, ${n}.code`,
+  },
+  sectionTopics: {
+    from: 'Section',
+    to: 'Topic',
+    field: 'topics',
+    pattern: (x, n) => `(${x})-[:COVERS]->(${n}:Topic)`,
+    tail: (n) => `WITH ${n} ORDER BY ${n}.facet, ${n}.name`,
+  },
+  sectionParent: {
+    from: 'Section',
+    to: 'Section',
+    field: 'parent',
+    pattern: (x, n) => `(${x})-[:SUBSECTION_OF]->(${n}:Section)`,
+    tail: (n) => `WITH ${n} LIMIT 1`,
+  },
+  sectionChildren: {
+    from: 'Section',
+    to: 'Section',
+    field: 'children',
+    pattern: (x, n) => `(${x})<-[:SUBSECTION_OF]-(${n}:Section)`,
+    tail: (n) => `WITH ${n} ORDER BY ${n}.order`,
+  },
+  sectionList: {
+    from: 'Section',
+    to: 'List',
+    field: 'list',
+    pattern: (x, n) => `(${x})-[:IN_LIST]->(${n}:List)`,
+    tail: (n) => `WITH ${n} LIMIT 1`,
+  },
+} as const satisfies Record<string, RelationSpec>;
 export type Relation = keyof typeof RELATIONS;
 
-/** The node shape each relation returns. */
-export interface RelationTarget {
-  paperAuthors: AuthorNode;
-  paperVenue: VenueNode;
-  paperSections: SectionNode;
-  paperTopics: TopicNode;
-  paperOptimizers: OptimizerNode;
-  authorVenues: VenueNode;
-  authorTopics: TopicNode;
-  topicSections: SectionNode;
-  sectionTopics: TopicNode;
-  sectionParent: SectionNode;
-  sectionChildren: SectionNode;
-  sectionList: ListNode;
-}
+/** The node shape each relation returns, from its target kind. */
+export type RelationTarget = { [R in Relation]: NodeOfKind[(typeof RELATIONS)[R]['to']] };
 
 /** Papers reached from a node of each kind (its label, and the pattern from `x` to the paper `p`); the connection fields page through these. */
 export const PAPER_SOURCES = {

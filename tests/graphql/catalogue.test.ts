@@ -1,0 +1,40 @@
+import { GraphQLObjectType, getNamedType } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { NODE_KINDS, RELATIONSHIPS } from '../../src/db/schema/catalogue.js';
+import { PAPER_SOURCES, RELATIONS } from '../../src/db/selection/relations.js';
+import { schema } from '../../src/graphql/schema.js';
+
+// The look-ahead folds a field because the relation catalogue names it; these checks keep the
+// catalogue and the GraphQL types from drifting apart (a renamed field would silently stop folding).
+/** The GraphQL type of a node kind: its name, except List, which the API calls PaperList. */
+const typeOf = (kind: string) => (kind === 'List' ? 'PaperList' : kind);
+
+describe('the relation catalogue and the GraphQL schema', () => {
+  it('every relation names a field of its start type that returns its target kind', () => {
+    for (const [name, r] of Object.entries(RELATIONS)) {
+      const type = schema.getType(r.from);
+      expect(type, name).toBeInstanceOf(GraphQLObjectType);
+      const field = (type as GraphQLObjectType).getFields()[r.field];
+      expect(field, `${r.from}.${r.field} (${name})`).toBeDefined();
+      expect(getNamedType(field?.type).name, `${r.from}.${r.field}`).toBe(typeOf(r.to));
+    }
+  });
+
+  it('every relation pattern uses a relationship type of the catalogue between its kinds', () => {
+    for (const [name, r] of Object.entries(RELATIONS)) {
+      const text = r.pattern('x', 'n', 'r');
+      const types = [...text.matchAll(/:([A-Z_]+)\]/g)].map((m) => m[1] as keyof typeof RELATIONSHIPS);
+      expect(types.length, name).toBeGreaterThan(0);
+      for (const t of types) expect(Object.keys(RELATIONSHIPS), name).toContain(t);
+      expect(text, name).toContain(`(n:${r.to})`);
+    }
+  });
+
+  it('every kind that reaches papers exposes them as a papers connection', () => {
+    for (const [source, [label]] of Object.entries(PAPER_SOURCES)) {
+      expect(Object.keys(NODE_KINDS), source).toContain(label);
+      const type = schema.getType(label) as GraphQLObjectType;
+      expect(type.getFields().papers, `${label}.papers`).toBeDefined();
+    }
+  });
+});
