@@ -10,6 +10,7 @@ import {
 } from '../ingest/import-list.js';
 import type { ImportSummary } from '../ingest/load.js';
 import { loadTaxonomy } from '../ingest/taxonomy.js';
+import { progressBar } from './progress.js';
 import { runCli } from './run.js';
 
 const USAGE = 'usage: npm run import -- <file.md> [--dry-run] [--strict] [--source NAME]';
@@ -46,26 +47,17 @@ await runCli('import', async ({ db, describe }) => {
   }
   const markdown = decodeList(bytes, file);
   await applyConstraints(db);
+  const bar = progressBar('papers');
   const summary = await importList(db, markdown, loadTaxonomy(), {
     source: args.values.source ?? sourceFromFile(file),
     dryRun: args.values['dry-run'],
     strict: args.values.strict,
-    onProgress: progressBar(),
+    onProgress: (done, total) => bar.update(done, total),
   });
+  bar.stop();
   console.error(`Imported into ${describe}.`);
   print(summary);
 });
-
-/** A one-line progress bar on stderr for long lists (thousands of entries); silent for short ones. */
-function progressBar() {
-  return (done: number, total: number) => {
-    if (total < 2000 || !process.stderr.isTTY) return;
-    const width = 30;
-    const filled = Math.round((done / total) * width);
-    process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} papers`);
-    if (done === total) process.stderr.write('\n');
-  };
-}
 
 function print(s: ImportSummary) {
   const c = s.created;

@@ -33,7 +33,7 @@ export function layout(dataDir: string) {
     console: join(dataDir, 'logs', 'console.log'),
     record: join(dataDir, 'server.json'),
     credentials: join(dataDir, 'credentials.json'),
-    lock: join(dataDir, 'start.lock'),
+    lock: join(dataDir, 'neo4j-start.lock'),
   };
 }
 export type Layout = ReturnType<typeof layout>;

@@ -1,18 +1,12 @@
 import { createServer } from 'node:net';
+import getPort from 'get-port';
 import { ConfigError } from '../config.js';
 
-/** Asks the OS for a free loopback port. */
-export function freePort(): Promise<number> {
-  return new Promise((res, rej) => {
-    const s = createServer();
-    s.unref();
-    s.on('error', rej);
-    s.listen(0, '127.0.0.1', () => {
-      const addr = s.address();
-      s.close(() => res(typeof addr === 'object' && addr ? addr.port : 0));
-    });
-  });
-}
+/**
+ * A free loopback port. get-port also keeps a port it handed out from being handed out again by
+ * this process for a while, so servers started side by side (tests, the benchmark) never collide.
+ */
+export const freePort = () => getPort({ host: '127.0.0.1' });
 
 /** Fails with a clear message when something already listens on the port. */
 export function assertPortFree(port: number, host = '127.0.0.1', what = 'Neo4j Bolt'): Promise<void> {

@@ -1,8 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, openSync, writeFileSync } from 'node:fs';
+import { existsSync, openSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import neo4j from 'neo4j-driver';
+import lockfile from 'proper-lockfile';
 import { ConfigError } from '../config.js';
 import {
   type Credentials,
@@ -363,23 +364,25 @@ async function answers(uri: string, creds: Credentials): Promise<true | string> 
   }
 }
 
-/** Takes the data folder's start lock (O_EXCL file), waiting while a live process holds it. */
+/**
+ * Takes the data folder's start lock, waiting while another process holds it. proper-lockfile
+ * (an atomic mkdir whose mtime the holder refreshes) tells a crashed holder's lock from a live one
+ * by age, so two waiters never both remove a stale lock and both start a JVM.
+ */
 async function acquireLock(l: Layout, timeoutMs: number): Promise<() => Promise<void>> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      writeFileSync(l.lock, String(process.pid), { flag: 'wx' });
-      return () => rm(l.lock, { force: true });
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-    }
-    const holder = Number((await readFile(l.lock, 'utf8').catch(() => '')).trim());
-    if (!isAlive(holder)) await rm(l.lock, { force: true });
-    else if (Date.now() > deadline) {
-      throw new ConfigError(
-        `Another process (pid ${holder}) has been starting Neo4j on ${l.root} for too long.`,
-      );
-    } else await sleep(250);
+  try {
+    return await lockfile.lock(l.root, {
+      lockfilePath: l.lock,
+      stale: 10_000,
+      update: 2_000,
+      realpath: false,
+      retries: { retries: Math.ceil(timeoutMs / 500), factor: 1, minTimeout: 500, maxTimeout: 500 },
+      // Losing the lock while starting only matters to a second start, which then waits on server.json.
+      onCompromised: () => {},
+    });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ELOCKED') throw err;
+    throw new ConfigError(`Another process has been starting Neo4j on ${l.root} for too long.`);
   }
 }
 

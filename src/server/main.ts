@@ -1,4 +1,5 @@
 import { createServer } from 'node:http';
+import closeWithGrace from 'close-with-grace';
 import { ConfigError, loadConfig } from '../config.js';
 import { connect } from '../db/connect.js';
 import { assertPortFree } from '../neo4j-server/ports.js';
@@ -30,12 +31,12 @@ async function main(): Promise<void> {
     }
     void app(req, res);
   });
-  let shuttingDown = false;
-  const shutdown = async (signal: string) => {
-    if (shuttingDown) return;
-    shuttingDown = true;
+  // close-with-grace: SIGINT/SIGTERM and uncaught errors all drain the same way; a second signal
+  // exits at once; past the delay the process exits 1 rather than hang.
+  closeWithGrace({ delay: DRAIN_MS + 5_000 }, async ({ signal, err }) => {
+    if (err) console.error('Stopping after an unexpected error:', err);
     console.log(
-      `${signal}: no new connections; finishing requests in flight (at most ${DRAIN_MS / 1000} s)…`,
+      `${signal ?? 'Error'}: no new connections; finishing requests in flight (at most ${DRAIN_MS / 1000} s)…`,
     );
     const closed = new Promise<void>((res) => server.close(() => res()));
     // Keep-alive connections go idle as their last response ends; close them as they do.
@@ -46,10 +47,7 @@ async function main(): Promise<void> {
     clearTimeout(timer);
     await conn.close();
     console.log('Stopped.');
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void shutdown('SIGINT'));
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  });
   try {
     await prepareDatabase(conn.db, (m) => console.log(m));
     await new Promise<void>((res, rej) => {

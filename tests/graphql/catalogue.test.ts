@@ -16,7 +16,7 @@ describe('the relation catalogue and the GraphQL schema', () => {
       expect(type, name).toBeInstanceOf(GraphQLObjectType);
       const field = (type as GraphQLObjectType).getFields()[r.field];
       expect(field, `${r.from}.${r.field} (${name})`).toBeDefined();
-      expect(getNamedType(field?.type).name, `${r.from}.${r.field}`).toBe(typeOf(r.to));
+      expect(field && getNamedType(field.type).name, `${r.from}.${r.field}`).toBe(typeOf(r.to));
     }
   });
 

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { statSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -93,6 +93,25 @@ describe('the managed local Neo4j', () => {
       expect(await query(owner, 'RETURN 1 AS one')).toEqual([{ one: 1 }]);
     } finally {
       await owner.stop();
+    }
+  });
+
+  it('starts one JVM when two commands start at once, past a start lock left by a crashed process', async () => {
+    // A crashed starter's lock: proper-lockfile's lock folder, last refreshed a minute ago.
+    const lock = join(dataDir, 'neo4j-start.lock');
+    await mkdir(lock, { recursive: true });
+    const old = new Date(Date.now() - 60_000);
+    await utimes(lock, old, old);
+    const [a, b] = await Promise.all([
+      startLocalNeo4j({ dataDir, cacheDir }),
+      startLocalNeo4j({ dataDir, cacheDir }),
+    ]);
+    try {
+      expect([a.owned, b.owned].sort()).toEqual([false, true]);
+      expect(a.javaPid).toBe(b.javaPid);
+    } finally {
+      await a.stop();
+      await b.stop();
     }
   });
 

@@ -1,3 +1,5 @@
+import { escapeHtml } from './html.js';
+
 /** Pure "API result → drawable elements" helpers: no DOM, no drawing, unit-tested on their own. */
 
 export type NodeType = 'PAPER' | 'AUTHOR' | 'VENUE' | 'TOPIC' | 'SECTION' | 'OPTIMIZER';
@@ -56,12 +58,6 @@ export function shorten(s: string, max: number): string {
   return s.length > max ? `${s.slice(0, max - 1)}…` : s;
 }
 
-const xml = (s: string) =>
-  s.replace(
-    /[<>&"']/g,
-    (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] as string,
-  );
-
 /** GraphML for Gephi and Cytoscape desktop: node type and label, edge type and weight as attributes. */
 export function toGraphML(view: GraphView): string {
   const lines = [
@@ -74,11 +70,11 @@ export function toGraphML(view: GraphView): string {
     '  <graph id="paper-graph" edgedefault="directed">',
     ...view.nodes.map(
       (n) =>
-        `    <node id="${xml(n.id)}"><data key="label">${xml(n.label)}</data><data key="type">${n.type}</data></node>`,
+        `    <node id="${escapeHtml(n.id)}"><data key="label">${escapeHtml(n.label)}</data><data key="type">${n.type}</data></node>`,
     ),
     ...view.edges.map(
       (e) =>
-        `    <edge id="${xml(e.id)}" source="${xml(e.source)}" target="${xml(e.target)}"><data key="rel">${xml(e.type)}</data><data key="weight">${e.weight}</data></edge>`,
+        `    <edge id="${escapeHtml(e.id)}" source="${escapeHtml(e.source)}" target="${escapeHtml(e.target)}"><data key="rel">${escapeHtml(e.type)}</data><data key="weight">${e.weight}</data></edge>`,
     ),
     '  </graph>',
     '</graphml>',

@@ -2,6 +2,7 @@ import type { Core, NodeSingular } from 'cytoscape';
 import * as api from './api.js';
 import { addElements, createDrawing } from './drawing.js';
 import { type GraphView, NODE_STYLE, type NodeType, toElements, toGraphML } from './graph-model.js';
+import { escapeHtml } from './html.js';
 import { renderDetails, renderRelated } from './panel.js';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -55,7 +56,7 @@ function listNodes() {
     .slice(0, 300)
     .map(
       (n) =>
-        `<li><button class="linklike" data-node="${n.id()}">${NODE_STYLE[n.data('type') as NodeType].name}: ${String(n.data('full') ?? n.id()).replace(/</g, '&lt;')}</button></li>`,
+        `<li><button class="linklike" data-node="${escapeHtml(n.id())}">${NODE_STYLE[n.data('type') as NodeType].name}: ${escapeHtml(String(n.data('full') ?? n.id()))}</button></li>`,
     );
   const list = $('node-list');
   list.innerHTML = items.join('');
@@ -198,7 +199,7 @@ async function fillFilterOptions() {
   $('f-section').insertAdjacentHTML(
     'beforeend',
     [...new Map(sections.map((s) => [s.code, s])).values()]
-      .map((s) => `<option value="${s.code}">${s.code} ${s.title.replace(/</g, '&lt;')}</option>`)
+      .map((s) => `<option value="${escapeHtml(s.code)}">${escapeHtml(`${s.code} ${s.title}`)}</option>`)
       .join(''),
   );
   $('f-optimizer').insertAdjacentHTML(

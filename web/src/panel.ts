@@ -1,33 +1,29 @@
 import type { Details } from './api.js';
+import { escapeHtml } from './html.js';
 
-const esc = (s: string) =>
-  s.replace(
-    /[<>&"']/g,
-    (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&#39;' })[c] as string,
-  );
 const nodeLink = (id: string, label: string) =>
-  `<button class="linklike" data-node="${esc(id)}">${esc(label)}</button>`;
+  `<button class="linklike" data-node="${escapeHtml(id)}">${escapeHtml(label)}</button>`;
 
 /** The side panel's HTML for one node; ids become buttons that select that node. */
 export function renderDetails(d: Details): string {
   if (d.__typename === 'Paper' && 'authors' in d) {
     return `
-      <h2 id="panel-title">${esc(d.title)}</h2>
-      <p>${d.venue ? esc(d.venue.name) : 'No venue'}${d.year ? `, ${d.year}` : ''}</p>
+      <h2 id="panel-title">${escapeHtml(d.title)}</h2>
+      <p>${d.venue ? escapeHtml(d.venue.name) : 'No venue'}${d.year ? `, ${d.year}` : ''}</p>
       <h2>Authors</h2>
       <ol id="panel-authors">${d.authors.map((a) => `<li>${nodeLink(a.id, a.name)}</li>`).join('')}</ol>
-      <p>Sections: ${d.sections.map((s) => esc(`${s.code} ${s.title}`)).join('; ') || '—'}</p>
-      <p>Topics: ${d.topics.map((t) => esc(t.name)).join(', ') || '—'}</p>
-      <p>Optimizers: ${d.optimizers.map((o) => esc(o.name)).join(', ') || '—'}</p>
-      ${d.links.length ? `<h2>Links</h2><ul>${d.links.map((l) => `<li><a href="${esc(l.url)}" target="_blank" rel="noopener noreferrer">${esc(l.label)}</a></li>`).join('')}</ul>` : ''}
+      <p>Sections: ${d.sections.map((s) => escapeHtml(`${s.code} ${s.title}`)).join('; ') || '—'}</p>
+      <p>Topics: ${d.topics.map((t) => escapeHtml(t.name)).join(', ') || '—'}</p>
+      <p>Optimizers: ${d.optimizers.map((o) => escapeHtml(o.name)).join(', ') || '—'}</p>
+      ${d.links.length ? `<h2>Links</h2><ul>${d.links.map((l) => `<li><a href="${escapeHtml(l.url)}" target="_blank" rel="noopener noreferrer">${escapeHtml(l.label)}</a></li>`).join('')}</ul>` : ''}
       <p><button id="related-btn" type="button" aria-pressed="false">Show related work</button></p>
       <div id="related-list"></div>
       <h2>BibTeX <button id="copy-bibtex" type="button">Copy</button></h2>
-      <pre id="bibtex">${esc(d.bibtex)}</pre>`;
+      <pre id="bibtex">${escapeHtml(d.bibtex)}</pre>`;
   }
   if (d.__typename === 'Author' && 'coAuthors' in d) {
     return `
-      <h2 id="panel-title">${esc(d.name)}</h2>
+      <h2 id="panel-title">${escapeHtml(d.name)}</h2>
       <p><button id="path-from" type="button">Start a collaboration path here</button>
          <button id="path-to" type="button">Path from the start to here</button></p>
       <h2>Papers (${d.papers.totalCount})</h2>
@@ -37,7 +33,7 @@ export function renderDetails(d: Details): string {
   }
   const name = 'name' in d && d.name ? d.name : 'code' in d && d.code ? `${d.code} ${d.title ?? ''}` : d.id;
   const extra = 'kind' in d && d.kind ? d.kind : 'facet' in d && d.facet ? d.facet : '';
-  return `<h2 id="panel-title">${esc(String(name))}</h2><p>${esc(d.__typename)} ${esc(String(extra))}</p>`;
+  return `<h2 id="panel-title">${escapeHtml(String(name))}</h2><p>${escapeHtml(d.__typename)} ${escapeHtml(String(extra))}</p>`;
 }
 
 /** A ranked related-work list; papers in other sections are marked. */
@@ -53,7 +49,7 @@ export function renderRelated(
   return `<ol id="related-items">${hits
     .map(
       (h) =>
-        `<li${h.crossSection ? ' class="cross" data-cross="true"' : ''}>${nodeLink(h.paper.id, h.paper.title)} — ${h.score}${h.crossSection ? ' (other section)' : ''}<br><small>${h.reasons.map(esc).join('; ')}</small></li>`,
+        `<li${h.crossSection ? ' class="cross" data-cross="true"' : ''}>${nodeLink(h.paper.id, h.paper.title)} — ${h.score}${h.crossSection ? ' (other section)' : ''}<br><small>${h.reasons.map(escapeHtml).join('; ')}</small></li>`,
     )
     .join('')}</ol>`;
 }
