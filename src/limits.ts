@@ -28,6 +28,10 @@ export const LIMITS = {
   bodyBytes: 6 * 1024 * 1024,
   /** Largest list the importer takes; a bigger file is almost certainly not a paper list. */
   listBytes: 5 * 1024 * 1024,
+  /** Largest BibTeX, CSL-JSON or OpenAlex JSON file read whole (JSON Lines files are streamed). */
+  documentBytes: 50 * 1024 * 1024,
+  /** Largest line of a streamed JSON Lines file: one work. */
+  recordBytes: 1024 * 1024,
   titleChars: 500,
   authorsPerPaper: 100,
   /** Default of QUERY_TIMEOUT_MS: every transaction. */
@@ -74,6 +78,11 @@ export const LIMIT_TABLE: ReadonlyArray<readonly [string, string, string]> = [
     'imported list (`npm run import`, `importPaperList`)',
     `${LIMITS.listBytes / 1024 / 1024} MB, titles of ${LIMITS.titleChars} characters, ${LIMITS.authorsPerPaper} authors a paper`,
     'an import error naming the file or line',
+  ],
+  [
+    'bibliographic file read whole by `npm run import` (BibTeX, CSL-JSON, OpenAlex JSON)',
+    `${LIMITS.documentBytes / 1024 / 1024} MB; JSON Lines files are streamed, with no size limit and ${LIMITS.recordBytes / 1024 / 1024} MB a line`,
+    'an import error naming the file, the limit or the line',
   ],
   [
     'transaction timeout, every query',

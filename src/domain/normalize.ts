@@ -75,3 +75,51 @@ export function findDoi(s: string): string | null {
 export function findOpenReviewId(s: string): string | null {
   return /openreview\.net\/(?:forum|pdf)\?id=([\w-]+)/i.exec(s)?.[1] ?? null;
 }
+
+/** A DOI as stored: lower case, without "https://doi.org/" or "doi:" ("10.48550/arxiv.1412.6980"). */
+export function normalizeDoi(s: string | null | undefined): string | null {
+  if (!s) return null;
+  const t = s.trim().replace(/^(?:https?:\/\/(?:dx\.)?doi\.org\/|doi:\s*)/i, '');
+  if (!/^10\.\d{4,9}\/\S+$/.test(t)) return findDoi(s);
+  let out = t;
+  try {
+    out = decodeURIComponent(t);
+  } catch {
+    // A DOI may hold a literal "%": keep it as written.
+  }
+  return out.replace(/[.,;]+$/, '').toLowerCase();
+}
+
+/** An arXiv id without version from an id, "arXiv:…" text or URL; old-style ids ("math/0601001") too. */
+export function normalizeArxivId(s: string | null | undefined): string | null {
+  if (!s) return null;
+  const t = s.trim();
+  const modern = /^(?:arxiv:\s*)?(\d{4}\.\d{4,5})(?:v\d+)?$/i.exec(t);
+  if (modern) return modern[1] as string;
+  const old = /^(?:arxiv:\s*)?([a-z-]+(?:\.[A-Z]{2})?\/\d{7})(?:v\d+)?$/i.exec(t);
+  if (old) return (old[1] as string).toLowerCase();
+  return findArxivId(t) ?? /arxiv\.org\/(?:abs|pdf)\/([a-z-]+(?:\.[A-Z]{2})?\/\d{7})/i.exec(t)?.[1] ?? null;
+}
+
+/** An OpenAlex id in its short form ("W2963446712", "A5023888391") from a URL or the id itself. */
+export function normalizeOpenAlexId(s: string | null | undefined): string | null {
+  if (!s) return null;
+  const m = /(?:^|openalex\.org\/)([WASIC]\d+)$/i.exec(s.trim());
+  return m ? (m[1] as string).toUpperCase() : null;
+}
+
+/** An ORCID iD as "0000-0002-1825-0097", from the id or its https://orcid.org/ URL. */
+export function normalizeOrcid(s: string | null | undefined): string | null {
+  if (!s) return null;
+  const m = /(\d{4}-\d{4}-\d{4}-\d{3}[\dX])$/i.exec(s.trim());
+  return m ? (m[1] as string).toUpperCase() : null;
+}
+
+/** The keys a paper is known by across sources ("doi:…", "arxiv:…", "openalex:W…"): references point at these. */
+export function paperKeys(p: { doi?: string | null; arxivId?: string | null; openAlexId?: string | null }) {
+  return [
+    ...(p.doi ? [`doi:${p.doi}`] : []),
+    ...(p.arxivId ? [`arxiv:${p.arxivId}`] : []),
+    ...(p.openAlexId ? [`openalex:${p.openAlexId}`] : []),
+  ];
+}

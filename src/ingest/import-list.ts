@@ -2,9 +2,10 @@ import { basename, extname } from 'node:path';
 import type { Db } from '../db/driver.js';
 import { slug } from '../domain/normalize.js';
 import { LIMITS } from '../limits.js';
+import { detectFormat, FORMAT_NAMES, type Format, parseWorks } from './formats.js';
 import { type ImportSummary, loadList } from './load.js';
 import { parseList } from './parse-list.js';
-import type { ParseWarning } from './records.js';
+import type { ParsedList, ParseWarning } from './records.js';
 import { canonicalList, type Taxonomy } from './taxonomy.js';
 
 /** Largest list the importer takes; a bigger file is almost certainly not a paper list. */
@@ -31,10 +32,10 @@ export interface ImportOptions {
 }
 
 /** Decodes bytes as UTF-8, refusing invalid sequences instead of storing U+FFFD. */
-export function decodeList(bytes: Uint8Array, what = 'the list'): string {
-  if (bytes.byteLength > MAX_LIST_BYTES) {
+export function decodeList(bytes: Uint8Array, what = 'the list', max = MAX_LIST_BYTES): string {
+  if (bytes.byteLength > max) {
     throw new ImportError(
-      `${what} is ${bytes.byteLength} bytes; the importer takes at most ${MAX_LIST_BYTES} (5 MB).`,
+      `${what} is ${bytes.byteLength} bytes; the importer takes at most ${max} (${max / 1024 / 1024} MB).`,
     );
   }
   try {
@@ -75,10 +76,55 @@ export function describeSkipped(skipped: Record<string, number>): string {
 
 /** The list name a file gets when no --source is given: its file name without extension. */
 export function sourceFromFile(file: string): string {
-  return basename(file, extname(file));
+  const name = basename(file).replace(/\.gz$/i, '');
+  return basename(name, extname(name));
 }
 
-/** Parses and loads one markdown list: the one path shared by the CLI, the seed and the API. */
+/**
+ * Parses and loads one document of any format (markdown list, BibTeX, CSL-JSON, OpenAlex works):
+ * the one path shared by the CLI, the seed and the API. The format is detected when not given.
+ */
+export async function importDocument(
+  db: Db,
+  text: string,
+  taxonomy: Taxonomy,
+  opts: ImportOptions & { source: string; format?: Format; fileName?: string },
+): Promise<ImportSummary> {
+  const format = opts.format ?? detectFormat(opts.fileName ?? '', text);
+  if (format === 'md') return importList(db, text, taxonomy, opts);
+  if (!opts.source.trim()) throw new ImportError('The source needs a non-empty name.');
+  if (text.includes('\u0000'))
+    throw new ImportError('The file contains NUL characters; it is not a text file.');
+  const parsed = parseWorks(text, format);
+  failOnStrict(parsed, opts.strict);
+  if (parsed.papers.length === 0) {
+    throw new ImportError(
+      `No ${FORMAT_NAMES[format]} record with a title was found, so nothing was written${
+        parsed.warnings.length
+          ? ` (${parsed.warnings.length} problem(s): ${parsed.warnings
+              .slice(0, 3)
+              .map((w) => `line ${w.line}: ${w.message}`)
+              .join('; ')})`
+          : ''
+      }.`,
+      parsed.warnings,
+    );
+  }
+  return loadList(db, parsed, opts.source.trim(), taxonomy, { ...opts, format });
+}
+
+/** In strict mode, any unreadable line or record fails the import before anything is written. */
+function failOnStrict(parsed: ParsedList, strict: boolean | undefined): void {
+  if (!strict || !parsed.warnings.length) return;
+  throw new ImportError(
+    `${parsed.warnings.length} line(s) could not be read (strict mode, nothing written):\n${parsed.warnings
+      .map((w) => `  line ${w.line}: ${w.message}`)
+      .join('\n')}`,
+    parsed.warnings,
+  );
+}
+
+/** Parses and loads one markdown list. */
 export async function importList(
   db: Db,
   markdown: string,
@@ -92,14 +138,7 @@ export async function importList(
   // Sections the taxonomy describes stay even when empty (the seed's A.1 and B.1).
   const keepCodes = new Set(Object.keys(taxonomy.lists[slug(list)]?.sections ?? {}));
   const parsed = parseList(markdown, { keepCodes });
-  if (opts.strict && parsed.warnings.length) {
-    throw new ImportError(
-      `${parsed.warnings.length} line(s) could not be read (strict mode, nothing written):\n${parsed.warnings
-        .map((w) => `  line ${w.line}: ${w.message}`)
-        .join('\n')}`,
-      parsed.warnings,
-    );
-  }
+  failOnStrict(parsed, opts.strict);
   if (parsed.papers.length === 0) {
     const skipped = describeSkipped(parsed.skipped);
     throw new ImportError(

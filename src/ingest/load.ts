@@ -29,7 +29,7 @@ export interface ImportSummary {
 }
 
 /** Builds the database rows for one parsed list: ids, topic mapping from the taxonomy, author positions. */
-export function planRows(parsed: ParsedList, listName: string, taxonomy: Taxonomy) {
+export function planRows(parsed: ParsedList, listName: string, taxonomy: Taxonomy, format = 'md') {
   const mapping = taxonomy.lists[slug(listName)]?.sections ?? {};
   const byCode = new Map(parsed.sections.map((s) => [s.code, s]));
   // A section's topics are its own mapping plus its ancestors'.
@@ -69,14 +69,21 @@ export function planRows(parsed: ParsedList, listName: string, taxonomy: Taxonom
     linkLabels: p.links.map((l) => l.label),
     linkUrls: p.links.map((l) => l.url),
     venue: p.venue,
+    openAlexId: p.openAlexId ?? null,
+    abstract: p.abstract ?? null,
+    keywords: p.keywords ?? [],
+    globalCitationCount: p.globalCitationCount ?? null,
+    otherIds: p.otherIds ?? [],
     authors: p.authors.map((a, position) => ({ ...a, position })),
     optimizers: p.optimizers,
-    sectionId: sectionId(listName, p.sectionCode),
+    sectionId: p.sectionCode === null ? null : sectionId(listName, p.sectionCode),
+    listId: listId(listName),
     order: p.order,
     topicIds: topicsOf(p.sectionCode),
+    references: p.references ?? [],
   }));
   const title = taxonomy.lists[slug(listName)]?.title ?? parsed.title;
-  return { list: { id: listId(listName), name: listName, title }, topics, sections, papers };
+  return { list: { id: listId(listName), name: listName, title, format }, topics, sections, papers };
 }
 
 /**
@@ -93,9 +100,11 @@ export async function loadList(
     atomic?: boolean;
     batchSize?: number;
     onProgress?: (done: number, total: number) => void;
+    /** The source's format (formats.ts), recorded on its List node. */
+    format?: string;
   } = {},
 ): Promise<ImportSummary> {
-  const rows = planRows(parsed, listName, taxonomy);
+  const rows = planRows(parsed, listName, taxonomy, opts.format);
   if (opts.atomic === false && !opts.dryRun)
     return loadInBatches(db, rows, listName, parsed, opts.batchSize ?? BATCH, opts.onProgress);
   return db.writeTransaction(

@@ -1,4 +1,4 @@
-/** What the parser makes of a markdown paper list: plain records, no database types. */
+/** What the parsers make of a markdown list or a bibliographic file: plain records, no database types. */
 
 export type VenueKind = 'CONFERENCE' | 'JOURNAL' | 'PREPRINT' | 'WORKSHOP' | 'OTHER';
 
@@ -14,11 +14,19 @@ export interface LinkRecord {
   url: string;
 }
 
+export interface AuthorRecord {
+  id: string;
+  name: string;
+  /** From bibliographic sources: identifiers that match a person before their name does. */
+  orcid?: string | null;
+  openAlexId?: string | null;
+}
+
 export interface PaperRecord {
   /** Stable id from the normalised title; the loader may swap it for an existing paper with the same arXiv id. */
   id: string;
   title: string;
-  authors: Array<{ id: string; name: string }>;
+  authors: AuthorRecord[];
   /** False when the list cut the author list short ("G. Hinton et al."). */
   authorsComplete: boolean;
   venue: VenueRecord | null;
@@ -33,11 +41,21 @@ export interface PaperRecord {
   doi: string | null;
   /** From an openreview.net forum or pdf link. */
   openreviewId: string | null;
+  /** OpenAlex work id, short form ("W2963446712"). */
+  openAlexId?: string | null;
+  abstract?: string | null;
+  keywords?: string[];
+  /** Citations counted by the source over all of scholarship (OpenAlex cited_by_count), not in our graph. */
+  globalCitationCount?: number | null;
+  /** Other identifiers as "scheme:value" ("mag:2963446712", "pmid:…"). */
+  otherIds?: string[];
+  /** Works this paper cites, as keys ("doi:…", "arxiv:…", "openalex:W…"; see paperKeys). */
+  references?: string[];
   links: LinkRecord[];
   notes: string[];
   optimizers: Array<{ id: string; name: string; via: 'tag' | 'title' }>;
-  /** Code of the section the entry sits in. */
-  sectionCode: string;
+  /** Code of the section the entry sits in; null for a bibliographic file, which has none. */
+  sectionCode: string | null;
   /** Position within its section, from 0. */
   order: number;
   line: number;

@@ -5,8 +5,8 @@
  * types. Adding a kind or a relationship here is the one change those need.
  */
 export const NODE_KINDS = {
-  Paper: { idPrefix: 'paper', indexed: ['arxivId', 'year', 'title', 'newest'] },
-  Author: { idPrefix: 'author', indexed: ['name'] },
+  Paper: { idPrefix: 'paper', indexed: ['arxivId', 'year', 'title', 'newest', 'doi', 'openAlexId'] },
+  Author: { idPrefix: 'author', indexed: ['name', 'orcid', 'openAlexId'] },
   Venue: { idPrefix: 'venue', indexed: ['kind'] },
   Topic: { idPrefix: 'topic', indexed: [] },
   Section: { idPrefix: 'section', indexed: ['code'] },
@@ -27,6 +27,9 @@ export const RELATIONSHIPS = {
   ABOUT: { from: 'Paper', to: 'Topic' },
   MENTIONS: { from: 'Paper', to: 'Optimizer' },
   COVERS: { from: 'Section', to: 'Topic' },
+  /** The list or file that stated the paper (its sources). */
+  STATED_IN: { from: 'Paper', to: 'List' },
+  CITES: { from: 'Paper', to: 'Paper' },
 } as const satisfies Record<string, { from: NodeType; to: NodeType }>;
 
 export type RelType = keyof typeof RELATIONSHIPS;

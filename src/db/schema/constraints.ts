@@ -2,8 +2,8 @@ import type { Db } from '../driver.js';
 import { NODE_KINDS } from './catalogue.js';
 import { migrate } from './migrations.js';
 
-/** Full-text index over paper titles and author names, used by Query.search. */
-export const SEARCH_INDEX = 'paperAuthorSearch';
+/** Full-text index over paper titles and abstracts and author names, used by Query.search. */
+export const SEARCH_INDEX = 'paperAuthorAbstractSearch';
 
 // Every statement is idempotent (IF NOT EXISTS), so start-up can run them all every time.
 // Index names keep the ones earlier versions created (paper_arxiv for arxivId), so no index is made twice.
@@ -20,7 +20,9 @@ const STATEMENTS = [
   'CREATE CONSTRAINT topicpair_id IF NOT EXISTS FOR (n:TopicPair) REQUIRE n.id IS UNIQUE',
   // Migration records which data migrations this graph has had (migrations.ts).
   'CREATE CONSTRAINT migration_id IF NOT EXISTS FOR (n:Migration) REQUIRE n.id IS UNIQUE',
-  `CREATE FULLTEXT INDEX ${SEARCH_INDEX} IF NOT EXISTS FOR (n:Paper|Author) ON EACH [n.title, n.name]`,
+  // Ref holds a reference to a work not in the graph yet, until that work arrives (citations.ts).
+  'CREATE CONSTRAINT ref_key IF NOT EXISTS FOR (n:Ref) REQUIRE n.key IS UNIQUE',
+  `CREATE FULLTEXT INDEX ${SEARCH_INDEX} IF NOT EXISTS FOR (n:Paper|Author) ON EACH [n.title, n.name, n.abstract]`,
 ];
 
 /**

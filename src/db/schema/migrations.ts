@@ -31,6 +31,14 @@ export const MIGRATIONS: readonly Migration[] = [
       if (await topicPairsMissing(db)) await recountTopicPairs(db);
     },
   },
+  {
+    id: '003-drop-title-only-search-index',
+    description:
+      'The full-text index without abstracts (paperAuthorSearch), replaced by paperAuthorAbstractSearch',
+    run: async (db) => {
+      await db.write('DROP INDEX paperAuthorSearch IF EXISTS');
+    },
+  },
 ];
 
 /**

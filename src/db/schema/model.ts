@@ -14,6 +14,13 @@ export interface PaperNode {
   authorsComplete?: boolean | null;
   doi?: string | null;
   openreviewId?: string | null;
+  openAlexId?: string | null;
+  abstract?: string | null;
+  keywords?: string[] | null;
+  /** OpenAlex cited_by_count: citations over all of scholarship, not within this graph. */
+  globalCitationCount?: number | null;
+  /** Other identifiers as "scheme:value" (mag, pmid, pmcid…). */
+  otherIds?: string[] | null;
   venueText: string | null;
   notes: string[];
   linkLabels: string[];
@@ -22,6 +29,8 @@ export interface PaperNode {
 export interface AuthorNode {
   id: string;
   name: string;
+  orcid?: string | null;
+  openAlexId?: string | null;
 }
 export interface VenueNode {
   id: string;
@@ -51,6 +60,8 @@ export interface ListNode {
   id: string;
   name: string;
   title: string | null;
+  /** What the source is: a markdown list, or a BibTeX, CSL-JSON or OpenAlex file. */
+  format?: string | null;
 }
 
 /** The node shape of each kind (what a relation to that kind returns). */

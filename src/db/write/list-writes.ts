@@ -1,7 +1,9 @@
 import type { Runner } from '../driver.js';
 import { NODE_LABELS } from '../schema/catalogue.js';
 import type { PaperNode } from '../schema/model.js';
+import { linkCitations } from './citations.js';
 import { writingPapers } from './derived.js';
+import { resolveAuthors, resolvePapers } from './identity.js';
 
 /** Rows the importer writes; built by src/ingest/load.ts from parsed records. */
 export interface ListRow {
@@ -27,11 +29,22 @@ export interface SectionRow {
 }
 export interface PaperRow extends PaperNode {
   venue: { id: string; name: string; kind: string } | null;
-  authors: Array<{ id: string; name: string; position: number }>;
+  authors: Array<{
+    id: string;
+    name: string;
+    position: number;
+    orcid?: string | null;
+    openAlexId?: string | null;
+  }>;
   optimizers: Array<{ id: string; name: string; via: string }>;
-  sectionId: string;
+  /** The section it is listed in; null for a file without sections (BibTeX, CSL-JSON, OpenAlex). */
+  sectionId: string | null;
+  /** The list or file that states it (Paper.sources). */
+  listId: string;
   order: number;
   topicIds: string[];
+  /** Keys of the works it cites (see citations.ts). */
+  references: string[];
 }
 
 /** Node counts by label, read from the count store inside the running transaction. */
@@ -45,15 +58,14 @@ export async function countNodes(run: Runner): Promise<Record<string, number>> {
 /** Creates or updates the list, its topics and its sections (with parents and topic coverage). */
 export async function writeListStructure(
   run: Runner,
-  list: ListRow,
+  list: ListRow & { format?: string },
   topics: TopicRow[],
   sections: SectionRow[],
 ): Promise<void> {
   await run(
-    'MERGE (l:List {id: $list.id}) SET l.name = $list.name, l.title = coalesce($list.title, l.title)',
-    {
-      list,
-    },
+    `MERGE (l:List {id: $list.id})
+     SET l.name = $list.name, l.title = coalesce($list.title, l.title), l.format = coalesce($list.format, l.format)`,
+    { list: { format: null, ...list } },
   );
   await run('UNWIND $topics AS t MERGE (n:Topic {id: t.id}) SET n.name = t.name, n.facet = t.facet', {
     topics,
@@ -81,60 +93,62 @@ export async function writeListStructure(
 }
 
 /**
- * Upserts papers with their venue, ordered authors, sections, topics and optimizers. A paper whose
- * arXiv id is already in the graph is that paper, whatever its title says. With createNew (the
- * bulk loader), papers not yet in the graph are created with all their relationships in one
- * statement and no existence checks (1.7× faster on a first load, measured); the others, and every
- * paper of a regular import, go through mergePapers.
+ * Upserts papers with their venue, ordered authors, sections, sources, topics, optimizers and
+ * citations. Which paper a row is comes from identity.ts (DOI, arXiv id, OpenAlex id, then title
+ * and year); which person each author is, likewise. With createNew (the bulk loader), papers not
+ * yet in the graph are created with all their relationships in one statement (1.7× faster on a
+ * first load, measured); the others, and every paper of a regular import, are merged.
  */
 export async function upsertPapers(
   run: Runner,
   papers: PaperRow[],
   opts: { createNew?: boolean } = {},
 ): Promise<{ created: number; matched: number }> {
-  // Each row's paper as stored (by arXiv id, else by id), so derived values are kept for it.
-  const found = await run(
-    `UNWIND range(0, size($rows) - 1) AS i
-     WITH i, $rows[i] AS row
-     OPTIONAL MATCH (byArxiv:Paper {arxivId: row.arxivId})
-     WITH i, row, head(collect(byArxiv.id)) AS arxivMatch
-     RETURN i, coalesce(arxivMatch, row.id) AS id,
-            arxivMatch IS NOT NULL OR EXISTS { MATCH (:Paper {id: row.id}) } AS known`,
-    { rows: papers.map((p) => ({ id: p.id, arxivId: p.arxivId })) },
-  );
-  return writingPapers(
-    run,
-    found.map((r) => r.id as string),
-    async () => {
-      await mergeRelatedNodes(run, papers);
-      if (!opts.createNew) return mergePapers(run, papers);
-      const known = new Set(found.filter((r) => r.known).map((r) => r.i as number));
-      // A paper named twice in one batch is created once; its later rows merge into it.
-      const ids = new Set<string>();
-      const arxivIds = new Set<string>();
-      const fresh: PaperRow[] = [];
-      const rest: PaperRow[] = [];
-      papers.forEach((p, i) => {
-        if (known.has(i) || ids.has(p.id) || (p.arxivId && arxivIds.has(p.arxivId))) rest.push(p);
-        else {
-          fresh.push(p);
-          ids.add(p.id);
-          if (p.arxivId) arxivIds.add(p.arxivId);
-        }
-      });
-      if (fresh.length) await createPapers(run, fresh);
-      const merged = rest.length ? await mergePapers(run, rest) : { created: 0, matched: 0 };
-      return { created: fresh.length + merged.created, matched: merged.matched };
-    },
-  );
+  const { ids, known } = await resolvePapers(run, papers);
+  return writingPapers(run, ids, async () => {
+    const people = await resolveAuthors(run, papers, ids);
+    const rows = papers.map((p, i) => ({
+      ...p,
+      id: ids[i] as string,
+      authors: p.authors.map((a, k) => ({ ...a, id: people.ids[i]?.[k] ?? a.id })),
+    }));
+    await mergeRelatedNodes(run, rows);
+    // A paper on two rows of one batch (listed in two sections) is created once, then merged.
+    const seen = new Set<string>();
+    const fresh: PaperRow[] = [];
+    const rest: PaperRow[] = [];
+    rows.forEach((r, i) => {
+      if (opts.createNew && !known[i] && !seen.has(r.id)) fresh.push(r);
+      else rest.push(r);
+      seen.add(r.id);
+    });
+    if (fresh.length) await createPapers(run, fresh);
+    if (rest.length) await mergePapers(run, rest);
+    if (people.replaced.length) await dropAuthorships(run, people.replaced);
+    await linkCitations(
+      run,
+      rows.map((r, i) => ({ ...r, aliases: [papers[i]?.id ?? r.id] })),
+    );
+    const created = new Set(ids.filter((_, i) => !known[i]));
+    return { created: created.size, matched: new Set(ids.filter((id) => !created.has(id))).size };
+  });
 }
 
 const distinct = <T extends { id: string }>(xs: T[]) => [...new Map(xs.map((x) => [x.id, x])).values()];
 
-/** Authors, venues and optimizers the papers name, created when new. */
+/** Authors, venues and optimizers the papers name, created when new; identifiers fill in. */
 async function mergeRelatedNodes(run: Runner, papers: PaperRow[]): Promise<void> {
-  const authors = distinct(papers.flatMap((x) => x.authors));
-  await run('UNWIND $authors AS a MERGE (n:Author {id: a.id}) ON CREATE SET n.name = a.name', { authors });
+  const authors = distinct(papers.flatMap((x) => x.authors)).map((a) => ({
+    id: a.id,
+    name: a.name,
+    orcid: a.orcid ?? null,
+    openAlexId: a.openAlexId ?? null,
+  }));
+  await run(
+    `UNWIND $authors AS a MERGE (n:Author {id: a.id}) ON CREATE SET n.name = a.name
+     SET n.orcid = coalesce(n.orcid, a.orcid), n.openAlexId = coalesce(n.openAlexId, a.openAlexId)`,
+    { authors },
+  );
   const venues = distinct(papers.flatMap((x) => (x.venue ? [x.venue] : [])));
   await run('UNWIND $venues AS v MERGE (n:Venue {id: v.id}) ON CREATE SET n.name = v.name, n.kind = v.kind', {
     venues,
@@ -145,16 +159,48 @@ async function mergeRelatedNodes(run: Runner, papers: PaperRow[]): Promise<void>
   });
 }
 
+/** An abbreviated name's authorship of a paper, now held by the full name; the name goes when it holds nothing else. */
+async function dropAuthorships(run: Runner, replaced: Array<{ a: string; p: string }>): Promise<void> {
+  await run(
+    `UNWIND $replaced AS x
+     MATCH (a:Author {id: x.a})-[w:AUTHORED]->(:Paper {id: x.p})
+     DELETE w
+     WITH DISTINCT a WHERE NOT (a)--()
+     DELETE a`,
+    { replaced },
+  );
+}
+
+/** The paper properties every write sets from a row (createPapers and mergePapers agree on these). */
+const rowProps = (p: PaperRow) => ({
+  id: p.id,
+  title: p.title,
+  year: p.year,
+  listedYear: p.listedYear,
+  arxivId: p.arxivId,
+  doi: p.doi ?? null,
+  openreviewId: p.openreviewId ?? null,
+  openAlexId: p.openAlexId ?? null,
+  abstract: p.abstract ?? null,
+  keywords: p.keywords ?? [],
+  globalCitationCount: p.globalCitationCount ?? null,
+  otherIds: p.otherIds ?? [],
+  authorsComplete: p.authorsComplete ?? true,
+  venueText: p.venueText,
+  notes: p.notes,
+  linkUrls: p.linkUrls,
+  linkLabels: p.linkLabels,
+});
+
 /** Papers known to be new: nodes and relationships created outright. */
 async function createPapers(run: Runner, papers: PaperRow[]): Promise<void> {
   await run(
     `UNWIND $rows AS row
-     CREATE (p:Paper {id: row.id, title: row.title, year: row.year, listedYear: row.listedYear,
-                      arxivId: row.arxivId, doi: row.doi, openreviewId: row.openreviewId,
-                      authorsComplete: row.authorsComplete, venueText: row.venueText, notes: row.notes,
-                      linkUrls: row.linkUrls, linkLabels: row.linkLabels})
+     CREATE (p:Paper)
+     SET p = row.props
      WITH p, row
      CALL (p, row) { MATCH (s:Section {id: row.sectionId}) CREATE (p)-[:LISTED_IN {order: row.order}]->(s) }
+     CALL (p, row) { MATCH (l:List {id: row.listId}) CREATE (p)-[:STATED_IN]->(l) }
      CALL (p, row) {
        UNWIND row.authors AS a MATCH (n:Author {id: a.id}) CREATE (n)-[:AUTHORED {position: a.position}]->(p)
      }
@@ -163,77 +209,89 @@ async function createPapers(run: Runner, papers: PaperRow[]): Promise<void> {
        UNWIND row.optimizers AS o MATCH (n:Optimizer {id: o.id}) CREATE (p)-[:MENTIONS {via: o.via}]->(n)
      }
      CALL (p, row) { MATCH (n:Venue {id: row.venue.id}) CREATE (p)-[:PUBLISHED_IN]->(n) }`,
-    { rows: papers },
+    {
+      rows: papers.map((p) => ({
+        props: rowProps(p),
+        sectionId: p.sectionId,
+        listId: p.listId,
+        order: p.order,
+        authors: p.authors.map((a) => ({ id: a.id, position: a.position })),
+        topicIds: p.topicIds,
+        optimizers: p.optimizers,
+        venue: p.venue,
+      })),
+    },
   );
 }
 
 /**
- * Papers that may already be in the graph: one simple UNWIND … MERGE statement per relation
- * (simple statements plan without eager steps, which a single nested statement did not).
- * Incoming non-null values win, links and notes accumulate, and the first title stays.
+ * Papers that may already be in the graph, under the ids identity.ts resolved: one simple
+ * UNWIND … MERGE statement per relation (simple statements plan without eager steps). Incoming
+ * values fill what is missing and richer ones win (a longer abstract, a complete author list);
+ * identifiers, the first title, links, notes, keywords and other ids accumulate.
  */
-async function mergePapers(run: Runner, papers: PaperRow[]): Promise<{ created: number; matched: number }> {
-  const resolved = await run(
-    `UNWIND range(0, size($papers) - 1) AS i
-     WITH i, $papers[i] AS row
-     CALL (row) {
-       OPTIONAL MATCH (byArxiv:Paper {arxivId: row.arxivId})
-       RETURN head(collect(byArxiv.id)) AS existingId
-     }
-     MERGE (p:Paper {id: coalesce(existingId, row.id)})
-     WITH i, row, p, p.title IS NULL AS created,
+async function mergePapers(run: Runner, papers: PaperRow[]): Promise<void> {
+  await run(
+    `UNWIND $rows AS r
+     WITH r.props AS row
+     MERGE (p:Paper {id: row.id})
+     WITH p, row,
           [i IN range(0, size(row.linkUrls) - 1) WHERE NOT row.linkUrls[i] IN coalesce(p.linkUrls, [])] AS newLinks
      SET p.title = coalesce(p.title, row.title),
          p.year = coalesce(row.year, p.year),
          p.listedYear = coalesce(row.listedYear, p.listedYear),
-         p.arxivId = coalesce(row.arxivId, p.arxivId),
-         p.doi = coalesce(row.doi, p.doi),
-         p.openreviewId = coalesce(row.openreviewId, p.openreviewId),
-         // One list that gives every author is enough for the paper's list to be complete.
-         p.authorsComplete = coalesce(p.authorsComplete, false) OR coalesce(row.authorsComplete, true),
+         p.arxivId = coalesce(p.arxivId, row.arxivId),
+         p.doi = coalesce(p.doi, row.doi),
+         p.openreviewId = coalesce(p.openreviewId, row.openreviewId),
+         p.openAlexId = coalesce(p.openAlexId, row.openAlexId),
+         p.abstract = CASE WHEN size(coalesce(row.abstract, '')) > size(coalesce(p.abstract, ''))
+                           THEN row.abstract ELSE p.abstract END,
+         p.keywords = coalesce(p.keywords, []) + [k IN row.keywords WHERE NOT k IN coalesce(p.keywords, [])],
+         p.otherIds = coalesce(p.otherIds, []) + [k IN row.otherIds WHERE NOT k IN coalesce(p.otherIds, [])],
+         p.globalCitationCount = coalesce(row.globalCitationCount, p.globalCitationCount),
+         // One source that gives every author is enough for the paper's list to be complete.
+         p.authorsComplete = coalesce(p.authorsComplete, false) OR row.authorsComplete,
          p.venueText = coalesce(row.venueText, p.venueText),
          p.notes = coalesce(p.notes, []) + [n IN row.notes WHERE NOT n IN coalesce(p.notes, [])],
          p.linkUrls = coalesce(p.linkUrls, []) + [i IN newLinks | row.linkUrls[i]],
-         p.linkLabels = coalesce(p.linkLabels, []) + [i IN newLinks | row.linkLabels[i]]
-     RETURN i, p.id AS id, created`,
-    { papers },
+         p.linkLabels = coalesce(p.linkLabels, []) + [i IN newLinks | row.linkLabels[i]]`,
+    { rows: papers.map((p) => ({ props: rowProps(p) })) },
   );
-  // Later statements address papers by the id each row resolved to (title or arXiv match).
-  const ids: string[] = [];
-  for (const r of resolved) ids[r.i as number] = r.id as string;
-  // A paper on two rows of one batch (listed in two sections) is one paper: count papers, not rows.
-  const createdIds = new Set(resolved.filter((r) => r.created).map((r) => r.id as string));
-  const created = createdIds.size;
   await run(
     `UNWIND $rows AS row
      MATCH (p:Paper {id: row.p}) MATCH (s:Section {id: row.s})
      MERGE (p)-[l:LISTED_IN]->(s) SET l.order = row.order`,
-    { rows: papers.map((x, i) => ({ p: ids[i], s: x.sectionId, order: x.order })) },
+    { rows: papers.flatMap((x) => (x.sectionId ? [{ p: x.id, s: x.sectionId, order: x.order }] : [])) },
+  );
+  await run(
+    `UNWIND $rows AS row
+     MATCH (p:Paper {id: row.p}) MATCH (l:List {id: row.l})
+     MERGE (p)-[:STATED_IN]->(l)`,
+    { rows: papers.map((x) => ({ p: x.id, l: x.listId })) },
   );
   await run(
     `UNWIND $rows AS row
      MATCH (p:Paper {id: row.p}) MATCH (v:Venue {id: row.v})
      CALL (p, row) { MATCH (p)-[old:PUBLISHED_IN]->(other:Venue) WHERE other.id <> row.v DELETE old }
      MERGE (p)-[:PUBLISHED_IN]->(v)`,
-    { rows: papers.flatMap((x, i) => (x.venue ? [{ p: ids[i], v: x.venue.id }] : [])) },
+    { rows: papers.flatMap((x) => (x.venue ? [{ p: x.id, v: x.venue.id }] : [])) },
   );
   await run(
     `UNWIND $rows AS row
      MATCH (a:Author {id: row.a}) MATCH (p:Paper {id: row.p})
      MERGE (a)-[w:AUTHORED]->(p) SET w.position = row.position`,
-    { rows: papers.flatMap((x, i) => x.authors.map((a) => ({ a: a.id, p: ids[i], position: a.position }))) },
+    { rows: papers.flatMap((x) => x.authors.map((a) => ({ a: a.id, p: x.id, position: a.position }))) },
   );
   await run(
     `UNWIND $rows AS row
      MATCH (p:Paper {id: row.p}) MATCH (o:Optimizer {id: row.o})
      MERGE (p)-[m:MENTIONS]->(o) SET m.via = CASE WHEN m.via = 'tag' THEN 'tag' ELSE row.via END`,
-    { rows: papers.flatMap((x, i) => x.optimizers.map((o) => ({ p: ids[i], o: o.id, via: o.via }))) },
+    { rows: papers.flatMap((x) => x.optimizers.map((o) => ({ p: x.id, o: o.id, via: o.via }))) },
   );
   await run(
     `UNWIND $rows AS row
      MATCH (p:Paper {id: row.p}) MATCH (t:Topic {id: row.t})
      MERGE (p)-[a:ABOUT]->(t) ON CREATE SET a.via = 'section'`,
-    { rows: papers.flatMap((x, i) => x.topicIds.map((t) => ({ p: ids[i], t }))) },
+    { rows: papers.flatMap((x) => x.topicIds.map((t) => ({ p: x.id, t }))) },
   );
-  return { created, matched: new Set(ids).size - created };
 }
