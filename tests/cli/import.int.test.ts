@@ -146,6 +146,9 @@ describe('npm run import', () => {
     expect(missing.stderr).toContain('import: cannot read no/such/file.md: ENOENT');
     const noFile = await runImport('--strict');
     expect(noFile.code).toBe(2);
-    expect(noFile.stderr).toContain('import: expected exactly one file, got 0\nusage: npm run import');
+    expect(noFile.stderr).toContain('import: expected at least one file\nusage: npm run import');
+    const badFormat = await runImport('x.bib', '--format', 'ris');
+    expect(badFormat.code).toBe(2);
+    expect(badFormat.stderr).toContain('import: --format must be one of md, bib, csl, openalex, not "ris"');
   });
 });

@@ -24,8 +24,18 @@ describe('data migrations', () => {
               (p:Paper {id: 'paper:old', title: 'Old', year: 2019})-[:ABOUT]->(a), (p)-[:ABOUT]->(b),
               (q:Paper {id: 'paper:older', title: 'Older', year: 2015})-[:ABOUT]->(a)`,
     );
+    // …and its title-only full-text index.
+    await db.write(
+      'CREATE FULLTEXT INDEX paperAuthorSearch IF NOT EXISTS FOR (n:Paper|Author) ON EACH [n.title, n.name]',
+    );
     expect(await applyConstraints(db)).toEqual(MIGRATIONS.map((m) => m.id));
-    expect(await recorded()).toEqual(['001-paper-newest-key', '002-topic-pair-counters']);
+    expect(await recorded()).toEqual([
+      '001-paper-newest-key',
+      '002-topic-pair-counters',
+      '003-drop-title-only-search-index',
+    ]);
+    const indexes = (await db.read('SHOW FULLTEXT INDEXES YIELD name RETURN name')).map((r) => r.name);
+    expect(indexes).toEqual(['paperAuthorAbstractSearch']);
     expect(
       await db.read('MATCH (p:Paper) RETURN p.id AS id, p.newest IS NOT NULL AS keyed ORDER BY id'),
     ).toEqual([
@@ -40,7 +50,7 @@ describe('data migrations', () => {
     await db.write("MATCH (p:Paper {id: 'paper:old'}) REMOVE p.newest");
     expect(await applyConstraints(db)).toEqual([]);
     expect(await db.read("MATCH (p:Paper {id: 'paper:old'}) RETURN p.newest AS k")).toEqual([{ k: null }]);
-    expect(await recorded()).toEqual(['001-paper-newest-key', '002-topic-pair-counters']);
+    expect(await recorded()).toEqual(MIGRATIONS.map((m) => m.id));
   });
 });
 

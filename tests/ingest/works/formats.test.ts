@@ -114,9 +114,24 @@ describe('OpenAlex works', () => {
     expect(w?.year).toBe(2018);
     expect(w?.venue).toEqual({ id: 'venue:peerj', name: 'PeerJ', kind: 'JOURNAL' });
     expect(w?.authors.slice(0, 3)).toEqual([
-      { id: 'author:heather-piwowar', name: 'Heather Piwowar', orcid: '0000-0003-1613-5981', openAlexId: 'A5048491430' },
-      { id: 'author:jason-priem', name: 'Jason Priem', orcid: '0000-0001-6187-6610', openAlexId: 'A5023888391' },
-      { id: 'author:vincent-lariviere', name: 'Vincent Larivière', orcid: '0000-0002-2733-0689', openAlexId: 'A5021738232' },
+      {
+        id: 'author:heather-piwowar',
+        name: 'Heather Piwowar',
+        orcid: '0000-0003-1613-5981',
+        openAlexId: 'A5048491430',
+      },
+      {
+        id: 'author:jason-priem',
+        name: 'Jason Priem',
+        orcid: '0000-0001-6187-6610',
+        openAlexId: 'A5023888391',
+      },
+      {
+        id: 'author:vincent-lariviere',
+        name: 'Vincent Larivière',
+        orcid: '0000-0002-2733-0689',
+        openAlexId: 'A5021738232',
+      },
     ]);
     expect(w?.abstract).toBe(fixture('openalex-abstract.txt'));
     expect(w?.references).toEqual(['openalex:W1491218181', 'openalex:W1522301498']);
@@ -130,8 +145,12 @@ describe('OpenAlex works', () => {
     const [adam, adagrad] = parsed.papers;
     expect(adam?.arxivId).toBe('1412.6980');
     expect(adam?.venue).toEqual({ id: 'venue:arxiv', name: 'arXiv', kind: 'PREPRINT' });
-    expect(adam?.abstract).toBe('We introduce Adam, an algorithm for first-order gradient-based optimization.');
-    expect(adagrad?.title).toBe('Adaptive Subgradient Methods for Online Learning and Stochastic Optimization');
+    expect(adam?.abstract).toBe(
+      'We introduce Adam, an algorithm for first-order gradient-based optimization.',
+    );
+    expect(adagrad?.title).toBe(
+      'Adaptive Subgradient Methods for Online Learning and Stochastic Optimization',
+    );
     expect(adagrad?.venue).toEqual({ id: 'venue:jmlr', name: 'JMLR', kind: 'JOURNAL' });
     expect(parsed.papers.map((p) => p.line)).toEqual([9, 92]);
   });
