@@ -38,8 +38,8 @@ const FOLDABLE: Record<string, Record<string, Fold>> = {};
 for (const [name, { from, field }] of Object.entries(RELATIONS)) {
   FOLDABLE[from] = { ...FOLDABLE[from], [field]: rel(name as Relation) };
 }
-for (const [source, [label]] of Object.entries(PAPER_SOURCES)) {
-  FOLDABLE[label] = { ...FOLDABLE[label], papers: papers(source as PaperSource) };
+for (const [source, [label, , field]] of Object.entries(PAPER_SOURCES)) {
+  FOLDABLE[label] = { ...FOLDABLE[label], [field]: papers(source as PaperSource) };
 }
 FOLDABLE.Author = { ...FOLDABLE.Author, coAuthors: { kind: 'coAuthors' } };
 

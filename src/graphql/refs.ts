@@ -1,5 +1,6 @@
 import type {
   AuthorNode,
+  ListNode,
   OptimizerNode,
   PaperNode,
   SectionNode,
@@ -15,6 +16,7 @@ export const VenueRef = builder.objectRef<VenueNode>('Venue');
 export const TopicRef = builder.objectRef<TopicNode>('Topic');
 export const SectionRef = builder.objectRef<SectionNode>('Section');
 export const OptimizerRef = builder.objectRef<OptimizerNode>('Optimizer');
+export const ListRef = builder.objectRef<ListNode>('PaperList');
 
 export const VenueKindEnum = builder.enumType('VenueKind', {
   values: ['CONFERENCE', 'JOURNAL', 'PREPRINT', 'WORKSHOP', 'OTHER'] as const,

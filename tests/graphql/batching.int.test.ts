@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/driver.js';
 import { applyConstraints } from '../../src/db/schema/constraints.js';
-import { importList } from '../../src/ingest/import-list.js';
+import { importDocument, importList } from '../../src/ingest/import-list.js';
 import { loadTaxonomy } from '../../src/ingest/taxonomy.js';
 import { type App, createApp } from '../../src/server/yoga.js';
 import { clearGraph, testDb } from '../helpers/neo4j.js';
@@ -23,11 +23,26 @@ function syntheticList(n: number): string {
   return lines.join('\n');
 }
 
+/** OpenAlex works where work i cites works i-1 and i-2, so each has references and citations. */
+function citingWorks(n: number) {
+  return Array.from({ length: n }, (_, i) => ({
+    id: `https://openalex.org/W${9000 + i}`,
+    title: `Citing work number ${i}`,
+    publication_year: 2000 + (i % 20),
+    authorships: [{ author: { display_name: `Writer ${i % 7}` } }],
+    referenced_works: [i - 1, i - 2].filter((k) => k >= 0).map((k) => `https://openalex.org/W${9000 + k}`),
+  }));
+}
+
 beforeAll(async () => {
   db = testDb();
   await clearGraph(db);
   await applyConstraints(db);
   await importList(db, syntheticList(120), loadTaxonomy(), { source: 'synthetic' });
+  await importDocument(db, JSON.stringify(citingWorks(60)), loadTaxonomy(), {
+    source: 'works',
+    format: 'openalex',
+  });
   app = createApp({ db });
 });
 afterAll(async () => {
@@ -56,6 +71,30 @@ const pageQuery = (first: number) =>
 describe('look-ahead and batching', () => {
   it('reads a page of 50 papers with venue, topics, authors and their co-authors in one query', async () => {
     expect(await roundTrips(pageQuery(50))).toBe(1);
+  });
+
+  it('reads a page of 50 papers with their references, citedBy and sources in one query', async () => {
+    const q = `{ papers(first: 50, filter: { titleContains: "Citing work" }) { totalCount edges { node {
+        title references(first: 5) { totalCount edges { node { title } } }
+        citedBy(first: 5) { totalCount edges { node { title } } } sources { name format } } } } }`;
+    const page = await run(q);
+    expect(page.trips).toBe(1);
+    expect(page.data.papers.totalCount).toBe(60);
+    const byTitle = new Map(
+      page.data.papers.edges.map((e: { node: { title: string } }) => [e.node.title, e.node] as const),
+    );
+    const w10 = byTitle.get('Citing work number 10') as {
+      references: { totalCount: number; edges: Array<{ node: { title: string } }> };
+      citedBy: { totalCount: number };
+      sources: unknown[];
+    };
+    expect(w10.references.totalCount).toBe(2);
+    expect(w10.references.edges.map((e) => e.node.title).sort()).toEqual([
+      'Citing work number 8',
+      'Citing work number 9',
+    ]);
+    expect(w10.citedBy.totalCount).toBe(2);
+    expect(w10.sources).toEqual([{ name: 'works', format: 'openalex' }]);
   });
 
   it('takes the same number of queries whatever the page size', async () => {

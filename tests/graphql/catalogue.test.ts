@@ -30,11 +30,13 @@ describe('the relation catalogue and the GraphQL schema', () => {
     }
   });
 
-  it('every kind that reaches papers exposes them as a papers connection', () => {
-    for (const [source, [label]] of Object.entries(PAPER_SOURCES)) {
+  it('every way to reach papers is a connection field of its type', () => {
+    for (const [source, [label, , field]] of Object.entries(PAPER_SOURCES)) {
       expect(Object.keys(NODE_KINDS), source).toContain(label);
       const type = schema.getType(label) as GraphQLObjectType;
-      expect(type.getFields().papers, `${label}.papers`).toBeDefined();
+      const f = type.getFields()[field];
+      expect(f, `${label}.${field}`).toBeDefined();
+      expect(f && getNamedType(f.type).name, `${label}.${field}`).toMatch(/Connection$/);
     }
   });
 });

@@ -23,7 +23,10 @@ afterAll(async () => {
   await db.close();
 });
 
-const paper = async (where: string, params: Record<string, unknown>) => {
+const paper = async (
+  where: string,
+  params: Record<string, unknown>,
+): Promise<Array<Record<string, unknown>>> => {
   const rows = await db.read(
     `MATCH (p:Paper) WHERE ${where}
      RETURN p {.id, .doi, .arxivId, .openAlexId, .abstract, .authorsComplete, .globalCitationCount} AS p,
@@ -32,7 +35,7 @@ const paper = async (where: string, params: Record<string, unknown>) => {
     params,
   );
   return rows.map((r) => ({
-    ...(r.p as object),
+    ...(r.p as Record<string, unknown>),
     sources: [...(r.sources as string[])].sort(),
     authors: [...(r.authors as [number, string][])].sort((x, y) => x[0] - y[0]).map((a) => a[1]),
   }));
@@ -63,7 +66,7 @@ describe('one paper from markdown, BibTeX, CSL-JSON and OpenAlex', () => {
       authors: ['Diederik P. Kingma', 'Jimmy Ba'],
     });
     // Zotero's abstract is longer than OpenAlex's one-sentence one: the richer one stays, whatever the order.
-    expect((found[0] as { abstract: string }).abstract).toMatch(
+    expect(found[0]?.abstract).toMatch(
       /^We introduce Adam, an algorithm for first-order gradient-based optimization of stochastic/,
     );
     const abbreviated = await db.read(

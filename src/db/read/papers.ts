@@ -15,6 +15,9 @@ export interface PaperFilter {
   optimizer?: string | null;
   yearFrom?: number | null;
   yearTo?: number | null;
+  hasDoi?: boolean | null;
+  cites?: string | null;
+  citedBy?: string | null;
 }
 
 export const PAPER_ORDERS = {
@@ -36,6 +39,11 @@ function filterClause(f: PaperFilter, extra: string[] = []): { cypher: string; p
   if (f.authorId) match = 'MATCH (:Author {id: $authorId})-[:AUTHORED]->(p:Paper)';
   else if (f.venueId) match = 'MATCH (:Venue {id: $venueId})<-[:PUBLISHED_IN]-(p:Paper)';
   else if (f.topicId) match = 'MATCH (:Topic {id: $topicId})<-[:ABOUT]-(p:Paper)';
+  else if (f.cites) match = 'MATCH (:Paper {id: $cites})<-[:CITES]-(p:Paper)';
+  else if (f.citedBy) match = 'MATCH (:Paper {id: $citedBy})-[:CITES]->(p:Paper)';
+  if (f.cites && !match.includes('$cites')) where.push('EXISTS { (p)-[:CITES]->(:Paper {id: $cites}) }');
+  if (f.citedBy && !match.includes('$citedBy')) where.push('EXISTS { (p)<-[:CITES]-(:Paper {id: $citedBy}) }');
+  if (f.hasDoi != null) where.push(f.hasDoi ? 'p.doi IS NOT NULL' : 'p.doi IS NULL');
   if (f.authorId && !match.includes('$authorId'))
     where.push('EXISTS { (p)<-[:AUTHORED]-(:Author {id: $authorId}) }');
   if (f.venueId && !match.includes('$venueId'))

@@ -97,6 +97,13 @@ export const RELATIONS = {
     pattern: (x, n) => `(${x})<-[:SUBSECTION_OF]-(${n}:Section)`,
     tail: (n) => `WITH ${n} ORDER BY ${n}.order`,
   },
+  paperSources: {
+    from: 'Paper',
+    to: 'List',
+    field: 'sources',
+    pattern: (x, n) => `(${x})-[:STATED_IN]->(${n}:List)`,
+    tail: (n) => `WITH ${n} ORDER BY ${n}.name`,
+  },
   sectionList: {
     from: 'Section',
     to: 'List',
@@ -110,12 +117,17 @@ export type Relation = keyof typeof RELATIONS;
 /** The node shape each relation returns, from its target kind. */
 export type RelationTarget = { [R in Relation]: NodeOfKind[(typeof RELATIONS)[R]['to']] };
 
-/** Papers reached from a node of each kind (its label, and the pattern from `x` to the paper `p`); the connection fields page through these. */
+/**
+ * Papers reached from a node of each kind: its label, the pattern from `x` to the paper `p`, and
+ * the connection field of that type that pages through them (newest first, with totalCount).
+ */
 export const PAPER_SOURCES = {
-  author: ['Author', (x: string, p: string) => `(${x})-[:AUTHORED]->(${p}:Paper)`],
-  venue: ['Venue', (x: string, p: string) => `(${x})<-[:PUBLISHED_IN]-(${p}:Paper)`],
-  topic: ['Topic', (x: string, p: string) => `(${x})<-[:ABOUT]-(${p}:Paper)`],
-  optimizer: ['Optimizer', (x: string, p: string) => `(${x})<-[:MENTIONS]-(${p}:Paper)`],
-  section: ['Section', (x: string, p: string) => `(${x})<-[:LISTED_IN]-(${p}:Paper)`],
+  author: ['Author', (x: string, p: string) => `(${x})-[:AUTHORED]->(${p}:Paper)`, 'papers'],
+  venue: ['Venue', (x: string, p: string) => `(${x})<-[:PUBLISHED_IN]-(${p}:Paper)`, 'papers'],
+  topic: ['Topic', (x: string, p: string) => `(${x})<-[:ABOUT]-(${p}:Paper)`, 'papers'],
+  optimizer: ['Optimizer', (x: string, p: string) => `(${x})<-[:MENTIONS]-(${p}:Paper)`, 'papers'],
+  section: ['Section', (x: string, p: string) => `(${x})<-[:LISTED_IN]-(${p}:Paper)`, 'papers'],
+  references: ['Paper', (x: string, p: string) => `(${x})-[:CITES]->(${p}:Paper)`, 'references'],
+  citedBy: ['Paper', (x: string, p: string) => `(${x})<-[:CITES]-(${p}:Paper)`, 'citedBy'],
 } as const;
 export type PaperSource = keyof typeof PAPER_SOURCES;

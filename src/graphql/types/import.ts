@@ -1,7 +1,10 @@
-import { ImportError, importList, MAX_LIST_BYTES } from '../../ingest/import-list.js';
+import type { Format } from '../../ingest/formats.js';
+import { ImportError, importDocument, MAX_LIST_BYTES } from '../../ingest/import-list.js';
 import type { ImportSummary } from '../../ingest/load.js';
 import { loadTaxonomy } from '../../ingest/taxonomy.js';
+import { LIMITS } from '../../limits.js';
 import { builder } from '../builder.js';
+import type { Context } from '../context.js';
 import { ValidationError } from '../error-types.js';
 
 const ImportWarningRef = builder.objectRef<{ line: number; message: string }>('ImportWarning').implement({
@@ -10,7 +13,7 @@ const ImportWarningRef = builder.objectRef<{ line: number; message: string }>('I
 
 const ImportSummaryRef = builder.objectRef<ImportSummary>('ImportSummary').implement({
   fields: (t) => ({
-    list: t.exposeString('list'),
+    list: t.exposeString('list', { description: 'The list or file name the papers were recorded under.' }),
     dryRun: t.exposeBoolean('dryRun'),
     sections: t.exposeInt('sections'),
     papersCreated: t.int({ resolve: (s) => s.papers.created }),
@@ -36,12 +39,84 @@ const ImportSummaryRef = builder.objectRef<ImportSummary>('ImportSummary').imple
   }),
 });
 
+const ImportFormatEnum = builder.enumType('ImportFormat', {
+  values: {
+    MD: { value: 'md', description: 'A markdown paper list.' },
+    BIB: {
+      value: 'bib',
+      description: 'BibTeX or BibLaTeX (.bib), as Zotero, JabRef, Overleaf or DBLP export it.',
+    },
+    CSL: { value: 'csl', description: 'CSL-JSON, as Zotero, Mendeley and citation.js export it.' },
+    OPENALEX: {
+      value: 'openalex',
+      description: 'OpenAlex works: one work, an API page ({meta, results}), an array, or JSON Lines.',
+    },
+  } as const,
+});
+
+/** The shared resolver of importPapers and its older name: one importer, one transaction. */
+async function runImport(
+  ctx: Context,
+  field: string,
+  args: {
+    content: string;
+    source: string;
+    format?: Format | null;
+    dryRun?: boolean | null;
+    strict?: boolean | null;
+  },
+): Promise<ImportSummary> {
+  const max = args.format === 'md' ? MAX_LIST_BYTES : LIMITS.bodyBytes;
+  if (Buffer.byteLength(args.content) > max) {
+    throw new ValidationError(
+      `${field} is larger than ${max} bytes (${Math.round(max / 1024 / 1024)} MB).`,
+      field,
+    );
+  }
+  if (!args.source.trim() || args.source.length > 200) {
+    throw new ValidationError('source must be 1 to 200 characters.', 'source');
+  }
+  try {
+    const summary = await importDocument(ctx.db, args.content, loadTaxonomy(), {
+      source: args.source,
+      format: args.format ?? undefined,
+      dryRun: args.dryRun ?? false,
+      strict: args.strict ?? false,
+    });
+    if (!summary.dryRun) {
+      ctx.pubsub.publish('graphChanged', { kind: 'LIST_IMPORTED', ids: [], at: new Date().toISOString() });
+    }
+    return summary;
+  } catch (err) {
+    if (err instanceof ImportError) throw new ValidationError(err.message, field);
+    throw err;
+  }
+}
+
 builder.mutationFields((t) => ({
-  importPaperList: t.field({
+  importPapers: t.field({
     authScopes: { writer: true },
     type: ImportSummaryRef,
     description:
-      'Runs the same importer as `npm run import` on markdown text (at most 5 MB), in one transaction.',
+      'Runs the same importer as `npm run import` on a markdown list, BibTeX, CSL-JSON or OpenAlex works (the format is detected when omitted), in one transaction.',
+    errors: { types: [ValidationError] },
+    args: {
+      content: t.arg.string({ required: true }),
+      format: t.arg({ type: ImportFormatEnum, required: false }),
+      source: t.arg.string({
+        required: true,
+        description: "The list or file the papers come from (Paper.sources; a list's sections belong to it).",
+      }),
+      dryRun: t.arg.boolean({ defaultValue: false }),
+      strict: t.arg.boolean({ defaultValue: false }),
+    },
+    resolve: (_r, args, ctx) => runImport(ctx, 'content', args),
+  }),
+  importPaperList: t.field({
+    authScopes: { writer: true },
+    type: ImportSummaryRef,
+    deprecationReason: 'Use importPapers, which also reads BibTeX, CSL-JSON and OpenAlex.',
+    description: 'Imports markdown text (at most 5 MB) in one transaction: importPapers with format MD.',
     errors: { types: [ValidationError] },
     args: {
       markdown: t.arg.string({ required: true }),
@@ -49,31 +124,6 @@ builder.mutationFields((t) => ({
       dryRun: t.arg.boolean({ defaultValue: false }),
       strict: t.arg.boolean({ defaultValue: false }),
     },
-    resolve: async (_r, args, ctx) => {
-      if (Buffer.byteLength(args.markdown) > MAX_LIST_BYTES) {
-        throw new ValidationError(`markdown is larger than ${MAX_LIST_BYTES} bytes (5 MB).`, 'markdown');
-      }
-      if (!args.source.trim() || args.source.length > 200) {
-        throw new ValidationError('source must be 1 to 200 characters.', 'source');
-      }
-      try {
-        const summary = await importList(ctx.db, args.markdown, loadTaxonomy(), {
-          source: args.source,
-          dryRun: args.dryRun ?? false,
-          strict: args.strict ?? false,
-        });
-        if (!summary.dryRun) {
-          ctx.pubsub.publish('graphChanged', {
-            kind: 'LIST_IMPORTED',
-            ids: [],
-            at: new Date().toISOString(),
-          });
-        }
-        return summary;
-      } catch (err) {
-        if (err instanceof ImportError) throw new ValidationError(err.message, 'markdown');
-        throw err;
-      }
-    },
+    resolve: (_r, args, ctx) => runImport(ctx, 'markdown', { ...args, content: args.markdown, format: 'md' }),
   }),
 }));

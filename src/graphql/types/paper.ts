@@ -6,9 +6,18 @@ import { bibtex } from '../../domain/bibtex.js';
 import { builder } from '../builder.js';
 import { checkRange } from '../errors.js';
 import { planSelection } from '../lookahead.js';
-import { pageConnection } from '../pagination.js';
+import { pageConnection, papersPage } from '../pagination.js';
 import { nodeField, relationField, singleRelationField } from '../prefetch.js';
-import { AuthorRef, OptimizerRef, PaperRef, SectionRef, TopicRef, VenueKindEnum, VenueRef } from '../refs.js';
+import {
+  AuthorRef,
+  ListRef,
+  OptimizerRef,
+  PaperRef,
+  SectionRef,
+  TopicRef,
+  VenueKindEnum,
+  VenueRef,
+} from '../refs.js';
 import { RelatedPaperRef } from './related.js';
 
 const LinkKindEnum = builder.enumType('LinkKind', {
@@ -50,8 +59,38 @@ builder.node(PaperRef, {
     doi: t.string({
       extensions: { reads: ['doi'] },
       nullable: true,
-      description: 'The DOI, from a doi.org link, lower-cased.',
+      description: 'The DOI, lower-cased, without https://doi.org/.',
       resolve: (p) => p.doi ?? null,
+    }),
+    openAlexId: t.string({
+      extensions: { reads: ['openAlexId'] },
+      nullable: true,
+      description: 'The OpenAlex work id ("W2741809807").',
+      resolve: (p) => p.openAlexId ?? null,
+    }),
+    otherIds: t.stringList({
+      extensions: { reads: ['otherIds'] },
+      description: 'Other identifiers as "scheme:value" (mag, pmid, pmcid…).',
+      resolve: (p) => p.otherIds ?? [],
+    }),
+    abstract: t.string({
+      extensions: { reads: ['abstract'] },
+      nullable: true,
+      description:
+        'From a BibTeX, CSL-JSON or OpenAlex source (OpenAlex abstracts rebuilt from their inverted index).',
+      resolve: (p) => p.abstract ?? null,
+    }),
+    keywords: t.stringList({
+      extensions: { reads: ['keywords'] },
+      description: 'Keywords of BibTeX and CSL sources, and OpenAlex keywords, topics and concepts.',
+      resolve: (p) => p.keywords ?? [],
+    }),
+    globalCitationCount: t.int({
+      extensions: { reads: ['globalCitationCount'] },
+      nullable: true,
+      description:
+        'Citations over all of scholarship as OpenAlex counts them (cited_by_count); citedBy counts those within this graph.',
+      resolve: (p) => p.globalCitationCount ?? null,
     }),
     openreviewId: t.string({
       extensions: { reads: ['openreviewId'] },
@@ -90,6 +129,21 @@ builder.node(PaperRef, {
     optimizers: t.field({
       type: [OptimizerRef],
       resolve: relationField('paperOptimizers'),
+    }),
+    sources: t.field({
+      type: [ListRef],
+      description: 'The lists and files that stated this paper.',
+      resolve: relationField('paperSources'),
+    }),
+    references: t.connection({
+      type: PaperRef,
+      description: 'Papers in the graph this paper cites, newest first.',
+      resolve: papersPage('references'),
+    }),
+    citedBy: t.connection({
+      type: PaperRef,
+      description: 'Papers in the graph that cite this paper, newest first.',
+      resolve: papersPage('citedBy'),
     }),
     links: t.field({
       extensions: { reads: ['linkUrls', 'linkLabels'] },
@@ -142,6 +196,9 @@ const PaperFilter = builder.inputType('PaperFilter', {
     optimizer: t.string({ description: 'An optimizer name, case-insensitive ("adam").' }),
     yearFrom: t.int(),
     yearTo: t.int(),
+    hasDoi: t.boolean({ description: 'Only papers with (true) or without (false) a DOI.' }),
+    cites: t.id({ description: 'Only papers that cite this paper.' }),
+    citedBy: t.id({ description: 'Only papers this paper cites.' }),
   }),
 });
 

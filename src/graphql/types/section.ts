@@ -5,14 +5,20 @@ import { builder } from '../builder.js';
 import { badInput } from '../errors.js';
 import { papersPage } from '../pagination.js';
 import { relationField, singleRelationField } from '../prefetch.js';
-import { PaperRef, SectionRef, TopicRef } from '../refs.js';
+import { ListRef, PaperRef, SectionRef, TopicRef } from '../refs.js';
 
-const ListRef = builder.objectRef<ListNode>('PaperList').implement({
-  description: 'A curated list that was imported; its sections belong to it.',
+ListRef.implement({
+  description:
+    'A source that was imported: a curated markdown list (its sections belong to it), or a BibTeX, CSL-JSON or OpenAlex file.',
   fields: (t) => ({
     id: t.exposeID('id'),
     name: t.exposeString('name'),
     title: t.exposeString('title', { nullable: true }),
+    format: t.string({
+      extensions: { reads: ['format'] },
+      description: 'md, bib, csl or openalex (md for lists imported before formats were recorded).',
+      resolve: (l) => l.format ?? 'md',
+    }),
     sections: t.field({
       type: [SectionRef],
       description: 'Top-level sections, in document order.',
