@@ -47,6 +47,8 @@ const schema = z
       .max(600_000, 'must be at most 600000')
       .default(LIMITS.queryTimeoutMs),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    OPENALEX_URL: z.url({ error: 'must be an http(s) URL such as https://api.openalex.org' }).default('https://api.openalex.org'),
+    OPENALEX_MAILTO: z.email({ error: 'must be an e-mail address' }).optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NEO4J_URI && env.NEO4J_PASSWORD === undefined) {
@@ -70,6 +72,8 @@ export interface Config {
   readonly apiKeys: readonly string[];
   readonly queryTimeoutMs: number;
   readonly logLevel: string;
+  /** Where `npm run enrich` asks OpenAlex (tests point it at a local server), and who asks. */
+  readonly openAlex: { readonly url: string; readonly mailto: string | null; readonly cacheDir: string };
 }
 
 /** Shortest key accepted: anything shorter is guessable. */
@@ -130,5 +134,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     apiKeys: Object.freeze(parseApiKeys(e.API_KEYS)),
     queryTimeoutMs: e.QUERY_TIMEOUT_MS,
     logLevel: e.LOG_LEVEL,
+    openAlex: Object.freeze({
+      url: e.OPENALEX_URL.replace(/\/+$/, ''),
+      mailto: e.OPENALEX_MAILTO ?? null,
+      cacheDir: join(resolve(e.NEO4J_CACHE_DIR ?? defaultCacheDir(env)), 'openalex'),
+    }),
   });
 }
