@@ -41,7 +41,7 @@ const OPTIMIZERS = [
   'LAMB',
   'Nesterov',
 ];
-const WORDS = [
+export const WORDS = [
   'convergence',
   'generalization',
   'landscape',

@@ -47,7 +47,9 @@ const schema = z
       .max(600_000, 'must be at most 600000')
       .default(LIMITS.queryTimeoutMs),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    OPENALEX_URL: z.url({ error: 'must be an http(s) URL such as https://api.openalex.org' }).default('https://api.openalex.org'),
+    OPENALEX_URL: z
+      .url({ error: 'must be an http(s) URL such as https://api.openalex.org' })
+      .default('https://api.openalex.org'),
     OPENALEX_MAILTO: z.email({ error: 'must be an e-mail address' }).optional(),
   })
   .superRefine((env, ctx) => {

@@ -83,7 +83,8 @@ export async function importJsonLines(
     if (!parsed.papers.length) return;
     if (!opts.dryRun) {
       const rows = planRows(parsed, listName, taxonomy, 'openalex').papers;
-      const r = await db.writeTransaction((run) => upsertPapers(run, rows));
+      // Most works of a snapshot are new: created outright, the rest merged (see upsertPapers).
+      const r = await db.writeTransaction((run) => upsertPapers(run, rows, { createNew: true }));
       created += r.created;
       matched += r.matched;
     }

@@ -42,7 +42,8 @@ function filterClause(f: PaperFilter, extra: string[] = []): { cypher: string; p
   else if (f.cites) match = 'MATCH (:Paper {id: $cites})<-[:CITES]-(p:Paper)';
   else if (f.citedBy) match = 'MATCH (:Paper {id: $citedBy})-[:CITES]->(p:Paper)';
   if (f.cites && !match.includes('$cites')) where.push('EXISTS { (p)-[:CITES]->(:Paper {id: $cites}) }');
-  if (f.citedBy && !match.includes('$citedBy')) where.push('EXISTS { (p)<-[:CITES]-(:Paper {id: $citedBy}) }');
+  if (f.citedBy && !match.includes('$citedBy'))
+    where.push('EXISTS { (p)<-[:CITES]-(:Paper {id: $citedBy}) }');
   if (f.hasDoi != null) where.push(f.hasDoi ? 'p.doi IS NOT NULL' : 'p.doi IS NULL');
   if (f.authorId && !match.includes('$authorId'))
     where.push('EXISTS { (p)<-[:AUTHORED]-(:Author {id: $authorId}) }');
