@@ -24,7 +24,7 @@ export const LIMITS = {
   coAuthors: 100,
   search: 100,
   topicOverlap: 100,
-  /** 5 MB of markdown for importPaperList plus JSON escaping. */
+  /** 5 MB of markdown for importPapers / importPaperList plus JSON escaping. */
   bodyBytes: 6 * 1024 * 1024,
   /** Largest list the importer takes; a bigger file is almost certainly not a paper list. */
   listBytes: 5 * 1024 * 1024,
@@ -75,7 +75,7 @@ export const LIMIT_TABLE: ReadonlyArray<readonly [string, string, string]> = [
     'HTTP 413 `PAYLOAD_TOO_LARGE`; a POST without Content-Length gets 411',
   ],
   [
-    'imported list (`npm run import`, `importPaperList`)',
+    'imported list (`npm run import`, `importPapers`)',
     `${LIMITS.listBytes / 1024 / 1024} MB, titles of ${LIMITS.titleChars} characters, ${LIMITS.authorsPerPaper} authors a paper`,
     'an import error naming the file or line',
   ],

@@ -127,6 +127,7 @@ describe('npm run enrich', () => {
       out += d;
     });
     const code = await new Promise((r) => child.on('exit', r));
+    console.log(`[enrich --dry-run]\n${out}`);
     expect(code).toBe(0);
     expect(out).toContain('DRY RUN (nothing written)');
     expect(out).toMatch(

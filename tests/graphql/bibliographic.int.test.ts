@@ -42,7 +42,11 @@ describe('bibliographic sources through the API', () => {
   it('imports OpenAlex and BibTeX with the format detected, and answers the new fields', async () => {
     const page = await gql(IMPORT, { content: fixture('openalex-page.json'), source: 'openalex-page' }, auth);
     // The seed lists Adam (same arXiv id): it is updated; AdaGrad is new.
-    expect(page.importPapers.data).toMatchObject({ list: 'openalex-page', papersCreated: 1, papersUpdated: 1 });
+    expect(page.importPapers.data).toMatchObject({
+      list: 'openalex-page',
+      papersCreated: 1,
+      papersUpdated: 1,
+    });
     const work = await gql(IMPORT, { content: fixture('openalex-work.json'), source: 'openalex-work' }, auth);
     expect(work.importPapers.data.papersCreated).toBe(1);
     const bib = await gql(

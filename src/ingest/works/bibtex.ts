@@ -25,7 +25,7 @@ export function parseBibtex(source: string): ParsedList {
     const head = /^@\s*\w+\s*[{(]\s*([^,\s]*)/.exec(err.input ?? '')?.[1];
     out.warn(
       line,
-      `skipped a broken BibTeX entry${head ? ` "${head}"` : ''}: ${err.error.replace(/\s+/g, ' ')}`,
+      `skipped a broken BibTeX entry${head ? ` "${head}"` : ''}: ${err.error.replace(/\\n|\s+/g, ' ').replace(/\s+/g, ' ')}`,
     );
   }
   // Cite keys of this file name its entries, so a `cites` field can point at them.
