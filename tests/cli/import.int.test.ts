@@ -140,6 +140,18 @@ describe('npm run import', () => {
     expect(await counts(db)).toEqual(before);
   });
 
+  it('imports several files of different formats in one command, gzipped JSON Lines included', async () => {
+    const r = await runImport('tests/fixtures/works/library.bib', 'tests/fixtures/works/openalex-works.jsonl.gz');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('source "library"\n  papers: ');
+    expect(r.stdout).toContain('source "openalex-works"\n  papers: ');
+    expect(r.stdout).toContain('line 2: skipped: not valid JSON');
+    const forced = await runImport('tests/fixtures/works/zotero.json', '--format', 'bib', '--dry-run');
+    // Forced to read CSL-JSON as BibTeX, it finds no entry and says so.
+    expect(forced.code).toBe(1);
+    expect(forced.stderr).toContain('import: No BibTeX record with a title was found, so nothing was written');
+  });
+
   it('explains a missing file and bad arguments', async () => {
     const missing = await runImport('no/such/file.md');
     expect(missing.code).toBe(1);
