@@ -1,10 +1,10 @@
-import { spawn } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/driver.js';
+import { runCli } from '../helpers/cli.js';
 import { counts } from '../helpers/graph.js';
-import { clearGraph, neo4jTarget, testDb } from '../helpers/neo4j.js';
+import { clearGraph, testDb } from '../helpers/neo4j.js';
 
 let db: Db;
 beforeAll(async () => {
@@ -27,27 +27,7 @@ const REAL = [
 const ORDER = [...SEEDED, ...REAL].map((f) => basename(f));
 
 /** Runs `npm run import -- …` against the test server through NEO4J_URI. */
-function runImport(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const t = neo4jTarget();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/import.ts', ...args], {
-    env: {
-      ...process.env,
-      NEO4J_URI: t.uri,
-      NEO4J_USER: t.user,
-      NEO4J_PASSWORD: t.password,
-      NEO4J_DATABASE: t.database,
-    },
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d) => {
-    stdout += d;
-  });
-  child.stderr.on('data', (d) => {
-    stderr += d;
-  });
-  return new Promise((res) => child.on('exit', (code) => res({ code, stdout, stderr })));
-}
+const runImport = (...args: string[]) => runCli('src/cli/import.ts', args);
 
 describe('npm run import', () => {
   it('imports the seed list in strict mode and prints a summary', async () => {
@@ -141,7 +121,10 @@ describe('npm run import', () => {
   });
 
   it('imports several files of different formats in one command, gzipped JSON Lines included', async () => {
-    const r = await runImport('tests/fixtures/works/library.bib', 'tests/fixtures/works/openalex-works.jsonl.gz');
+    const r = await runImport(
+      'tests/fixtures/works/library.bib',
+      'tests/fixtures/works/openalex-works.jsonl.gz',
+    );
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('source "library"\n  papers: ');
     expect(r.stdout).toContain('source "openalex-works"\n  papers: ');
@@ -149,7 +132,9 @@ describe('npm run import', () => {
     const forced = await runImport('tests/fixtures/works/zotero.json', '--format', 'bib', '--dry-run');
     // Forced to read CSL-JSON as BibTeX, it finds no entry and says so.
     expect(forced.code).toBe(1);
-    expect(forced.stderr).toContain('import: No BibTeX record with a title was found, so nothing was written');
+    expect(forced.stderr).toContain(
+      'import: No BibTeX record with a title was found, so nothing was written',
+    );
   });
 
   it('explains a missing file and bad arguments', async () => {

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -10,7 +9,8 @@ import { enrich } from '../../src/enrich/enrich.js';
 import { OpenAlexClient } from '../../src/enrich/openalex-client.js';
 import { importDocument } from '../../src/ingest/import-list.js';
 import { loadTaxonomy } from '../../src/ingest/taxonomy.js';
-import { clearGraph, neo4jTarget, testDb } from '../helpers/neo4j.js';
+import { runCli } from '../helpers/cli.js';
+import { clearGraph, testDb } from '../helpers/neo4j.js';
 import { openAlexStub } from './openalex-stub.js';
 
 // Enrichment against a local server on 127.0.0.1 that answers as OpenAlex does; no test calls a real host.
@@ -103,30 +103,12 @@ afterAll(async () => {
 describe('npm run enrich', () => {
   it('--dry-run proposes the right matches with their confidence and writes nothing', async () => {
     const before = await snapshot();
-    const t = neo4jTarget();
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', 'src/cli/enrich.ts', '--dry-run', '--mailto', 'me@example.org'],
-      {
-        env: {
-          ...process.env,
-          NEO4J_URI: t.uri,
-          NEO4J_USER: t.user,
-          NEO4J_PASSWORD: t.password,
-          NEO4J_DATABASE: t.database,
-          OPENALEX_URL: stub.url,
-          NEO4J_CACHE_DIR: await mkdtemp(join(tmpdir(), 'enrich-cli-')),
-        },
-      },
-    );
-    let out = '';
-    child.stdout.on('data', (d) => {
-      out += d;
+    const r = await runCli('src/cli/enrich.ts', ['--dry-run', '--mailto', 'me@example.org'], {
+      OPENALEX_URL: stub.url,
+      NEO4J_CACHE_DIR: await mkdtemp(join(tmpdir(), 'enrich-cli-')),
     });
-    child.stderr.on('data', (d) => {
-      out += d;
-    });
-    const code = await new Promise((r) => child.on('exit', r));
+    const out = r.stdout + r.stderr;
+    const code = r.code;
     console.log(`[enrich --dry-run]\n${out}`);
     expect(code).toBe(0);
     expect(out).toContain('DRY RUN (nothing written)');

@@ -27,17 +27,13 @@ builder.node(AuthorRef, {
   loadMany: (ids, ctx) => ids.map((id) => ctx.loaders.author.load(id)),
   fields: (t) => ({
     name: t.exposeString('name'),
-    orcid: t.string({
-      extensions: { reads: ['orcid'] },
+    orcid: t.exposeString('orcid', {
       nullable: true,
       description: 'The ORCID iD ("0000-0003-1613-5981"), from an OpenAlex source.',
-      resolve: (a) => a.orcid ?? null,
     }),
-    openAlexId: t.string({
-      extensions: { reads: ['openAlexId'] },
+    openAlexId: t.exposeString('openAlexId', {
       nullable: true,
       description: 'The OpenAlex author id ("A5048491430").',
-      resolve: (a) => a.openAlexId ?? null,
     }),
     papers: t.connection({
       type: PaperRef,

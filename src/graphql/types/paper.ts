@@ -56,47 +56,37 @@ builder.node(PaperRef, {
     arxivId: t.exposeString('arxivId', { nullable: true }),
     // `reads` names the node properties a computed field needs: the look-ahead projects only
     // those (exposed fields need no mark; a field with neither makes it read the whole node).
-    doi: t.string({
-      extensions: { reads: ['doi'] },
+    doi: t.exposeString('doi', {
       nullable: true,
       description: 'The DOI, lower-cased, without https://doi.org/.',
-      resolve: (p) => p.doi ?? null,
     }),
-    openAlexId: t.string({
-      extensions: { reads: ['openAlexId'] },
+    openAlexId: t.exposeString('openAlexId', {
       nullable: true,
       description: 'The OpenAlex work id ("W2741809807").',
-      resolve: (p) => p.openAlexId ?? null,
     }),
     otherIds: t.stringList({
       extensions: { reads: ['otherIds'] },
       description: 'Other identifiers as "scheme:value" (mag, pmid, pmcid…).',
       resolve: (p) => p.otherIds ?? [],
     }),
-    abstract: t.string({
-      extensions: { reads: ['abstract'] },
+    abstract: t.exposeString('abstract', {
       nullable: true,
       description:
         'From a BibTeX, CSL-JSON or OpenAlex source (OpenAlex abstracts rebuilt from their inverted index).',
-      resolve: (p) => p.abstract ?? null,
     }),
     keywords: t.stringList({
       extensions: { reads: ['keywords'] },
       description: 'Keywords of BibTeX and CSL sources, and OpenAlex keywords, topics and concepts.',
       resolve: (p) => p.keywords ?? [],
     }),
-    globalCitationCount: t.int({
-      extensions: { reads: ['globalCitationCount'] },
+    globalCitationCount: t.exposeInt('globalCitationCount', {
       nullable: true,
       description:
         'Citations over all of scholarship as OpenAlex counts them (cited_by_count); citedBy counts those within this graph.',
-      resolve: (p) => p.globalCitationCount ?? null,
     }),
-    openreviewId: t.string({
-      extensions: { reads: ['openreviewId'] },
+    openreviewId: t.exposeString('openreviewId', {
       nullable: true,
       description: 'The OpenReview id, from an openreview.net forum or pdf link.',
-      resolve: (p) => p.openreviewId ?? null,
     }),
     authorsComplete: t.boolean({
       extensions: { reads: ['authorsComplete'] },
