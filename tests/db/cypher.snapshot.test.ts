@@ -70,6 +70,10 @@ describe('Cypher generated for the roots that look ahead', () => {
     ],
     ['paper by id, only its own fields (the loader)', '{ paper(id: "paper:x") { id title } }'],
     [
+      'papers with citations both ways and sources, filtered by DOI and a cited paper',
+      '{ papers(first: 2, filter: { hasDoi: true, cites: "paper:y" }) { edges { node { doi abstract sources { name format } references(first: 3) { totalCount edges { node { title } } } citedBy(first: 2) { totalCount } } } } }',
+    ],
+    [
       'papers with BibTeX: its authors and venue read in the same query',
       '{ papers(first: 2) { edges { node { bibtex } } } }',
     ],
