@@ -90,7 +90,7 @@ describe('CSL-JSON (a Zotero export)', () => {
       'Decoupled Weight Decay Regularization',
       'Reducing the Dimensionality of Data with Neural Networks',
     ]);
-    expect(parsed.warnings).toEqual([{ line: 47, message: 'skipped: it has no title' }]);
+    expect(parsed.warnings).toEqual([{ line: 38, message: 'skipped: it has no title' }]);
     const adam = byTitle(parsed.papers, 'Adam');
     expect(names(adam)).toEqual(['Diederik P. Kingma', 'Jimmy Ba']);
     expect(adam.year).toBe(2017);
@@ -152,7 +152,7 @@ describe('OpenAlex works', () => {
       'Adaptive Subgradient Methods for Online Learning and Stochastic Optimization',
     );
     expect(adagrad?.venue).toEqual({ id: 'venue:jmlr', name: 'JMLR', kind: 'JOURNAL' });
-    expect(parsed.papers.map((p) => p.line)).toEqual([9, 92]);
+    expect(parsed.papers.map((p) => p.line)).toEqual([9, 72]);
   });
 
   it('reads JSON Lines (gzipped too), a bad line and an untitled work each a warning with its line', () => {
