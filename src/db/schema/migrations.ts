@@ -1,5 +1,6 @@
 import type { Db } from '../driver.js';
 import { newestKey } from './sort-keys.js';
+import { countTerms } from './terms.js';
 import { recountTopicPairs, topicPairsMissing } from './topic-pairs.js';
 
 /** A change to the data of graphs written by earlier versions: named, run once, recorded in the graph. */
@@ -37,6 +38,19 @@ export const MIGRATIONS: readonly Migration[] = [
       'The full-text index without abstracts (paperAuthorSearch), replaced by paperAuthorAbstractSearch',
     run: async (db) => {
       await db.write('DROP INDEX paperAuthorSearch IF EXISTS');
+    },
+  },
+  {
+    id: '004-paper-terms',
+    description: 'Paper.terms and Term document frequencies, for papers written before they existed',
+    run: async (db) => {
+      for (;;) {
+        const ids = (await db.read('MATCH (p:Paper) WHERE p.terms IS NULL RETURN p.id AS id LIMIT 5000')).map(
+          (r) => r.id as string,
+        );
+        if (!ids.length) break;
+        await db.writeTransaction((run) => countTerms(run, ids));
+      }
     },
   },
 ];

@@ -1,5 +1,6 @@
 import type { Runner } from '../driver.js';
 import { newestKey } from '../schema/sort-keys.js';
+import { countTerms, uncountTerms } from '../schema/terms.js';
 import { countTopicPairs } from '../schema/topic-pairs.js';
 
 /**
@@ -19,6 +20,11 @@ const DERIVED: readonly Derived[] = [
     after: async (run, ids) => {
       await run(`UNWIND $ids AS id MATCH (p:Paper {id: id}) SET p.newest = ${newestKey('p')}`, { ids });
     },
+  },
+  {
+    name: 'Paper.terms and Term document frequencies (the related-work text signal)',
+    before: uncountTerms,
+    after: countTerms,
   },
   {
     name: 'TopicPair counters (topicOverlap)',

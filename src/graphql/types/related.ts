@@ -1,4 +1,5 @@
 import { collaborationPath } from '../../db/read/collaboration-path.js';
+import { type CountedPaper, type MapEdge, type MapNode, relatedGraph } from '../../db/read/related-graph.js';
 import { relatedWork } from '../../db/read/related-work.js';
 import { type OverlapRow, topicOverlap, topicOverlapAuthors } from '../../db/read/topic-overlap.js';
 import type { AuthorNode, PaperNode } from '../../db/schema/model.js';
@@ -72,6 +73,68 @@ const CollaborationPathRef = builder
     }),
   });
 
+const MapNodeRef = builder.objectRef<MapNode>('SimilarityNode').implement({
+  description: 'A paper on a similarity map.',
+  fields: (t) => ({
+    id: t.exposeID('id', { description: 'The paper id (Query.paper, Query.node).' }),
+    title: t.exposeString('title'),
+    year: t.exposeInt('year', { nullable: true }),
+    citedBy: t.exposeInt('citedBy', { description: 'Papers in this graph that cite it.' }),
+    score: t.exposeFloat('score', {
+      nullable: true,
+      description: 'Its related-work score to the map’s paper; null for that paper itself.',
+    }),
+    paper: t.field({ type: PaperRef, resolve: (n, _a, ctx) => ctx.loaders.paper.load(n.id) as never }),
+  }),
+});
+
+const MapEdgeRef = builder.objectRef<MapEdge>('SimilarityEdge').implement({
+  description: 'How similar two papers of the map are (text, citations, co-citation, coupling, authors).',
+  fields: (t) => ({
+    source: t.exposeID('source'),
+    target: t.exposeID('target'),
+    weight: t.exposeFloat('weight'),
+  }),
+});
+
+const CountedPaperRef = builder.objectRef<CountedPaper>('CountedPaper').implement({
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    title: t.exposeString('title'),
+    year: t.exposeInt('year', { nullable: true }),
+    count: t.exposeInt('count', { description: 'Papers of the map it cites, or that cite it.' }),
+  }),
+});
+
+const RelatedGraphRef = builder
+  .objectRef<{
+    nodes: MapNode[];
+    edges: MapEdge[];
+    priorWorks: CountedPaper[];
+    derivativeWorks: CountedPaper[];
+  }>('RelatedGraph')
+  .implement({
+    description: 'A similarity map around one paper, laid out by a client from the edge weights.',
+    fields: (t) => ({
+      nodes: t.field({ type: [MapNodeRef], resolve: (g) => g.nodes }),
+      edges: t.field({
+        type: [MapEdgeRef],
+        description: 'Only between nodes of the map; weight is the pairwise score.',
+        resolve: (g) => g.edges,
+      }),
+      priorWorks: t.field({
+        type: [CountedPaperRef],
+        description: 'Papers outside the map that its papers cite most.',
+        resolve: (g) => g.priorWorks,
+      }),
+      derivativeWorks: t.field({
+        type: [CountedPaperRef],
+        description: 'Papers outside the map that cite most of its papers.',
+        resolve: (g) => g.derivativeWorks,
+      }),
+    }),
+  });
+
 /** Most related papers a request may ask for. */
 export const MAX_RELATED = LIMITS.relatedWork;
 export const MAX_PATH_LENGTH = LIMITS.pathLength;
@@ -80,7 +143,7 @@ builder.queryFields((t) => ({
   relatedWork: t.field({
     type: [RelatedPaperRef],
     description:
-      'Papers related to one paper, ranked by a score: shared author 3, shared optimizer 1.5, shared topic 1, an author one co-authorship away 1, same venue 0.5 (each shared thing counts).',
+      'Papers related to one paper, best first: text (BM25 of its most distinctive words), citations (direct, co-citation, bibliographic coupling), shared authors, optimizers, topics and venue, and authors one co-authorship away, each normalised so a hub cannot dominate; every contribution is a reason with its number (see the README).',
     args: {
       paperId: t.arg.id({ required: true }),
       first: t.arg.int({ defaultValue: 10 }),
@@ -96,6 +159,17 @@ builder.queryFields((t) => ({
         checkRange(args.first ?? 10, MAX_RELATED),
         args.crossSectionOnly ?? false,
       ),
+  }),
+  relatedGraph: t.field({
+    type: RelatedGraphRef,
+    description:
+      'A similarity map: the paper, its `size` most related papers, the weighted similarity edges among them, and the prior and derivative works of the set. One round trip.',
+    args: {
+      paperId: t.arg.id({ required: true }),
+      size: t.arg.int({ defaultValue: 30 }),
+    },
+    resolve: (_r, args, ctx) =>
+      relatedGraph(ctx.db, String(args.paperId), checkRange(args.size ?? 30, MAX_RELATED, 'size')),
   }),
   topicOverlap: t.field({
     type: TopicOverlapRef,

@@ -33,9 +33,18 @@ describe('data migrations', () => {
       '001-paper-newest-key',
       '002-topic-pair-counters',
       '003-drop-title-only-search-index',
+      '004-paper-terms',
     ]);
-    const indexes = (await db.read('SHOW FULLTEXT INDEXES YIELD name RETURN name')).map((r) => r.name);
-    expect(indexes).toEqual(['paperAuthorAbstractSearch']);
+    const indexes = (await db.read('SHOW FULLTEXT INDEXES YIELD name RETURN name ORDER BY name')).map(
+      (r) => r.name,
+    );
+    expect(indexes).toEqual(['paperAuthorAbstractSearch', 'paperText']);
+    // The old papers got their words and the words their counts.
+    expect(await db.read("MATCH (p:Paper {id: 'paper:old'}) RETURN p.terms AS t")).toEqual([{ t: ['old'] }]);
+    expect(await db.read('MATCH (x:Term) RETURN x.id AS id, x.papers AS n ORDER BY id')).toEqual([
+      { id: 'old', n: 1 },
+      { id: 'older', n: 1 },
+    ]);
     expect(
       await db.read('MATCH (p:Paper) RETURN p.id AS id, p.newest IS NOT NULL AS keyed ORDER BY id'),
     ).toEqual([

@@ -36,13 +36,26 @@ async function staleNewest(db: Db): Promise<string[]> {
   return rows.map((r) => r.id as string);
 }
 
+/** Term document frequencies, kept and recounted from the papers' words. */
+async function termCounts(db: Db) {
+  const kept = await db.read('MATCH (x:Term) WHERE x.papers <> 0 RETURN x.id AS t, x.papers AS n ORDER BY t');
+  const recounted = await db.read(
+    'MATCH (p:Paper) UNWIND coalesce(p.terms, []) AS t RETURN t, count(*) AS n ORDER BY t',
+  );
+  const missing = await db.read('MATCH (p:Paper) WHERE p.terms IS NULL RETURN count(p) AS n');
+  return { kept, recounted, missing: missing[0]?.n };
+}
+
 /** Every derived value matches the graph it is derived from. */
 async function expectInStep(db: Db) {
+  const terms = await termCounts(db);
+  expect(terms.kept).toEqual(terms.recounted);
+  expect(terms.missing).toBe(0);
   expect(await kept(db)).toEqual(await recounted(db));
   expect(await staleNewest(db)).toEqual([]);
 }
 
-describe('derived values (topic pair counts, newest-first key)', () => {
+describe('derived values (topic pair counts, newest-first key, word counts)', () => {
   it('match a recount after the seed import', async () => {
     const now = await recounted(s.db);
     expect(Object.keys(now).length).toBeGreaterThanOrEqual(2);
