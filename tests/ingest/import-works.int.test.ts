@@ -106,6 +106,29 @@ describe('one paper from markdown, BibTeX, CSL-JSON and OpenAlex', () => {
     expect(people.map((r) => r.n)).toEqual(['J. Smith', 'Jane Smith', 'John Smith']);
   });
 
+  it('matches a person by ORCID across papers, whatever the spelling, and keeps the first name', async () => {
+    const orcid = 'https://orcid.org/0000-0003-1613-5981';
+    const works = [
+      {
+        id: 'https://openalex.org/W1',
+        title: 'A first work',
+        publication_year: 2018,
+        authorships: [{ author: { display_name: 'Heather Piwowar', orcid } }],
+      },
+      {
+        id: 'https://openalex.org/W2',
+        title: 'A second work',
+        publication_year: 2019,
+        authorships: [{ author: { display_name: 'Heather A. Piwowar', orcid } }],
+      },
+    ];
+    await load(JSON.stringify(works), 'openalex', { fileName: 'w.json' });
+    const people = await db.read(
+      'MATCH (a:Author) RETURN a.name AS name, a.orcid AS orcid, COUNT { (a)-[:AUTHORED]->() } AS papers',
+    );
+    expect(people).toEqual([{ name: 'Heather Piwowar', orcid: '0000-0003-1613-5981', papers: 2 }]);
+  });
+
   it('keeps a full author list over an "and others" one', async () => {
     await load(fixture('library.bib'), 'my-library', { fileName: 'library.bib' });
     const jsonl = JSON.stringify({
