@@ -134,7 +134,12 @@ export async function upsertPapers(
   });
 }
 
-const distinct = <T extends { id: string }>(xs: T[]) => [...new Map(xs.map((x) => [x.id, x])).values()];
+/** One of each id, the first one given (a later spelling of a person matched by ORCID does not rename them). */
+const distinct = <T extends { id: string }>(xs: T[]) => {
+  const out = new Map<string, T>();
+  for (const x of xs) if (!out.has(x.id)) out.set(x.id, x);
+  return [...out.values()];
+};
 
 /** Authors, venues and optimizers the papers name, created when new; identifiers fill in. */
 async function mergeRelatedNodes(run: Runner, papers: PaperRow[]): Promise<void> {
