@@ -80,6 +80,12 @@ describe('related work signals', () => {
     expect(reasonsOf('A paper that cites the origin')).toMatch(/cites this paper \(\+\d/);
     expect(reasonsOf('Co-cited twice with the origin')).toMatch(/co-cited by 2 paper\(s\) \(\+\d/);
     expect(reasonsOf('Coupled with the origin')).toMatch(/cites 3 of the same papers \(\+\d/);
+    // The order follows the evidence: the same rare words first; two co-citations above one
+    // coupling; sharing only the classic everybody cites last.
+    const at = (title: string) => rel.findIndex((r) => r.paper.title === title);
+    expect(at('Regret bounds of adaptive online methods')).toBe(0);
+    expect(at('Co-cited twice with the origin')).toBeLessThan(at('Coupled with the origin'));
+    expect(at('A paper the origin cites')).toBeLessThan(at('Coupled with the origin'));
     // Sharing only the classic everybody cites puts a paper last, and says why.
     expect(rel.at(-1)?.paper.title).toBe('Sharp minima of deep networks');
     expect(reasonsOf('Sharp minima of deep networks')).toMatch(/^cites 1 of the same papers \(\+0\.\d+\)$/);
