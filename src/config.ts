@@ -47,6 +47,10 @@ const schema = z
       .max(600_000, 'must be at most 600000')
       .default(LIMITS.queryTimeoutMs),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    REDIS_URL: z
+      .string()
+      .regex(/^rediss?:\/\/[^\s]+$/, 'must be a redis:// or rediss:// URL such as redis://127.0.0.1:6379')
+      .optional(),
     OPENALEX_URL: z
       .url({ error: 'must be an http(s) URL such as https://api.openalex.org' })
       .default('https://api.openalex.org'),
@@ -74,6 +78,8 @@ export interface Config {
   readonly apiKeys: readonly string[];
   readonly queryTimeoutMs: number;
   readonly logLevel: string;
+  /** Redis for graphChanged events across API replicas; null: in-process events. */
+  readonly redisUrl: string | null;
   /** Where `npm run enrich` asks OpenAlex (tests point it at a local server), and who asks. */
   readonly openAlex: { readonly url: string; readonly mailto: string | null; readonly cacheDir: string };
 }
@@ -136,6 +142,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     apiKeys: Object.freeze(parseApiKeys(e.API_KEYS)),
     queryTimeoutMs: e.QUERY_TIMEOUT_MS,
     logLevel: e.LOG_LEVEL,
+    redisUrl: e.REDIS_URL ?? null,
     openAlex: Object.freeze({
       url: e.OPENALEX_URL.replace(/\/+$/, ''),
       mailto: e.OPENALEX_MAILTO ?? null,

@@ -3,6 +3,7 @@ import closeWithGrace from 'close-with-grace';
 import { ConfigError, loadConfig } from '../config.js';
 import { connect } from '../db/connect.js';
 import { assertPortFree } from '../neo4j-server/ports.js';
+import { localEvents, redisEvents } from './events.js';
 import { createLogger } from './logger.js';
 import { prepareDatabase } from './prepare.js';
 import { createApp } from './yoga.js';
@@ -17,7 +18,15 @@ async function main(): Promise<void> {
   await assertPortFree(config.port, config.host, 'the GraphQL server (PORT)');
   const conn = await connect(config, (m) => console.log(m));
   const logger = createLogger(config.logLevel);
-  const app = createApp({ db: conn.db, production: config.production, apiKeys: config.apiKeys, logger });
+  // With REDIS_URL, graphChanged crosses API replicas; without it, events stay in this process.
+  const events = config.redisUrl ? redisEvents(config.redisUrl, logger) : localEvents();
+  const app = createApp({
+    db: conn.db,
+    production: config.production,
+    apiKeys: config.apiKeys,
+    logger,
+    pubsub: events.pubsub,
+  });
   const server = createServer((req, res) => {
     // A body without a length could bypass the size limit, so streamed uploads are refused.
     if (req.method === 'POST' && !req.headers['content-length']) {
@@ -45,6 +54,7 @@ async function main(): Promise<void> {
     await closed;
     clearInterval(idle);
     clearTimeout(timer);
+    await events.close();
     await conn.close();
     console.log('Stopped.');
   });
@@ -55,11 +65,13 @@ async function main(): Promise<void> {
       server.listen(config.port, config.host, () => res());
     });
   } catch (err) {
+    await events.close();
     await conn.close();
     throw err;
   }
   const base = `http://${config.host}:${config.port}`;
   console.log(`Using ${conn.describe}.`);
+  if (config.redisUrl) console.log(`graphChanged events go through Redis at ${config.redisUrl}.`);
   console.log(
     config.apiKeys.length
       ? `Writes are on for ${config.apiKeys.length} API key(s) (Authorization: Bearer <key>).`

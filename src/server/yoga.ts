@@ -2,12 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { useGraphQlJit } from '@envelop/graphql-jit';
 import { GraphQLError } from 'graphql';
 import { createPubSub, createYoga, maskError, useErrorHandler, useReadinessCheck } from 'graphql-yoga';
-import type { Db } from '../db/driver.js';
+import type { Db, RequestBookmarks } from '../db/driver.js';
 import { DatabaseUnavailableError, QueryTimeoutError } from '../db/errors.js';
 import { createContext, type GraphPubSub } from '../graphql/context.js';
 import { schema } from '../graphql/schema.js';
 import { LIMITS } from '../limits.js';
 import { makeKeyCheck } from './auth.js';
+import { bookmarkPlugin, bookmarksOf } from './bookmarks.js';
 import { graphiqlPlugin, renderGraphiQL } from './graphiql.js';
 import { armorPlugins, bodyLimitPlugin } from './limits.js';
 import { createLogger, type Logger } from './logger.js';
@@ -58,19 +59,24 @@ export function createApp(deps: AppDeps) {
   const pubsub = deps.pubsub ?? (createPubSub() as GraphPubSub);
   const keys = deps.apiKeys ?? [];
   const canWrite = makeKeyCheck(keys);
+  // Each request's bookmark state, found again by the plugin that answers with it.
+  const bookmarks = new WeakMap<Request, RequestBookmarks>();
   return createYoga<Record<string, never>>({
     schema,
     graphqlEndpoint: '/graphql',
     landingPage: false,
     logging: logger,
-    context: ({ request }) =>
-      createContext(
-        { db: deps.db, pubsub, writesEnabled: keys.length > 0 },
+    context: ({ request }) => {
+      const state = bookmarksOf(request);
+      bookmarks.set(request, state);
+      return createContext(
+        { db: deps.db.withBookmarks(state), pubsub, writesEnabled: keys.length > 0 },
         {
           canWrite: canWrite(request.headers.get('authorization')),
           requestId: requestIdOf(request),
         },
-      ),
+      );
+    },
     maskedErrors: {
       isDev: !production,
       maskError: (error, message, isDev) => expose(error) ?? maskError(error, message, isDev),
@@ -112,6 +118,7 @@ export function createApp(deps: AppDeps) {
           }
         }
       }),
+      bookmarkPlugin((request) => bookmarks.get(request)),
       {
         onResponse({ request, response }) {
           response.headers.set('x-request-id', requestIdOf(request));

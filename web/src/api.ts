@@ -1,12 +1,19 @@
 import type { GraphView } from './graph-model.js';
 
+/**
+ * The last bookmark a write answered with: sent back with every request, so behind a load
+ * balancer the explorer reads its own writes whichever replica answers.
+ */
+let bookmark: string | null = null;
+
 /** Sends one GraphQL request to this server's /graphql; throws with the first error's message. */
 export async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
   const res = await fetch('/graphql', {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...(bookmark ? { 'x-neo4j-bookmark': bookmark } : {}) },
     body: JSON.stringify({ query, variables }),
   });
+  bookmark = res.headers.get('x-neo4j-bookmark') ?? bookmark;
   const body = (await res.json()) as { data?: T; errors?: Array<{ message: string }> };
   if (body.errors?.length) throw new Error(body.errors[0]?.message ?? 'GraphQL error');
   return body.data as T;
