@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { neo4jTarget } from './neo4j.js';
+import { neo4jEnv } from './neo4j.js';
 
 /** Runs a command-line tool of src/cli against the test server (NEO4J_URI), as `npm run …` would. */
 export function runCli(
@@ -7,16 +7,8 @@ export function runCli(
   args: string[],
   env: Record<string, string> = {},
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const t = neo4jTarget();
   const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
-    env: {
-      ...process.env,
-      NEO4J_URI: t.uri,
-      NEO4J_USER: t.user,
-      NEO4J_PASSWORD: t.password,
-      NEO4J_DATABASE: t.database,
-      ...env,
-    },
+    env: { ...process.env, ...neo4jEnv(), ...env },
   });
   let stdout = '';
   let stderr = '';

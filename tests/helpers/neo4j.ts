@@ -14,6 +14,12 @@ export function neo4jTarget(): Neo4jTarget {
   return inject('neo4j');
 }
 
+/** The environment that points a spawned command of this project (src/cli, src/server) at the test server. */
+export function neo4jEnv(): Record<string, string> {
+  const t = neo4jTarget();
+  return { NEO4J_URI: t.uri, NEO4J_USER: t.user, NEO4J_PASSWORD: t.password, NEO4J_DATABASE: t.database };
+}
+
 /** A Db on the test server; the caller closes it in afterAll. */
 export function testDb(): Db {
   const t = neo4jTarget();

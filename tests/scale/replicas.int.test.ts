@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../src/neo4j-server/ports.js';
 import { TEST_KEY } from '../helpers/app.js';
-import { neo4jTarget } from '../helpers/neo4j.js';
+import { neo4jEnv } from '../helpers/neo4j.js';
 import { removeRedisDir, startRedis, type TestRedis } from '../helpers/redis.js';
 
 // Real parts: one Neo4j, one Redis (Debian's redis-server, started here), two API processes.
@@ -11,15 +11,11 @@ const replicas: Array<{ url: string; child: ChildProcess }> = [];
 const auth = { authorization: `Bearer ${TEST_KEY}` };
 
 async function startReplica(): Promise<{ url: string; child: ChildProcess }> {
-  const t = neo4jTarget();
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
     env: {
       ...process.env,
-      NEO4J_URI: t.uri,
-      NEO4J_USER: t.user,
-      NEO4J_PASSWORD: t.password,
-      NEO4J_DATABASE: t.database,
+      ...neo4jEnv(),
       PORT: String(port),
       REDIS_URL: redis.url,
       API_KEYS: TEST_KEY,

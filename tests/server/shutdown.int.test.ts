@@ -1,18 +1,15 @@
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { freePort } from '../../src/neo4j-server/ports.js';
-import { neo4jTarget } from '../helpers/neo4j.js';
+import { neo4jEnv } from '../helpers/neo4j.js';
 
 describe('npm start and SIGTERM', () => {
   it('serves GraphQL, then on SIGTERM finishes the request in flight, closes the driver and exits 0', async () => {
-    const t = neo4jTarget();
     const port = await freePort();
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
       env: {
         ...process.env,
-        NEO4J_URI: t.uri,
-        NEO4J_USER: t.user,
-        NEO4J_PASSWORD: t.password,
+        ...neo4jEnv(),
         PORT: String(port),
         LOG_LEVEL: 'silent',
       },
