@@ -106,8 +106,6 @@ export class Db {
     const session = this.driver.session({
       database: this.opts.database,
       defaultAccessMode: neo4j.session.WRITE,
-      // The same causal chain as executeQuery, so a read after this transaction sees it.
-      bookmarkManager: this.driver.executeQueryBookmarkManager,
     });
     const runner =
       (tx: { run: (c: string, p: Params) => Promise<QueryResult<RecordShape>> }): Runner =>
