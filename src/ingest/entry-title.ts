@@ -119,12 +119,13 @@ function plainTitle(text: string, fields: EntryFields): { title: string; rest: s
  * · NeurIPS"), or 0. The leftmost place after which every piece is a field wins.
  */
 function trailingNames(text: string): number {
-  const SEP = /[,，.]\s+|\s+(?:[-–—·|]|by)\s+/g;
+  // "//", "->" and "→" between spaces separate fields too (a URL's "//" has no spaces around it).
+  const SEP = /[,，.]\s+|\s+(?:[-–—·|]|\/\/|->|→|by)\s+/g;
   for (const m of text.matchAll(SEP)) {
     const tail = text.slice(m.index + m[0].length);
     if (/[\uE001\uE005]/.test(tail)) continue;
     const pieces = tail
-      .split(/\s+[-–—·|]\s+|\s+by\s+|;|(?<=\p{L}{2})\.\s+/u)
+      .split(/\s+(?:[-–—·|]|\/\/|->|→)\s+|\s+by\s+|;|(?<=\p{L}{2})\.\s+/u)
       .map((p) => p.trim().replace(/\.$/, ''))
       .filter(Boolean);
     let names = 0;

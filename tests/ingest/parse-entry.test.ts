@@ -13,6 +13,31 @@ const paper = (item: string) => {
   return paper;
 };
 
+describe('fields separated by " // " or an arrow (a reading-queue style)', () => {
+  it('reads title, authors and venue between the separators, leaving URLs whole', () => {
+    const lion = paper(
+      "1) Lion — Symbolic Discovery of Optimization Algorithms // X. Chen, C. Liang et al. // NeurIPS'23 // https://arxiv.org/abs/2302.06675",
+    );
+    expect(lion.title).toBe('Lion — Symbolic Discovery of Optimization Algorithms');
+    expect(lion.authors.map((a) => a.name)).toEqual(['X. Chen', 'C. Liang']);
+    expect(lion.authorsComplete).toBe(false);
+    expect(lion.venue).toMatchObject({ name: 'NeurIPS' });
+    expect(lion.arxivId).toBe('2302.06675');
+    const sophia = paper(
+      '1) Sophia: A Scalable Stochastic Second-order Optimizer for Language Model Pre-training // Hong Liu, Zhiyuan Li // ICLR 2024',
+    );
+    expect(sophia.title).toBe(
+      'Sophia: A Scalable Stochastic Second-order Optimizer for Language Model Pre-training',
+    );
+    expect(sophia.authors.map((a) => a.name)).toEqual(['Hong Liu', 'Zhiyuan Li']);
+    expect(sophia.year).toBe(2024);
+    const sf = paper('1) "Schedule-Free learning" -> Defazio et al., 2024, arXiv:2405.15682');
+    expect(sf.title).toBe('Schedule-Free learning');
+    expect(sf.authors.map((a) => a.name)).toEqual(['Defazio']);
+    expect(sf.year).toBe(2024);
+  });
+});
+
 describe('the title recogniser', () => {
   it('takes bold text as the title', () => {
     expect(
