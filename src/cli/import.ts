@@ -1,26 +1,20 @@
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { gunzipSync } from 'node:zlib';
+import { ConfigError, loadConfig } from '../config.js';
 import { applyConstraints } from '../db/schema/constraints.js';
+import { type BulkSummary, bulkImport } from '../ingest/bulk/bulk-import.js';
 import { FORMATS, type Format } from '../ingest/formats.js';
-import {
-  decodeList,
-  describeSkipped,
-  ImportError,
-  importDocument,
-  MAX_LIST_BYTES,
-  sourceFromFile,
-} from '../ingest/import-list.js';
+import { describeSkipped, ImportError, importDocument, sourceFromFile } from '../ingest/import-list.js';
 import type { ImportSummary } from '../ingest/load.js';
+import { isJsonLines, readDocumentFile } from '../ingest/read-file.js';
 import { importJsonLines } from '../ingest/stream.js';
 import { loadTaxonomy } from '../ingest/taxonomy.js';
-import { LIMITS } from '../limits.js';
 import { progressBar } from './progress.js';
 import { runCli } from './run.js';
 
 const USAGE =
-  'usage: npm run import -- <file…> [--format md|bib|csl|openalex] [--dry-run] [--strict] [--source NAME]\n' +
-  '  files: markdown lists (.md), BibTeX (.bib), CSL-JSON or OpenAlex JSON (.json), OpenAlex JSON Lines (.jsonl); any of them gzipped (.gz)';
+  'usage: npm run import -- <file…> [--format md|bib|csl|openalex] [--dry-run] [--strict] [--source NAME] [--bulk]\n' +
+  '  files: markdown lists (.md), BibTeX (.bib), CSL-JSON or OpenAlex JSON (.json), OpenAlex JSON Lines (.jsonl); any of them gzipped (.gz)\n' +
+  '  --bulk: into an empty managed database through neo4j-admin import (the server is stopped and started again)';
 
 let args: ReturnType<typeof parse>;
 function parse() {
@@ -31,6 +25,7 @@ function parse() {
       strict: { type: 'boolean', default: false },
       source: { type: 'string' },
       format: { type: 'string' },
+      bulk: { type: 'boolean', default: false },
     },
   });
 }
@@ -41,61 +36,46 @@ try {
     throw new Error(`--format must be one of ${FORMATS.join(', ')}, not "${args.values.format}"`);
   if (args.values.source && args.positionals.length > 1)
     throw new Error('--source names one file; with several files each is named after its file');
+  if (args.values.bulk && args.values['dry-run'])
+    throw new Error(
+      '--bulk does not take --dry-run; run the same files with --dry-run alone to see what they hold',
+    );
 } catch (err) {
   console.error(`import: ${(err as Error).message}\n${USAGE}`);
   process.exit(2);
 }
 
 const format = args.values.format as Format | undefined;
-const isJsonLines = (file: string) => /\.(jsonl|ndjson)(\.gz)?$/i.test(file);
-
-/** A file's text: gunzipped when it ends in .gz, refused past the size limit, UTF-8 checked. */
-function readText(file: string, max: number): string {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-    if (/\.gz$/i.test(file)) bytes = gunzipSync(bytes, { maxOutputLength: max + 1 });
-  } catch (err) {
-    const e = err as NodeJS.ErrnoException;
-    if (e.code === 'ERR_BUFFER_TOO_LARGE')
-      throw new ImportError(`${file} unpacks to more than ${max / 1024 / 1024} MB, the importer's limit.`);
-    throw new ImportError(
-      `cannot read ${file}: ${e.code === 'Z_DATA_ERROR' ? 'not a valid gzip file' : (e.code ?? e.message)}`,
-    );
-  }
-  return decodeList(bytes, file, max);
-}
-
-await runCli('import', async ({ db, describe }) => {
-  await applyConstraints(db);
-  const taxonomy = loadTaxonomy();
-  for (const file of args.positionals) {
-    const source = args.values.source ?? sourceFromFile(file);
-    const common = { source, dryRun: args.values['dry-run'], strict: args.values.strict };
-    let summary: ImportSummary;
-    if ((format === undefined || format === 'openalex') && isJsonLines(file)) {
-      const bar = progressBar('bytes', 1);
-      summary = await importJsonLines(db, file, taxonomy, {
-        ...common,
-        onProgress: (done, total) => bar.update(done, total),
-      });
-      bar.stop();
-    } else {
-      const max =
-        format === 'md' || /\.(md|markdown)(\.gz)?$/i.test(file) ? MAX_LIST_BYTES : LIMITS.documentBytes;
-      const bar = progressBar('papers');
-      summary = await importDocument(db, readText(file, max), taxonomy, {
-        ...common,
-        format,
-        fileName: file,
-        onProgress: (done, total) => bar.update(done, total),
-      });
-      bar.stop();
+if (args.values.bulk) await runBulk();
+else
+  await runCli('import', async ({ db, describe }) => {
+    await applyConstraints(db);
+    const taxonomy = loadTaxonomy();
+    for (const file of args.positionals) {
+      const source = args.values.source ?? sourceFromFile(file);
+      const common = { source, dryRun: args.values['dry-run'], strict: args.values.strict };
+      let summary: ImportSummary;
+      if ((format === undefined || format === 'openalex') && isJsonLines(file)) {
+        const bar = progressBar('bytes', 1);
+        summary = await importJsonLines(db, file, taxonomy, {
+          ...common,
+          onProgress: (done, total) => bar.update(done, total),
+        });
+        bar.stop();
+      } else {
+        const bar = progressBar('papers');
+        summary = await importDocument(db, readDocumentFile(file, format), taxonomy, {
+          ...common,
+          format,
+          fileName: file,
+          onProgress: (done, total) => bar.update(done, total),
+        });
+        bar.stop();
+      }
+      console.error(`Imported ${file} into ${describe}.`);
+      print(summary);
     }
-    console.error(`Imported ${file} into ${describe}.`);
-    print(summary);
-  }
-});
+  });
 
 function print(s: ImportSummary) {
   const c = s.created;
@@ -114,4 +94,48 @@ function print(s: ImportSummary) {
   for (const w of s.warnings.slice(0, 50)) console.log(`    line ${w.line}: ${w.message}`);
   if (s.warnings.length > 50) console.log(`    … and ${s.warnings.length - 50} more`);
   for (const n of s.notices) console.log(`  notice: line ${n.line}: ${n.message}`);
+}
+
+async function runBulk(): Promise<void> {
+  const log = (m: string) => console.error(m);
+  try {
+    const inputs = args.positionals.map((file) => ({
+      file,
+      ...(format ? { format } : {}),
+      ...(args.values.source ? { source: args.values.source } : {}),
+    }));
+    let last = 0;
+    const s = await bulkImport(loadConfig(), inputs, loadTaxonomy(), {
+      strict: args.values.strict,
+      log,
+      onProgress: (works) => {
+        if (works - last >= 100_000) log(`  read ${(last = works)} works…`);
+      },
+    });
+    printBulk(s);
+  } catch (err) {
+    if (err instanceof ConfigError || err instanceof ImportError) console.error(`import: ${err.message}`);
+    else console.error('import failed:', err);
+    process.exitCode = 1;
+  }
+}
+
+function printBulk(s: BulkSummary) {
+  const c = s.counts;
+  const t = s.seconds;
+  console.log(
+    `BULK IMPORT: ${c.papers + c.duplicates} works read (${s.entries} entries), ${c.papers} papers, ${c.authors} authors, ${c.authorships} authorships, ${c.citations} citations, ${c.pendingRefs} pending references`,
+  );
+  console.log(
+    `  merged through the online path: ${c.duplicates} rows naming a paper twice · skipped: ${describeSkipped(s.skipped) || '0'} · warnings: ${s.warnings.length}`,
+  );
+  console.log(`  graph: ${c.nodes} nodes, ${c.relationships} relationships`);
+  console.log(
+    `  time: ${t.total.toFixed(1)} s = files ${t.files.toFixed(1)} + neo4j-admin ${t.adminImport.toFixed(1)} + start ${t.start.toFixed(1)} + indexes ${t.indexes.toFixed(1)} + merges ${t.duplicates.toFixed(1)} → ${((c.papers + c.duplicates) / t.total).toFixed(0)} works/s`,
+  );
+  console.log(
+    `  peak RSS: this process ${s.peakRssMb.node.toFixed(0)} MB, the import tool ${s.peakRssMb.importTool.toFixed(0)} MB`,
+  );
+  for (const w of s.warnings.slice(0, 50)) console.log(`    ${w.message}`);
+  if (s.warnings.length > 50) console.log(`    … and ${s.warnings.length - 50} more`);
 }

@@ -42,9 +42,9 @@ export function bibtex(paper: PaperNode, authors: AuthorNode[], venue: VenueNode
   if (paper.arxivId) {
     fields.push(['eprint', paper.arxivId], ['archivePrefix', 'arXiv']);
   }
-  const url = paper.linkUrls[0];
+  const url = paper.linkUrls?.[0];
   if (url) fields.push(['url', urlField(url)]);
-  if (paper.notes.length) fields.push(['note', field(paper.notes.join('; '))]);
+  if (paper.notes?.length) fields.push(['note', field(paper.notes.join('; '))]);
   const body = fields.map(([k, v]) => `  ${k} = {${v}}`).join(',\n');
   return `@${type}{${citationKey(paper, authors)},\n${body}\n}`;
 }

@@ -80,18 +80,26 @@ export function sourceFromFile(file: string): string {
   return basename(name, extname(name));
 }
 
+/** A document read and checked, not yet written: what the online and the bulk import both load. */
+export interface ParsedDocument {
+  parsed: ParsedList;
+  /** The list (source) name it is loaded under. */
+  listName: string;
+  format: Format;
+}
+
 /**
- * Parses and loads one document of any format (markdown list, BibTeX, CSL-JSON, OpenAlex works):
- * the one path shared by the CLI, the seed and the API. The format is detected when not given.
+ * Parses one document of any format (markdown list, BibTeX, CSL-JSON, OpenAlex works), the format
+ * detected when not given, and refuses what cannot be loaded (nothing paper-like; in strict mode
+ * any unreadable line) before anything is written.
  */
-export async function importDocument(
-  db: Db,
+export function parseDocument(
   text: string,
   taxonomy: Taxonomy,
-  opts: ImportOptions & { source: string; format?: Format; fileName?: string },
-): Promise<ImportSummary> {
+  opts: { source: string; format?: Format; fileName?: string; strict?: boolean },
+): ParsedDocument {
   const format = opts.format ?? detectFormat(opts.fileName ?? '', text);
-  if (format === 'md') return importList(db, text, taxonomy, opts);
+  if (format === 'md') return parseMarkdownList(text, taxonomy, opts);
   if (!opts.source.trim()) throw new ImportError('The source needs a non-empty name.');
   if (text.includes('\u0000'))
     throw new ImportError('The file contains NUL characters; it is not a text file.');
@@ -110,7 +118,20 @@ export async function importDocument(
       parsed.warnings,
     );
   }
-  return loadList(db, parsed, opts.source.trim(), taxonomy, { ...opts, format });
+  return { parsed, listName: opts.source.trim(), format };
+}
+
+/**
+ * Parses and loads one document of any format: the one path shared by the CLI, the seed and the API.
+ */
+export async function importDocument(
+  db: Db,
+  text: string,
+  taxonomy: Taxonomy,
+  opts: ImportOptions & { source: string; format?: Format; fileName?: string },
+): Promise<ImportSummary> {
+  const doc = parseDocument(text, taxonomy, opts);
+  return loadList(db, doc.parsed, doc.listName, taxonomy, { ...opts, format: doc.format });
 }
 
 /** In strict mode, any unreadable line or record fails the import before anything is written. */
@@ -131,6 +152,15 @@ export async function importList(
   taxonomy: Taxonomy,
   opts: ImportOptions & { source: string },
 ): Promise<ImportSummary> {
+  const doc = parseMarkdownList(markdown, taxonomy, opts);
+  return loadList(db, doc.parsed, doc.listName, taxonomy, opts);
+}
+
+function parseMarkdownList(
+  markdown: string,
+  taxonomy: Taxonomy,
+  opts: { source: string; strict?: boolean },
+): ParsedDocument {
   if (!opts.source.trim()) throw new ImportError('The list needs a non-empty source name.');
   if (markdown.includes('\u0000'))
     throw new ImportError('The list contains NUL characters; it is not a text file.');
@@ -146,5 +176,5 @@ export async function importList(
       parsed.warnings,
     );
   }
-  return loadList(db, parsed, list, taxonomy, opts);
+  return { parsed, listName: list, format: 'md' };
 }

@@ -24,7 +24,7 @@ export interface StreamOptions {
 }
 
 /** The lines of a (possibly gzipped) file, one at a time, with the bytes read so far. */
-async function* linesOf(file: string): AsyncGenerator<{ line: string; n: number; bytes: number }> {
+export async function* linesOf(file: string): AsyncGenerator<{ line: string; n: number; bytes: number }> {
   const raw = createReadStream(file);
   const input = file.endsWith('.gz') ? raw.pipe(createGunzip()) : raw;
   raw.on('error', (err) => input.destroy(err));

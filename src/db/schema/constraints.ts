@@ -35,8 +35,9 @@ const STATEMENTS = [
  * Creates the constraints and indexes the API relies on, waits until they are online, then runs
  * the data migrations the graph has not recorded yet (migrations.ts): once each, not every start.
  */
-export async function applyConstraints(db: Db): Promise<string[]> {
+export async function applyConstraints(db: Db, opts: { awaitSeconds?: number } = {}): Promise<string[]> {
   for (const cypher of STATEMENTS) await db.write(cypher);
-  await db.write('CALL db.awaitIndexes(60)');
+  // A bulk import's million papers take minutes to index; a start on a live graph, none.
+  await db.write('CALL db.awaitIndexes($seconds)', { seconds: opts.awaitSeconds ?? 60 });
   return migrate(db);
 }

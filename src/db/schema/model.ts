@@ -22,9 +22,10 @@ export interface PaperNode {
   /** Other identifiers as "scheme:value" (mag, pmid, pmcid…). */
   otherIds?: string[] | null;
   venueText: string | null;
-  notes: string[];
-  linkLabels: string[];
-  linkUrls: string[];
+  /** Lists are absent rather than empty on papers from a bulk import (neo4j-admin stores no empty arrays). */
+  notes?: string[] | null;
+  linkLabels?: string[] | null;
+  linkUrls?: string[] | null;
 }
 export interface AuthorNode {
   id: string;

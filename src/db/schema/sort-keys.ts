@@ -6,5 +6,15 @@
 export const newestKey = (p: string) =>
   `CASE WHEN ${p}.year IS NULL THEN '9999' ELSE right('000' + toString(9999 - ${p}.year), 4) END + ' ' + ${p}.title`;
 
+/** newestKey computed outside the database, for the bulk import's files (a test checks both agree). */
+export const newestKeyOf = (year: number | null, title: string) =>
+  `${
+    year === null
+      ? '9999'
+      : String(9999 - year)
+          .padStart(4, '0')
+          .slice(-4)
+  } ${title}`;
+
 /** The ORDER BY for newest-first pages, served by the paper_newest index. */
 export const NEWEST_FIRST = (p: string) => `${p}.newest, ${p}.id`;

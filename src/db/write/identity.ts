@@ -17,12 +17,14 @@ export interface Resolved {
   known: boolean[];
 }
 
-const keysOf = (p: PaperIdentity) => [
+/** The identifiers a paper is matched by, as "scheme:value" keys. */
+export const keysOf = (p: PaperIdentity) => [
   ...(p.doi ? [`doi:${p.doi}`] : []),
   ...(p.arxivId ? [`arxiv:${p.arxivId}`] : []),
   ...(p.openAlexId ? [`openalex:${p.openAlexId}`] : []),
 ];
-const yearsAgree = (a: number | null | undefined, b: number | null | undefined) =>
+/** Same title, years within one (or one unknown): the same work. */
+export const yearsAgree = (a: number | null | undefined, b: number | null | undefined) =>
   a === null || a === undefined || b === null || b === undefined || Math.abs(a - b) <= 1;
 
 /**

@@ -177,7 +177,7 @@ async function dropAuthorships(run: Runner, replaced: Array<{ a: string; p: stri
 }
 
 /** The paper properties every write sets from a row (createPapers and mergePapers agree on these). */
-const rowProps = (p: PaperRow) => ({
+export const rowProps = (p: PaperRow) => ({
   id: p.id,
   title: p.title,
   year: p.year,

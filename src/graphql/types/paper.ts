@@ -97,7 +97,7 @@ builder.node(PaperRef, {
       nullable: true,
       description: 'The venue as the list wrote it.',
     }),
-    notes: t.exposeStringList('notes'),
+    notes: t.stringList({ extensions: { reads: ['notes'] }, resolve: (p) => p.notes ?? [] }),
     venue: t.field({
       type: VenueRef,
       nullable: true,
@@ -138,7 +138,7 @@ builder.node(PaperRef, {
     links: t.field({
       extensions: { reads: ['linkUrls', 'linkLabels'] },
       type: [LinkRef],
-      resolve: (p) => p.linkUrls.map((url, i) => ({ url, label: p.linkLabels[i] ?? 'link' })),
+      resolve: (p) => (p.linkUrls ?? []).map((url, i) => ({ url, label: p.linkLabels?.[i] ?? 'link' })),
     }),
     bibtex: t.string({
       description: 'A BibTeX entry; the entry type follows the venue kind, the key is stable.',
