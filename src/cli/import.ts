@@ -109,7 +109,9 @@ async function runBulk(): Promise<void> {
       strict: args.values.strict,
       log,
       onProgress: (works) => {
-        if (works - last >= 100_000) log(`  read ${(last = works)} works…`);
+        if (works - last < 100_000) return;
+        last = works;
+        log(`  read ${works} works…`);
       },
     });
     printBulk(s);

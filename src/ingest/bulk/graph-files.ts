@@ -121,8 +121,8 @@ export class GraphFilesWriter {
 
   /** Writes a node row once per id (venues, optimizers, topics… named by many papers). */
   private once(label: Label, id: string, header: readonly string[], row: () => Cell[]): void {
-    let seen = this.small.get(label);
-    if (!seen) this.small.set(label, (seen = new Set()));
+    const seen = this.small.get(label) ?? new Set<string>();
+    this.small.set(label, seen);
     if (seen.has(id)) return;
     seen.add(id);
     this.file(label, header).row(row());
