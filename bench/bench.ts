@@ -8,7 +8,7 @@ import { applyConstraints } from '../src/db/schema/constraints.js';
 import { NEO4J_VERSION } from '../src/neo4j-server/install.js';
 import { startLocalNeo4j } from '../src/neo4j-server/server.js';
 import { askOnce, drive } from './drive.js';
-import { loadCorpus } from './load-corpus.js';
+import { bulkLoadCorpus, type LoadRate, loadCorpus } from './load-corpus.js';
 import { pickEntities } from './picks.js';
 import { QUESTIONS, type Question } from './questions.js';
 import { type BenchResults, renderResults, type SizeResult } from './report.js';
@@ -32,6 +32,10 @@ export interface BenchOptions {
   command: string;
   /** An existing server to use (emptied before each size); by default a fresh managed one per size. */
   neo4j?: Neo4jTarget;
+  /** Sizes from this many papers up load through the bulk path (default 1,000,000; needs the managed server). */
+  bulkFrom?: number;
+  /** The managed server's data folder (default bench/data/neo4j). */
+  dataDir?: string;
   log?: (msg: string) => void;
 }
 
@@ -43,14 +47,25 @@ export async function runBench(o: BenchOptions): Promise<BenchResults> {
   const log = o.log ?? (() => {});
   const started = performance.now();
   const results: SizeResult[] = [];
+  const dataDir = resolve(o.dataDir ?? 'bench/data/neo4j');
   for (const papers of o.sizes) {
-    const server = o.neo4j ? null : await freshNeo4j(log);
+    const bulk = papers >= (o.bulkFrom ?? 1_000_000);
+    if (bulk && o.neo4j)
+      throw new Error(
+        `N=${papers} loads through the bulk path, which needs the managed server, not --neo4j.`,
+      );
+    let bulkLoad: LoadRate | null = null;
+    if (bulk) {
+      rmSync(dataDir, { recursive: true, force: true });
+      bulkLoad = await bulkLoadCorpus(dataDir, defaultCacheDir(), papers, o.seed, log);
+    }
+    const server = o.neo4j ? null : await managedNeo4j(dataDir, !bulk, log);
     const target = o.neo4j ?? (server as Neo4jTarget);
     const db = new Db(createDriver(target), { database: 'neo4j', txTimeoutMs: 600_000 });
     try {
       if (o.neo4j) await deleteEverything(db);
       await applyConstraints(db);
-      const load = await loadCorpus(db, papers, o.seed);
+      const load = bulkLoad ?? (await loadCorpus(db, papers, o.seed));
       log(
         `N=${papers}: loaded ${load.papers} papers, ${load.authorships} authorships in ${load.seconds.toFixed(1)} s (${load.papersPerSecond.toFixed(0)}/s)`,
       );
@@ -75,9 +90,9 @@ export async function runBench(o: BenchOptions): Promise<BenchResults> {
   return out;
 }
 
-async function freshNeo4j(log: (msg: string) => void) {
-  const dataDir = resolve('bench/data/neo4j');
-  rmSync(dataDir, { recursive: true, force: true });
+/** The managed server on the bench's data folder: emptied first, unless the bulk path just filled it. */
+async function managedNeo4j(dataDir: string, empty: boolean, log: (msg: string) => void) {
+  if (empty) rmSync(dataDir, { recursive: true, force: true });
   return startLocalNeo4j({ dataDir, cacheDir: defaultCacheDir(), log });
 }
 

@@ -79,21 +79,53 @@ const SECTIONS: SectionRecord[] = [
 }));
 const LEAVES = ['A.1', 'A.2', 'B.1', 'B.2', 'C'];
 
+/** A reference's distance back in the corpus: most papers cite recent ones (mean 300 papers back). */
+const LOCAL_REFERENCE_SPAN = 300;
+/** Every CLASSIC_EVERY-th paper is a "classic", cited from up to CLASSIC_WINDOW papers later. */
+const CLASSIC_EVERY = 100;
+const CLASSIC_WINDOW = 20_000;
+
 /**
  * A realistic synthetic corpus of `papers` papers: authors grouped in co-author communities,
  * papers per author heavy-tailed (a few prolific authors, many with one paper), authors per
  * paper 1–12 (mean ≈ 3.4), venues of each kind, the seed taxonomy's sections, optimizer mentions,
- * years 2010–2026. Deterministic for a seed.
+ * years 2010–2026, and 0–16 references per paper (mean 8): most to recent papers, 15% to
+ * "classics" that gather ~100 citations each. Citations per paper do not grow with the corpus,
+ * so a question about one paper costs the same at every size. Deterministic for a seed.
  */
 export function generateCorpus(papers: number, seed = 1): ParsedList {
+  const chunks = [...corpusChunks(papers, seed, papers)];
+  return chunks[0] as ParsedList;
+}
+
+/** The same corpus as generateCorpus, in chunks of `chunk` papers (the first holds the sections): any size in bounded memory. */
+export function* corpusChunks(papers: number, seed = 1, chunk = 10_000): Generator<ParsedList> {
   const rand = rng(seed);
+  // References draw from their own stream, so the other fields are those of corpora made without them.
+  const refRand = rng(seed + 7919);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)] as T;
   const communitySize = 40;
   const communities = Math.max(1, Math.ceil((papers * 1.1) / communitySize));
   // Zipf-like rank within a community: member k is chosen with weight 1/(k+1).
   const zipf = () => Math.min(communitySize - 1, Math.floor(communitySize ** rand()) - 1);
-  const out: PaperRecord[] = [];
+  const ids: string[] = [];
+  const referencesOf = (i: number): string[] => {
+    if (i === 0) return [];
+    const out = new Set<string>();
+    const n = Math.floor(refRand() * 17);
+    for (let k = 0; k < n; k++) {
+      const j =
+        refRand() < 0.15
+          ? CLASSIC_EVERY *
+            Math.floor(Math.max(0, i - 1 - Math.floor(refRand() * CLASSIC_WINDOW)) / CLASSIC_EVERY)
+          : Math.max(0, i - 1 - Math.floor(-Math.log(1 - refRand()) * LOCAL_REFERENCE_SPAN));
+      out.add(`id:${ids[j]}`);
+    }
+    return [...out];
+  };
+  let out: PaperRecord[] = [];
   const orderIn = new Map<string, number>();
+  let first = true;
   for (let i = 0; i < papers; i++) {
     const community = Math.floor(rand() * communities);
     const count = Math.min(12, 1 + Math.floor(-Math.log(1 - rand()) * 2.4));
@@ -110,8 +142,9 @@ export function generateCorpus(papers: number, seed = 1): ParsedList {
     const section = pick(LEAVES);
     const order = orderIn.get(section) ?? 0;
     orderIn.set(section, order + 1);
+    const id = paperId(title);
     out.push({
-      id: paperId(title),
+      id,
       title,
       authors: [...members].map((m) => ({ id: authorId(`Author ${m}`), name: `Author ${m}` })),
       authorsComplete: true,
@@ -131,15 +164,21 @@ export function generateCorpus(papers: number, seed = 1): ParsedList {
       sectionCode: section,
       order,
       line: i + 1,
+      references: referencesOf(i),
     });
+    ids.push(id);
+    if (out.length === chunk || i === papers - 1) {
+      yield {
+        title: 'Synthetic benchmark corpus',
+        sections: first ? SECTIONS : [],
+        papers: out,
+        warnings: [],
+        notices: [],
+        skipped: {},
+        entries: out.length,
+      };
+      first = false;
+      out = [];
+    }
   }
-  return {
-    title: 'Synthetic benchmark corpus',
-    sections: SECTIONS,
-    papers: out,
-    warnings: [],
-    notices: [],
-    skipped: {},
-    entries: out.length,
-  };
 }

@@ -1,17 +1,19 @@
 /**
- * The five benchmark questions, each asked three ways: a GraphQL document for this API, the
+ * The six benchmark questions, each asked three ways: a GraphQL document for this API, the
  * closest honest GraphQL document for @neo4j/graphql (type definitions in
  * systems/neo4j-graphql.graphql), and one hand-written Cypher query (the floor). Every way
  * returns the same fields: ids, names, titles and years.
  */
 import { RELATED_WORK_CYPHER, relatedWorkParams } from '../src/db/read/related-work.js';
 
-export type QuestionId = 'Q1' | 'Q2' | 'Q3' | 'Q4' | 'Q5';
+export type QuestionId = 'Q1' | 'Q2' | 'Q3' | 'Q4' | 'Q5' | 'Q6';
 
 /** Entities the questions are asked about, chosen from the loaded corpus (see picks.ts). */
 export interface Picks {
   authorIds: string[];
   paperIds: string[];
+  /** Papers cited by others (Q6), at every size the same kind: among the most cited. */
+  citedPaperIds: string[];
   topicIds: [string, string];
 }
 
@@ -171,6 +173,45 @@ export const QUESTIONS: Question[] = [
           COLLECT { UNWIND nodes AS n MATCH (n)-[r]->(m) WHERE m.id IN ids
                     RETURN {source: n.id, target: m.id, type: type(r)} } AS edges`,
       params: (p, i) => ({ id: at(p.authorIds, i) }),
+    },
+  },
+  {
+    id: 'Q6',
+    title:
+      "a paper's 20 newest references and 20 newest citing papers (with both totals) and its 10 most co-cited papers with counts",
+    nesting: 2,
+    ours: {
+      query: `query Q6($id: ID!) { paper(id: $id) { id title
+        references(first: 20) { totalCount edges { node { id title year } } }
+        citedBy(first: 20) { totalCount edges { node { id title year } } }
+        coCited(first: 10) { count paper { id title year } } } }`,
+      variables: (p, i) => ({ id: at(p.citedPaperIds, i) }),
+    },
+    neo4jGraphql: {
+      query: `query Q6($id: ID!) { papers(where: { id: { eq: $id } }) { id title
+        references(limit: 20, sort: [{ year: DESC }, { title: ASC }]) { id title year }
+        referencesConnection { totalCount }
+        citedBy(limit: 20, sort: [{ year: DESC }, { title: ASC }]) { id title year }
+        citedByConnection { totalCount }
+        coCited(first: 10) { id title year coCitationsWith(paperId: $id) } } }`,
+      variables: (p, i) => ({ id: at(p.citedPaperIds, i) }),
+      note: 'co-cited papers and their counts are @cypher fields (no aggregation over two hops in the generated API)',
+    },
+    cypher: {
+      statement: `MATCH (p:Paper {id: $id})
+        CALL (p) {
+          MATCH (p)<-[:CITES]-(c:Paper)-[:CITES]->(o:Paper) WHERE o <> p
+          WITH o, count(c) AS n ORDER BY n DESC, o.newest LIMIT 10
+          RETURN collect({count: n, paper: o {.id, .title, .year}}) AS coCited
+        }
+        RETURN p {.id, .title,
+          references: COLLECT { MATCH (p)-[:CITES]->(q:Paper) WITH q ORDER BY q.newest LIMIT 20 RETURN q {.id, .title, .year} },
+          referenceCount: COUNT { (p)-[:CITES]->(:Paper) },
+          citedBy: COLLECT { MATCH (p)<-[:CITES]-(q:Paper) WITH q ORDER BY q.newest LIMIT 20 RETURN q {.id, .title, .year} },
+          citedByCount: COUNT { (p)<-[:CITES]-(:Paper) },
+          coCited: coCited
+        } AS paper`,
+      params: (p, i) => ({ id: at(p.citedPaperIds, i) }),
     },
   },
 ];

@@ -22,6 +22,7 @@ export const LIMITS = {
   pathLength: 6,
   relatedWork: 50,
   coAuthors: 100,
+  coCited: 50,
   search: 100,
   topicOverlap: 100,
   /** 5 MB of markdown for importPapers / importPaperList plus JSON escaping. */

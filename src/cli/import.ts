@@ -105,7 +105,7 @@ async function runBulk(): Promise<void> {
       ...(args.values.source ? { source: args.values.source } : {}),
     }));
     let last = 0;
-    const s = await bulkImport(loadConfig(), inputs, loadTaxonomy(), {
+    const s = await bulkImport(loadConfig().neo4j, inputs, loadTaxonomy(), {
       strict: args.values.strict,
       log,
       onProgress: (works) => {

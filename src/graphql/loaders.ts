@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { Db } from '../db/driver.js';
 import { type CoAuthorRow, coAuthorsOf } from '../db/read/co-authors.js';
+import { type CoCitationRow, coCitedOf } from '../db/read/co-citation.js';
 import { topicPaperCounts } from '../db/read/papers.js';
 import type {
   AuthorNode,
@@ -59,6 +60,8 @@ export function createLoaders(db: Db) {
       ),
     coAuthors: (first: number) =>
       memo<CoAuthorRow[]>(`co:${first}`, () => new DataLoader((keys) => coAuthorsOf(db, keys, first))),
+    coCited: (first: number) =>
+      memo<CoCitationRow[]>(`cocited:${first}`, () => new DataLoader((keys) => coCitedOf(db, keys, first))),
   };
 }
 

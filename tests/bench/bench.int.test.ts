@@ -45,3 +45,34 @@ describe('npm run bench (smoke, N = 200)', () => {
       for (const id of systems) expect(md).toContain(`| ${q.id} | ${SYSTEMS[id].name} |`);
   }, 180_000);
 });
+
+describe('npm run bench through the bulk path (smoke, N = 2,000)', () => {
+  it('bulk-loads the corpus into its own managed Neo4j and answers Q1–Q6 on all three systems without errors', async () => {
+    const outDir = mkdtempSync(join(tmpdir(), 'bench-bulk-'));
+    const systems = Object.keys(SYSTEMS) as SystemId[];
+    const r = await runBench({
+      sizes: [2000],
+      bulkFrom: 2000,
+      dataDir: join(outDir, 'neo4j'),
+      seconds: 0.5,
+      warmup: 0.2,
+      connections: 2,
+      checks: 2,
+      seed: 3,
+      systems,
+      questions: QUESTIONS,
+      outDir,
+      command: 'smoke test (bulk)',
+    });
+    const [size] = r.sizes;
+    expect(size?.load.path).toBe('bulk');
+    expect(size?.load.papers).toBe(2000);
+    expect(size?.load.citations).toBeGreaterThan(10_000);
+    expect(size?.runs).toHaveLength(QUESTIONS.length * systems.length);
+    for (const run of size?.runs ?? []) {
+      expect(run.errors, `${run.system} ${run.question}`).toBe(0);
+      expect(run.requests, `${run.system} ${run.question}`).toBeGreaterThan(0);
+    }
+    expect(readFileSync(join(outDir, 'RESULTS.md'), 'utf8')).toContain('Bulk load (neo4j-admin import, end to end)');
+  }, 300_000);
+});

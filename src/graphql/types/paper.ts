@@ -1,8 +1,10 @@
+import type { CoCitationRow } from '../../db/read/co-citation.js';
 import { listPapers, PAPER_ORDERS, type PaperOrder } from '../../db/read/papers.js';
 import { relatedWork } from '../../db/read/related-work.js';
 import type { AuthorNode, VenueNode } from '../../db/schema/model.js';
 import { prefetched } from '../../db/selection/projection.js';
 import { bibtex } from '../../domain/bibtex.js';
+import { LIMITS } from '../../limits.js';
 import { builder } from '../builder.js';
 import { checkRange } from '../errors.js';
 import { planSelection } from '../lookahead.js';
@@ -19,6 +21,14 @@ import {
   VenueRef,
 } from '../refs.js';
 import { RelatedPaperRef } from './related.js';
+
+const CoCitationRef = builder.objectRef<CoCitationRow>('CoCitation').implement({
+  description: 'A paper cited together with another, and by how many papers.',
+  fields: (t) => ({
+    paper: t.field({ type: PaperRef, resolve: (c) => c.paper }),
+    count: t.exposeInt('count', { description: 'Papers in the graph that cite both.' }),
+  }),
+});
 
 const LinkKindEnum = builder.enumType('LinkKind', {
   values: ['PDF', 'CODE', 'SLIDES', 'NOTES', 'OTHER'] as const,
@@ -134,6 +144,13 @@ builder.node(PaperRef, {
       type: PaperRef,
       description: 'Papers in the graph that cite this paper, newest first.',
       resolve: papersPage('citedBy'),
+    }),
+    coCited: t.field({
+      type: [CoCitationRef],
+      description:
+        'Papers most often cited together with this one (how many papers in the graph cite both), strongest first, then newest.',
+      args: { first: t.arg.int({ defaultValue: 10 }) },
+      resolve: (p, args, ctx) => ctx.loaders.coCited(checkRange(args.first ?? 10, LIMITS.coCited)).load(p.id),
     }),
     links: t.field({
       extensions: { reads: ['linkUrls', 'linkLabels'] },

@@ -10,7 +10,7 @@ import { LIMITS } from '../../limits.js';
 import { adminImport } from '../../neo4j-server/admin-import.js';
 import { type LocalNeo4j, startLocalNeo4j } from '../../neo4j-server/server.js';
 import { type Format, readJsonLine } from '../formats.js';
-import { ImportError, parseDocument, sourceFromFile } from '../import-list.js';
+import { ImportError, type ParsedDocument, parseDocument, sourceFromFile } from '../import-list.js';
 import { planRows } from '../load.js';
 import { isJsonLines, readDocumentFile } from '../read-file.js';
 import type { ParseWarning } from '../records.js';
@@ -20,12 +20,15 @@ import { WorkCollector } from '../works/work-record.js';
 import { ARRAY_DELIMITER } from './csv.js';
 import { type GraphFiles, GraphFilesWriter } from './graph-files.js';
 
-export interface BulkInput {
-  file: string;
-  format?: Format;
-  /** The source (list) name; defaults to the file name. */
-  source?: string;
-}
+/** A file to read, or documents already parsed (the benchmark's generated corpus, in chunks). */
+export type BulkInput =
+  | {
+      file: string;
+      format?: Format;
+      /** The source (list) name; defaults to the file name. */
+      source?: string;
+    }
+  | { documents: Iterable<ParsedDocument> };
 
 export interface BulkOptions {
   strict?: boolean;
@@ -68,13 +71,13 @@ const BATCH = 1000;
  * naming a paper twice merged through the online write path.
  */
 export async function bulkImport(
-  config: Config,
+  neo4j: Config['neo4j'],
   inputs: readonly BulkInput[],
   taxonomy: Taxonomy,
   opts: BulkOptions = {},
 ): Promise<BulkSummary> {
   const log = opts.log ?? (() => {});
-  const c = config.neo4j;
+  const c = neo4j;
   if (c.kind !== 'managed') {
     throw new ImportError(
       `--bulk writes the store files of the Neo4j this project manages, but NEO4J_URI points at ${c.uri}, a server it does not manage; nothing was written. Import into that server with \`npm run import\` (without --bulk), or unset NEO4J_URI to bulk-import into the managed database.`,
@@ -205,7 +208,21 @@ async function writeFiles(
       if (warnings.length < 10_000)
         warnings.push({ line: w.line, message: `${file} line ${w.line}: ${w.message}` });
   };
+  const addDocument = (doc: ParsedDocument, file: string) => {
+    const rows = planRows(doc.parsed, doc.listName, taxonomy, doc.format);
+    writer.addStructure(rows.list, rows.topics, rows.sections);
+    writer.addPapers(rows.papers);
+    note(file, doc.parsed.warnings);
+    for (const [k, v] of Object.entries(doc.parsed.skipped)) skipped[k] = (skipped[k] ?? 0) + v;
+    entries += doc.parsed.entries;
+    works += rows.papers.length;
+    opts.onProgress?.(works);
+  };
   for (const input of inputs) {
+    if ('documents' in input) {
+      for (const doc of input.documents) addDocument(doc, doc.listName);
+      continue;
+    }
     const source = (input.source ?? sourceFromFile(input.file)).trim();
     if ((input.format === undefined || input.format === 'openalex') && isJsonLines(input.file)) {
       writer.addStructure(planRows(new WorkCollector().result(), source, taxonomy, 'openalex').list, [], []);
@@ -241,14 +258,7 @@ async function writeFiles(
         strict: false,
         ...(input.format ? { format: input.format } : {}),
       });
-      const rows = planRows(doc.parsed, doc.listName, taxonomy, doc.format);
-      writer.addStructure(rows.list, rows.topics, rows.sections);
-      writer.addPapers(rows.papers);
-      note(input.file, doc.parsed.warnings);
-      for (const [k, v] of Object.entries(doc.parsed.skipped)) skipped[k] = (skipped[k] ?? 0) + v;
-      entries += doc.parsed.entries;
-      works += rows.papers.length;
-      opts.onProgress?.(works);
+      addDocument(doc, input.file);
     }
   }
   return { entries, warnings, skipped };
