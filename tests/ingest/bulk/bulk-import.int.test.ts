@@ -79,7 +79,16 @@ async function fingerprint(db: Db) {
   const all = await counts(db);
   // Migration records are the online database's history, not the imported graph.
   const { Migration: _, ...graph } = all;
-  return { graph, ...row };
+  const field = (k: string) => (row?.[k] ?? []) as unknown[];
+  return {
+    graph,
+    papers: field('papers'),
+    terms: field('terms'),
+    pairs: field('pairs'),
+    cites: field('cites'),
+    refs: field('refs'),
+    authorships: field('authorships'),
+  };
 }
 
 let online: Awaited<ReturnType<typeof fingerprint>>;
@@ -121,10 +130,12 @@ describe('npm run import -- --bulk (neo4j-admin import into an empty managed dat
     db = new Db(createDriver(server), { database: 'neo4j' });
     const bulk = await fingerprint(db);
     expect(bulk.graph).toEqual(online.graph);
+    expect(bulk.papers.length).toBeGreaterThan(300);
     expect(bulk.papers).toEqual(online.papers);
     expect(bulk.terms).toEqual(online.terms);
     expect(bulk.pairs).toEqual(online.pairs);
-    expect((bulk.pairs as unknown[]).length).toBeGreaterThan(0);
+    expect(bulk.pairs.length).toBeGreaterThan(0);
+    expect(bulk.terms.length).toBeGreaterThan(50);
     expect(bulk.cites).toEqual(online.cites);
     expect(bulk.refs).toEqual(online.refs);
     expect(bulk.authorships).toEqual(online.authorships);
