@@ -152,7 +152,7 @@ describe('npm run import -- --bulk (neo4j-admin import into an empty managed dat
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ query }),
       });
-      return (await r.json()) as { data: Record<string, never>; errors?: unknown };
+      return (await r.json()) as { data: Record<string, unknown>; errors?: unknown };
     };
     const r = await ask(`{
       paper(id: "paper:bulk-work-150-on-momentum-and-sharpness") { title notes links { url }
@@ -161,7 +161,7 @@ describe('npm run import -- --bulk (neo4j-admin import into an empty managed dat
       search(query: "sharpness", first: 3) { __typename }
       papers(first: 2) { totalCount } }`);
     expect(r.errors).toBeUndefined();
-    const p = r.data.paper as Record<string, never>;
+    const p = r.data.paper as Record<string, unknown>;
     expect(p).toMatchObject({
       notes: [],
       links: [],
