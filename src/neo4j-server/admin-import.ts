@@ -14,6 +14,8 @@ export interface AdminImportInput {
   relationships: ReadonlyArray<{ type: string; file: string }>;
   /** Written as --array-delimiter (a character, or U+XXXX). */
   arrayDelimiter: string;
+  /** Some value holds a line break (slower: the tool cannot split a file at line ends). */
+  multiline: boolean;
   /** Off-heap memory the import may use, e.g. '512m' (its default is 90% of free memory). */
   offHeap?: string;
   heap?: string;
@@ -39,7 +41,7 @@ export async function adminImport(o: AdminImportInput): Promise<AdminImportResul
   const report = resolve(l.logs, 'bulk-import.report');
   const delimiter = `U+${o.arrayDelimiter.codePointAt(0)?.toString(16).toUpperCase().padStart(4, '0')}`;
   const args = [
-    `-Xmx${o.heap ?? '1g'}`,
+    `-Xmx${o.heap ?? '768m'}`,
     '-XX:+UseG1GC',
     '--add-opens=java.base/java.nio=ALL-UNNAMED',
     '--add-opens=java.base/sun.nio.ch=ALL-UNNAMED',
@@ -53,9 +55,8 @@ export async function adminImport(o: AdminImportInput): Promise<AdminImportResul
     o.database,
     '--overwrite-destination=true',
     `--array-delimiter=${delimiter}`,
-    // Abstracts may hold line breaks inside their quotes.
-    '--multiline-fields=true',
-    `--max-off-heap-memory=${o.offHeap ?? '512m'}`,
+    ...(o.multiline ? ['--multiline-fields=true'] : []),
+    `--max-off-heap-memory=${o.offHeap ?? '384m'}`,
     `--report-file=${report}`,
     ...o.nodes.map((n) => `--nodes=${n.label}=${n.file}`),
     ...o.relationships.map((r) => `--relationships=${r.type}=${r.file}`),

@@ -131,6 +131,7 @@ export async function bulkImport(
       nodes: files.nodes,
       relationships: files.relationships,
       arrayDelimiter: ARRAY_DELIMITER,
+      multiline: files.multiline,
       ...(opts.heap ? { heap: opts.heap } : {}),
       ...(opts.offHeap ? { offHeap: opts.offHeap } : {}),
       log,

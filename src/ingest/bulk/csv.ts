@@ -27,6 +27,8 @@ export class CsvFile {
   private readonly fd: number;
   private buffer = '';
   rows = 0;
+  /** Whether a value held a line break (neo4j-admin then needs --multiline-fields, which is slower). */
+  multiline = false;
 
   constructor(
     readonly path: string,
@@ -38,7 +40,9 @@ export class CsvFile {
 
   row(values: readonly Cell[]): void {
     this.rows++;
-    this.buffer += `${values.map(cell).join(',')}\n`;
+    const line = values.map(cell).join(',');
+    if (!this.multiline && (line.includes('\n') || line.includes('\r'))) this.multiline = true;
+    this.buffer += `${line}\n`;
     if (this.buffer.length > 1 << 20) this.flush();
   }
 

@@ -55,6 +55,8 @@ export interface GraphFiles {
   relationships: Array<{ type: RelType | 'REFERS_TO'; file: string; rows: number }>;
   /** Rows naming a paper already in the files: loaded through the online write path after the import. */
   duplicates: { file: string; rows: number };
+  /** Whether any value holds a line break. */
+  multiline: boolean;
   counts: { papers: number; authors: number; authorships: number; citations: number; pendingRefs: number };
 }
 
@@ -306,6 +308,7 @@ export class GraphFilesWriter {
         .filter((f) => !labels.has(f.name))
         .map((f) => ({ type: f.name as RelType, file: f.file, rows: f.rows })),
       duplicates: { file: this.dups.path, rows: this.dups.rows },
+      multiline: [...this.csv.values()].some((f) => f.multiline),
       counts: {
         papers: this.ids.length,
         authors: this.authorIds.size,
