@@ -30,22 +30,18 @@ const keysOf = (r: CitingRow) => [
  * now, and goes.
  */
 export async function linkCitations(run: Runner, rows: readonly CitingRow[]): Promise<void> {
-  const refs = rows.flatMap((r) =>
-    r.references.flatMap((key) => {
-      const at = key.indexOf(':');
-      const prop = PROPERTY[key.slice(0, at)];
-      return prop ? [{ p: r.id, key, [prop]: key.slice(at + 1) }] : [];
-    }),
-  );
-  if (refs.length) {
+  // One statement per kind of key, each matching on its one indexed property (a key has one kind).
+  for (const [scheme, prop] of Object.entries(PROPERTY)) {
+    const refs = rows.flatMap((r) =>
+      r.references
+        .filter((key) => key.startsWith(`${scheme}:`))
+        .map((key) => ({ p: r.id, key, value: key.slice(scheme.length + 1) })),
+    );
+    if (!refs.length) continue;
     await run(
       `UNWIND $refs AS r
        MATCH (p:Paper {id: r.p})
-       OPTIONAL MATCH (a:Paper {doi: r.doi})
-       OPTIONAL MATCH (b:Paper {arxivId: r.arxivId})
-       OPTIONAL MATCH (c:Paper {openAlexId: r.openAlexId})
-       OPTIONAL MATCH (d:Paper {id: r.id})
-       WITH p, r, coalesce(a, b, c, d) AS cited
+       OPTIONAL MATCH (cited:Paper {${prop}: r.value})
        CALL (p, cited) {
          WITH p, cited WHERE cited IS NOT NULL AND cited <> p
          MERGE (p)-[:CITES]->(cited)
@@ -55,7 +51,7 @@ export async function linkCitations(run: Runner, rows: readonly CitingRow[]): Pr
          MERGE (ref:Ref {key: r.key})
          MERGE (p)-[:REFERS_TO]->(ref)
        }`,
-      { refs: refs.map((r) => ({ doi: null, arxivId: null, openAlexId: null, id: null, ...r })) },
+      { refs },
     );
   }
   await run(

@@ -36,16 +36,20 @@ const DERIVED: readonly Derived[] = [
 /**
  * The one write path for papers: runs `write`, which may create, change or delete these papers
  * (ids as stored; papers not yet in the graph are fine), and keeps every derived value in step,
- * inside the caller's transaction. Writers never touch derived values themselves.
+ * inside the caller's transaction. Writers never touch derived values themselves. A caller that
+ * knows which of the papers exist already (identity.ts) passes them as `existing`.
  */
 export async function writingPapers<T>(
   run: Runner,
   paperIds: readonly string[],
   write: () => Promise<T>,
+  opts: { existing?: readonly string[] } = {},
 ): Promise<T> {
   const ids = [...new Set(paperIds)];
   if (ids.length === 0) return write();
-  for (const d of DERIVED) await d.before?.(run, ids);
+  // Papers not in the graph yet contribute nothing to take out: an import of new papers skips it.
+  const before = opts.existing ? [...new Set(opts.existing)] : ids;
+  if (before.length) for (const d of DERIVED) await d.before?.(run, before);
   const result = await write();
   for (const d of DERIVED) await d.after(run, ids);
   return result;

@@ -105,33 +105,39 @@ export async function upsertPapers(
   opts: { createNew?: boolean } = {},
 ): Promise<{ created: number; matched: number }> {
   const { ids, known } = await resolvePapers(run, papers);
-  return writingPapers(run, ids, async () => {
-    const people = await resolveAuthors(run, papers, ids);
-    const rows = papers.map((p, i) => ({
-      ...p,
-      id: ids[i] as string,
-      authors: p.authors.map((a, k) => ({ ...a, id: people.ids[i]?.[k] ?? a.id })),
-    }));
-    await mergeRelatedNodes(run, rows);
-    // A paper on two rows of one batch (listed in two sections) is created once, then merged.
-    const seen = new Set<string>();
-    const fresh: PaperRow[] = [];
-    const rest: PaperRow[] = [];
-    rows.forEach((r, i) => {
-      if (opts.createNew && !known[i] && !seen.has(r.id)) fresh.push(r);
-      else rest.push(r);
-      seen.add(r.id);
-    });
-    if (fresh.length) await createPapers(run, fresh);
-    if (rest.length) await mergePapers(run, rest);
-    if (people.replaced.length) await dropAuthorships(run, people.replaced);
-    await linkCitations(
-      run,
-      rows.map((r, i) => ({ ...r, aliases: [papers[i]?.id ?? r.id] })),
-    );
-    const created = new Set(ids.filter((_, i) => !known[i]));
-    return { created: created.size, matched: new Set(ids.filter((id) => !created.has(id))).size };
-  });
+  const existing = ids.filter((_, i) => known[i]);
+  return writingPapers(
+    run,
+    ids,
+    async () => {
+      const people = await resolveAuthors(run, papers, ids);
+      const rows = papers.map((p, i) => ({
+        ...p,
+        id: ids[i] as string,
+        authors: p.authors.map((a, k) => ({ ...a, id: people.ids[i]?.[k] ?? a.id })),
+      }));
+      await mergeRelatedNodes(run, rows);
+      // A paper on two rows of one batch (listed in two sections) is created once, then merged.
+      const seen = new Set<string>();
+      const fresh: PaperRow[] = [];
+      const rest: PaperRow[] = [];
+      rows.forEach((r, i) => {
+        if (opts.createNew && !known[i] && !seen.has(r.id)) fresh.push(r);
+        else rest.push(r);
+        seen.add(r.id);
+      });
+      if (fresh.length) await createPapers(run, fresh);
+      if (rest.length) await mergePapers(run, rest);
+      if (people.replaced.length) await dropAuthorships(run, people.replaced);
+      await linkCitations(
+        run,
+        rows.map((r, i) => ({ ...r, aliases: [papers[i]?.id ?? r.id] })),
+      );
+      const created = new Set(ids.filter((_, i) => !known[i]));
+      return { created: created.size, matched: new Set(ids.filter((id) => !created.has(id))).size };
+    },
+    { existing },
+  );
 }
 
 /** One of each id, the first one given (a later spelling of a person matched by ORCID does not rename them). */
