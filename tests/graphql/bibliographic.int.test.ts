@@ -111,6 +111,28 @@ describe('bibliographic sources through the API', () => {
     expect(withDoi.papers.totalCount).toBeGreaterThanOrEqual(4);
   });
 
+  it('ranks co-cited papers by how many papers cite both, strongest first', async () => {
+    // X and Y cite A and B; Y also cites C: B is co-cited with A twice, C once.
+    const work = (n: string, refs: string[]) => ({
+      id: `https://openalex.org/W90${n}`,
+      title: `Co-citation work ${n}`,
+      publication_year: 2020,
+      referenced_works: refs.map((r) => `https://openalex.org/W90${r}`),
+    });
+    const works = [work('1', []), work('2', []), work('3', []), work('4', ['1', '2']), work('5', ['1', '2', '3'])];
+    await gql(IMPORT, { content: JSON.stringify(works), source: 'co-citation', format: 'OPENALEX' }, auth);
+    const r = await gql(
+      'query ($id: ID!) { paper(id: $id) { coCited(first: 5) { count paper { title } } } }',
+      { id: 'paper:co-citation-work-1' },
+    );
+    expect(r.paper.coCited).toEqual([
+      { count: 2, paper: { title: 'Co-citation work 2' } },
+      { count: 1, paper: { title: 'Co-citation work 3' } },
+    ]);
+    const big = await post(http.url, '{ paper(id: "paper:co-citation-work-1") { coCited(first: 51) { count } } }');
+    expect(JSON.stringify(big.body.errors)).toContain('first');
+  });
+
   it('searches abstracts', async () => {
     const r = await gql(
       '{ search(query: "unmet reliable information", first: 3) { node { ... on Paper { openAlexId } } } }',
