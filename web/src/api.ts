@@ -7,10 +7,18 @@ import type { GraphView } from './graph-model.js';
 let bookmark: string | null = null;
 
 /** Sends one GraphQL request to this server's /graphql; throws with the first error's message. */
-export async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+export async function gql<T>(
+  query: string,
+  variables: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+): Promise<T> {
   const res = await fetch('/graphql', {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(bookmark ? { 'x-neo4j-bookmark': bookmark } : {}) },
+    headers: {
+      'content-type': 'application/json',
+      ...(bookmark ? { 'x-neo4j-bookmark': bookmark } : {}),
+      ...headers,
+    },
     body: JSON.stringify({ query, variables }),
   });
   bookmark = res.headers.get('x-neo4j-bookmark') ?? bookmark;
@@ -132,3 +140,33 @@ export async function filteredPaperIds(filter: Record<string, unknown>): Promise
   }
   return ids;
 }
+
+export interface SimilarityData {
+  relatedGraph: {
+    nodes: Array<{ id: string; title: string; year: number | null; citedBy: number; score: number | null }>;
+    edges: Array<{ source: string; target: string; weight: number }>;
+    priorWorks: CountedPaper[];
+    derivativeWorks: CountedPaper[];
+  };
+  relatedWork: Array<{ reasons: string[]; crossSection: boolean; paper: { id: string } }>;
+}
+export interface CountedPaper {
+  id: string;
+  title: string;
+  year: number | null;
+  count: number;
+}
+
+/**
+ * A similarity map and the reasons of its papers in one request: relatedGraph has no reasons,
+ * relatedWork with the same size ranks the same papers with them.
+ */
+export const similarityMap = (paperId: string, size: number) =>
+  gql<SimilarityData>(
+    `query ($id: ID!, $size: Int!) {
+      relatedGraph(paperId: $id, size: $size) {
+        nodes { id title year citedBy score } edges { source target weight }
+        priorWorks { id title year count } derivativeWorks { id title year count } }
+      relatedWork(paperId: $id, first: $size) { reasons crossSection paper { id } } }`,
+    { id: paperId, size },
+  );

@@ -1,8 +1,10 @@
 import type { Core, NodeSingular } from 'cytoscape';
 import * as api from './api.js';
-import { addElements, createDrawing } from './drawing.js';
+import { addElements, createDrawing, fitView, overviewRank } from './drawing.js';
 import { type GraphView, NODE_STYLE, type NodeType, toElements, toGraphML } from './graph-model.js';
 import { escapeHtml } from './html.js';
+import { fitLabels } from './labels.js';
+import { MapView } from './map-view.js';
 import { renderDetails, renderRelated } from './panel.js';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -12,9 +14,32 @@ let pathStart: string | null = null;
 const hiddenTypes = new Set<NodeType>();
 let allowedPapers: Set<string> | null = null;
 let hiddenFacetTopics = new Set<string>();
+/** The overview starts with the best-connected nodes; "Show more" doubles it up to the API's 2,000. */
+const OVERVIEW_START = 150;
+let overviewLimit = Math.min(Number(params.get('limit') ?? OVERVIEW_START) || OVERVIEW_START, 2000);
 
-/** What the explorer exposes for tests and scripts: timings and the current selection. */
-const state = { renderMs: 0, nodeCount: 0, selected: null as string | null, cy };
+const mapView = new MapView({
+  panel: $('panel'),
+  area: $('map-area'),
+  canvas: $('map'),
+  legend: $('map-legend'),
+  status,
+  leave: (id) => {
+    mapView.close();
+    if (id) void select(id);
+    else fitView(cy);
+  },
+});
+
+/** What the explorer exposes for tests and scripts: timings, the current selection and both canvases. */
+const state = {
+  renderMs: 0,
+  nodeCount: 0,
+  selected: null as string | null,
+  cy,
+  map: mapView.cy,
+  openMap: (id: string) => mapView.open(id),
+};
 (window as unknown as { __explorer: typeof state }).__explorer = state;
 
 function status(text: string) {
@@ -72,12 +97,14 @@ async function select(id: string) {
   url.searchParams.set('focus', id);
   history.replaceState(null, '', url);
   cy.elements().removeClass('related cross path');
+  if (mapView.model) mapView.close();
   await expand([id], 1, 150);
   cy.$(':selected').unselect();
   const node = cy.getElementById(id);
   if (node.nonempty()) {
     node.select();
-    cy.animate({ center: { eles: node }, duration: 200 });
+    // Focus fits the node's neighbourhood to the canvas, so none of it is cut off at an edge.
+    fitView(cy, node.closedNeighborhood().filter(':visible'));
   }
   const d = await api.details(id);
   const panel = $('panel');
@@ -96,6 +123,7 @@ function wirePanel(id: string) {
     status('BibTeX copied.');
   });
   $('related-btn')?.addEventListener('click', () => void showRelated(id));
+  $('map-btn')?.addEventListener('click', () => void mapView.open(id));
   $('path-from')?.addEventListener('click', () => {
     pathStart = id;
     status('Path start set; select another author and choose "Path from the start to here".');
@@ -122,6 +150,7 @@ async function showRelated(paperId: string) {
   for (const b of $('related-list').querySelectorAll<HTMLButtonElement>('[data-node]')) {
     b.addEventListener('click', () => void select(b.dataset.node as string));
   }
+  fitLabels(cy, overviewRank);
   status(`${hits.length} related papers; red rings are in other sections.`);
 }
 
@@ -136,6 +165,7 @@ async function showPath(to: string) {
   const nodes = cy.nodes().filter((n) => wanted.has(n.id()));
   nodes.addClass('path');
   nodes.edgesWith(nodes).addClass('path');
+  fitView(cy, nodes);
   status(`Path: ${path.authors.map((a) => a.name).join(' → ')}`);
 }
 
@@ -148,9 +178,12 @@ function applyFilters() {
         hiddenTypes.has(type) ||
         (type === 'PAPER' && allowedPapers !== null && !allowedPapers.has(n.id())) ||
         (type === 'TOPIC' && hiddenFacetTopics.has(n.id()));
-      n.toggleClass('hidden', hide);
+      // A group cannot be hidden without its members: it becomes an empty frame instead.
+      n.toggleClass('ghost', hide && n.isParent());
+      n.toggleClass('hidden', hide && !n.isParent());
     });
   });
+  fitLabels(cy, overviewRank);
 }
 
 async function refreshPaperFilter() {
@@ -262,6 +295,11 @@ function wireControls() {
     download('paper-graph.graphml', 'application/graphml+xml', toGraphML(currentView())),
   );
   cy.on('tap', 'node', (ev) => void select(ev.target.id()));
+  $('show-more').addEventListener('click', async () => {
+    overviewLimit = Math.min(overviewLimit * 2, 2000);
+    await expand([], 0, overviewLimit);
+    $('show-more').hidden = overviewLimit >= 2000;
+  });
 }
 
 /** Redraws what changed when a mutation commits (graphChanged over server-sent events). */
@@ -272,6 +310,12 @@ function listenForChanges() {
       | { kind: string; ids: string[] }
       | undefined;
     if (!change) return;
+    if (mapView.model) {
+      void mapView
+        .open(mapView.model.origin.id)
+        .then(() => status(`Live update: ${change.kind.toLowerCase().replace('_', ' ')}`));
+      return;
+    }
     if (change.kind === 'PAPER_DELETED') cy.remove(cy.nodes().filter((n) => change.ids.includes(n.id())));
     const focus = change.ids.filter((i) => i.startsWith('paper:') || i.startsWith('author:'));
     void expand(focus.length ? focus : state.selected ? [state.selected] : [], 1, 150).then(() =>
@@ -284,12 +328,13 @@ async function boot() {
   buildLegend();
   wireControls();
   const t0 = performance.now();
-  const limit = Math.min(Number(params.get('limit') ?? 300) || 300, 2000);
   const focus = params.get('focus');
-  await expand(focus ? [focus] : [], focus ? 2 : 0, limit);
+  const map = params.get('map');
+  await expand(focus ? [focus] : [], focus ? 2 : 0, overviewLimit);
   state.renderMs = performance.now() - t0;
   document.body.dataset.rendered = 'true';
-  if (focus) await select(focus);
+  if (map) await mapView.open(map);
+  else if (focus) await select(focus);
   void fillFilterOptions();
   listenForChanges();
 }
