@@ -82,6 +82,9 @@ export function fitLabels(cy: Core, rank: (n: NodeSingular) => number): number {
     // Font sizes depend on the zoom: Cytoscape recomputes function-valued styles only when asked.
     (cy.nodes() as unknown as { updateStyle(): void }).updateStyle();
   });
+  // Cytoscape keeps a node's bounding box (label included) cached across a change of label; without
+  // this, boundingBox() and fit() would still see the labels as they were.
+  (cy.nodes() as unknown as { dirtyBoundingBoxCache(): void }).dirtyBoundingBoxCache();
   return keep.size;
 }
 
