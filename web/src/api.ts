@@ -170,3 +170,35 @@ export const similarityMap = (paperId: string, size: number) =>
       relatedWork(paperId: $id, first: $size) { reasons crossSection paper { id } } }`,
     { id: paperId, size },
   );
+
+export interface ImportResult {
+  list: string;
+  dryRun: boolean;
+  papersCreated: number;
+  papersUpdated: number;
+  authorsCreated: number;
+  entriesRead: number;
+  skipped: number;
+  warnings: Array<{ line: number; message: string }>;
+}
+
+/** importPapers with the user's API key; a validation error comes back as a thrown Error with its message. */
+export async function importPapers(
+  input: { content: string; format: string | null; source: string; dryRun: boolean },
+  key: string,
+): Promise<ImportResult> {
+  const d = await gql<{
+    importPapers: { __typename: string; data?: ImportResult; message?: string };
+  }>(
+    `mutation ($content: String!, $format: ImportFormat, $source: String!, $dryRun: Boolean) {
+      importPapers(content: $content, format: $format, source: $source, dryRun: $dryRun) {
+        __typename
+        ... on MutationImportPapersSuccess { data { list dryRun papersCreated papersUpdated authorsCreated
+                                                    entriesRead skipped warnings { line message } } }
+        ... on ValidationError { message } } }`,
+    input,
+    { authorization: `Bearer ${key}` },
+  );
+  if (!d.importPapers.data) throw new Error(d.importPapers.message ?? 'The import was refused.');
+  return d.importPapers.data;
+}

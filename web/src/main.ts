@@ -3,6 +3,7 @@ import * as api from './api.js';
 import { addElements, createDrawing, fitView, overviewRank } from './drawing.js';
 import { type GraphView, NODE_STYLE, type NodeType, toElements, toGraphML } from './graph-model.js';
 import { escapeHtml } from './html.js';
+import { wireImport } from './import-drop.js';
 import { fitLabels } from './labels.js';
 import { MapView } from './map-view.js';
 import { renderDetails, renderRelated } from './panel.js';
@@ -327,6 +328,7 @@ function listenForChanges() {
 async function boot() {
   buildLegend();
   wireControls();
+  wireImport({ key: $('import-key'), file: $('import-file'), preview: $('import-preview'), status });
   const t0 = performance.now();
   const focus = params.get('focus');
   const map = params.get('map');
