@@ -5,6 +5,7 @@ import { type GraphView, NODE_STYLE, type NodeType, toElements, toGraphML } from
 import { escapeHtml } from './html.js';
 import { wireImport } from './import-drop.js';
 import { fitLabels } from './labels.js';
+import { LARGE_VIEW_MIN, LargeView } from './large-view.js';
 import { MapView } from './map-view.js';
 import { renderDetails, renderRelated } from './panel.js';
 
@@ -32,14 +33,36 @@ const mapView = new MapView({
   },
 });
 
-/** What the explorer exposes for tests and scripts: timings, the current selection and both canvases. */
+/** Big views go to WebGL: while `large.sigma` is set, the Cytoscape canvas is empty and hidden. */
+const large = new LargeView($('large'));
+large.onSelect = (id) => void select(id);
+const isLarge = () => large.sigma !== null;
+
+/** What the explorer exposes for tests and scripts: timings, the current selection and the canvases. */
 const state = {
   renderMs: 0,
   nodeCount: 0,
   selected: null as string | null,
   cy,
   map: mapView.cy,
+  large,
   openMap: (id: string) => mapView.open(id),
+  /** Draws a view through the same path as a big API answer (the 20,000-node test uses it). */
+  drawLarge: (view: GraphView, layoutMs?: number) => showLarge(view, layoutMs),
+  /** One pan/zoom step of whichever canvas is showing. */
+  zoomBy(factor: number) {
+    if (isLarge()) {
+      const c = large.sigma?.getCamera();
+      c?.setState({ ratio: c.ratio / factor });
+    } else cy.zoom(cy.zoom() * factor);
+  },
+  panBy(dx: number, dy: number) {
+    if (isLarge()) {
+      const c = large.sigma?.getCamera();
+      const h = large.sigma?.getDimensions().height ?? 1;
+      if (c) c.setState({ x: c.x - (dx / h) * c.ratio, y: c.y + (dy / h) * c.ratio });
+    } else cy.panBy({ x: dx, y: dy });
+  },
 };
 (window as unknown as { __explorer: typeof state }).__explorer = state;
 
@@ -49,6 +72,7 @@ function status(text: string) {
 
 /** Everything drawn, as the API's GraphView shape (for JSON and GraphML export). */
 function currentView(): GraphView {
+  if (isLarge()) return large.view();
   return {
     nodes: cy
       .nodes()
@@ -67,6 +91,16 @@ function currentView(): GraphView {
 async function expand(focus: string[], depth: number, limit: number) {
   const present = new Set(cy.elements().map((e) => e.id()));
   const view = await api.fetchGraph(focus, depth, limit);
+  if (isLarge()) {
+    large.add(view);
+    state.nodeCount = large.graph.order;
+    listNodes();
+    return;
+  }
+  if (present.size + view.nodes.filter((n) => !present.has(n.id)).length > LARGE_VIEW_MIN) {
+    const drawn = currentView();
+    return showLarge({ nodes: [...drawn.nodes, ...view.nodes], edges: [...drawn.edges, ...view.edges] });
+  }
   addElements(cy, toElements(view, present));
   applyFilters();
   state.nodeCount = cy.nodes().length;
@@ -74,15 +108,42 @@ async function expand(focus: string[], depth: number, limit: number) {
   status(`${cy.nodes().length} nodes, ${cy.edges().length} edges${view.truncated ? ' (limited)' : ''}`);
 }
 
-/** The drawing as text, for people who cannot use the canvas: every node in view, as a button. */
+/** Moves to the WebGL view: Cytoscape is emptied and hidden, sigma draws `view` (first frame awaited). */
+async function showLarge(view: GraphView, layoutMs?: number) {
+  cy.elements().remove();
+  $('cy').hidden = true;
+  $('large').hidden = false;
+  applyFilters(); // before the drawing: sigma takes the filter with its first frame
+  await large.draw(view, layoutMs);
+  state.nodeCount = large.graph.order;
+  listNodes();
+  status(`${large.graph.order} nodes, ${large.graph.size} edges (WebGL; the layout runs for a few seconds)`);
+}
+
+/** The drawing as text, for people who cannot use the canvas: the first 300 nodes in view, as buttons. */
 function listNodes() {
-  const items = cy
-    .nodes()
-    .filter((n) => !n.hasClass('hidden'))
+  const nodes = isLarge()
+    ? large.graph
+        .mapNodes((id, a) => ({
+          id,
+          type: a.kind as NodeType,
+          label: a.full as string,
+          degree: large.graph.degree(id),
+        }))
+        .sort((a, b) => b.degree - a.degree)
+    : cy
+        .nodes()
+        .filter((n) => !n.hasClass('hidden'))
+        .map((n) => ({
+          id: n.id(),
+          type: n.data('type') as NodeType,
+          label: String(n.data('full') ?? n.id()),
+        }));
+  const items = nodes
     .slice(0, 300)
     .map(
       (n) =>
-        `<li><button class="linklike" data-node="${escapeHtml(n.id())}">${NODE_STYLE[n.data('type') as NodeType].name}: ${escapeHtml(String(n.data('full') ?? n.id()))}</button></li>`,
+        `<li><button class="linklike" data-node="${escapeHtml(n.id)}">${NODE_STYLE[n.type].name}: ${escapeHtml(n.label)}</button></li>`,
     );
   const list = $('node-list');
   list.innerHTML = items.join('');
@@ -99,7 +160,8 @@ async function select(id: string) {
   history.replaceState(null, '', url);
   cy.elements().removeClass('related cross path');
   if (mapView.model) mapView.close();
-  await expand([id], 1, 150);
+  if (isLarge()) large.highlight(id);
+  else await expand([id], 1, 150);
   cy.$(':selected').unselect();
   const node = cy.getElementById(id);
   if (node.nonempty()) {
@@ -152,6 +214,11 @@ async function showRelated(paperId: string) {
     b.addEventListener('click', () => void select(b.dataset.node as string));
   }
   fitLabels(cy, overviewRank);
+  if (isLarge())
+    large.highlight(
+      paperId,
+      hits.map((h) => h.paper.id),
+    );
   status(`${hits.length} related papers; red rings are in other sections.`);
 }
 
@@ -172,6 +239,12 @@ async function showPath(to: string) {
 
 /** Hides nodes by type (legend), by facet (topics) and by the paper filter (section, optimizer, years). */
 function applyFilters() {
+  large.setHidden(
+    (id, type) =>
+      hiddenTypes.has(type) ||
+      (type === 'PAPER' && allowedPapers !== null && !allowedPapers.has(id)) ||
+      (type === 'TOPIC' && hiddenFacetTopics.has(id)),
+  );
   cy.batch(() => {
     cy.nodes().forEach((n: NodeSingular) => {
       const type = n.data('type') as NodeType;
@@ -283,11 +356,13 @@ function wireControls() {
     void refreshPaperFilter();
   });
   $('export-png').addEventListener('click', () =>
-    download(
-      'paper-graph.png',
-      'image/png',
-      cy.png({ full: true, output: 'blob', bg: '#ffffff' }) as unknown as Blob,
-    ),
+    isLarge()
+      ? status('PNG export draws the canvas view; for the WebGL view, export JSON or GraphML.')
+      : download(
+          'paper-graph.png',
+          'image/png',
+          cy.png({ full: true, output: 'blob', bg: '#ffffff' }) as unknown as Blob,
+        ),
   );
   $('export-json').addEventListener('click', () =>
     download('paper-graph.json', 'application/json', JSON.stringify(currentView(), null, 2)),
