@@ -7,10 +7,18 @@ import type { GraphView } from './graph-model.js';
 let bookmark: string | null = null;
 
 /** Sends one GraphQL request to this server's /graphql; throws with the first error's message. */
-export async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+export async function gql<T>(
+  query: string,
+  variables: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+): Promise<T> {
   const res = await fetch('/graphql', {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(bookmark ? { 'x-neo4j-bookmark': bookmark } : {}) },
+    headers: {
+      'content-type': 'application/json',
+      ...(bookmark ? { 'x-neo4j-bookmark': bookmark } : {}),
+      ...headers,
+    },
     body: JSON.stringify({ query, variables }),
   });
   bookmark = res.headers.get('x-neo4j-bookmark') ?? bookmark;
@@ -131,4 +139,66 @@ export async function filteredPaperIds(filter: Record<string, unknown>): Promise
     after = d.papers.pageInfo.endCursor;
   }
   return ids;
+}
+
+export interface SimilarityData {
+  relatedGraph: {
+    nodes: Array<{ id: string; title: string; year: number | null; citedBy: number; score: number | null }>;
+    edges: Array<{ source: string; target: string; weight: number }>;
+    priorWorks: CountedPaper[];
+    derivativeWorks: CountedPaper[];
+  };
+  relatedWork: Array<{ reasons: string[]; crossSection: boolean; paper: { id: string } }>;
+}
+export interface CountedPaper {
+  id: string;
+  title: string;
+  year: number | null;
+  count: number;
+}
+
+/**
+ * A similarity map and the reasons of its papers in one request: relatedGraph has no reasons,
+ * relatedWork with the same size ranks the same papers with them.
+ */
+export const similarityMap = (paperId: string, size: number) =>
+  gql<SimilarityData>(
+    `query ($id: ID!, $size: Int!) {
+      relatedGraph(paperId: $id, size: $size) {
+        nodes { id title year citedBy score } edges { source target weight }
+        priorWorks { id title year count } derivativeWorks { id title year count } }
+      relatedWork(paperId: $id, first: $size) { reasons crossSection paper { id } } }`,
+    { id: paperId, size },
+  );
+
+export interface ImportResult {
+  list: string;
+  dryRun: boolean;
+  papersCreated: number;
+  papersUpdated: number;
+  authorsCreated: number;
+  entriesRead: number;
+  skipped: number;
+  warnings: Array<{ line: number; message: string }>;
+}
+
+/** importPapers with the user's API key; a validation error comes back as a thrown Error with its message. */
+export async function importPapers(
+  input: { content: string; format: string | null; source: string; dryRun: boolean },
+  key: string,
+): Promise<ImportResult> {
+  const d = await gql<{
+    importPapers: { __typename: string; data?: ImportResult; message?: string };
+  }>(
+    `mutation ($content: String!, $format: ImportFormat, $source: String!, $dryRun: Boolean) {
+      importPapers(content: $content, format: $format, source: $source, dryRun: $dryRun) {
+        __typename
+        ... on MutationImportPapersSuccess { data { list dryRun papersCreated papersUpdated authorsCreated
+                                                    entriesRead skipped warnings { line message } } }
+        ... on ValidationError { message } } }`,
+    input,
+    { authorization: `Bearer ${key}` },
+  );
+  if (!d.importPapers.data) throw new Error(d.importPapers.message ?? 'The import was refused.');
+  return d.importPapers.data;
 }

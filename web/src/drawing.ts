@@ -1,38 +1,46 @@
-import cytoscape, { type Core } from 'cytoscape';
+import cytoscape, { type Core, type NodeSingular } from 'cytoscape';
+import fcose from 'cytoscape-fcose';
 import { type Element, NODE_STYLE, type NodeType } from './graph-model.js';
+import { fitLabels, labelStyle, PINNED, relabelOnViewport } from './labels.js';
 
-/** Creates the Cytoscape canvas with one colour and shape per node type. */
+// fCoSE lays out groups (compound nodes) properly, which the built-in cose does not: its groups overlap.
+cytoscape.use(fcose);
+
+/** Creates the Cytoscape canvas with one colour and shape per node type, sections drawn as groups. */
 export function createDrawing(container: HTMLElement): Core {
   const typeStyles = (Object.keys(NODE_STYLE) as NodeType[]).map((t) => ({
     selector: `node[type = "${t}"]`,
     style: { 'background-color': NODE_STYLE[t].color, shape: NODE_STYLE[t].shape as never },
   }));
-  return cytoscape({
+  const cy: Core = cytoscape({
     container,
     wheelSensitivity: 0.3,
     minZoom: 0.05,
     maxZoom: 4,
     style: [
+      ...labelStyle(() => cy),
+      { selector: 'node', style: { width: 18, height: 18 } },
+      ...typeStyles,
       {
-        selector: 'node',
+        // A section holding its papers (and sub-sections) is a tinted box: the groups of the overview.
+        selector: 'node:parent',
         style: {
-          label: 'data(label)',
-          'font-size': 9,
-          'text-valign': 'bottom',
-          'text-margin-y': 3,
-          width: 18,
-          height: 18,
-          color: '#111827',
-          'text-wrap': 'ellipsis',
-          'text-max-width': '140px',
-          'min-zoomed-font-size': 7,
+          shape: 'round-rectangle',
+          'background-color': NODE_STYLE.SECTION.color,
+          'background-opacity': 0.08,
+          'border-width': 1,
+          'border-color': NODE_STYLE.SECTION.color,
+          padding: '12px',
+          color: NODE_STYLE.SECTION.color,
+          'font-weight': 'bold',
         },
       },
-      ...typeStyles,
       {
         selector: 'edge',
         style: { width: 1, 'line-color': '#cbd5e1', 'curve-style': 'haystack', opacity: 0.8 },
       },
+      // Membership is shown by the group itself; the edge stays in the data (exports) but is not drawn.
+      { selector: 'edge.contained', style: { visibility: 'hidden' } },
       { selector: 'node:selected', style: { 'border-width': 4, 'border-color': '#f59e0b' } },
       {
         selector: '.related',
@@ -44,17 +52,56 @@ export function createDrawing(container: HTMLElement): Core {
         style: { 'border-width': 4, 'border-color': '#0ea5e9', 'line-color': '#0ea5e9', width: 3 },
       },
       { selector: '.hidden', style: { display: 'none' } },
+      // A hidden section that holds papers stays as an invisible frame, so its papers stay visible.
+      {
+        selector: 'node:parent.ghost',
+        style: { 'background-opacity': 0, 'border-width': 0, label: '' },
+      },
     ],
+  });
+  relabelOnViewport(cy, overviewRank);
+  return cy;
+}
+
+/**
+ * Which labels win when they do not all fit: the selection, then marked nodes (related, path),
+ * then the groups, then the best connected.
+ */
+export function overviewRank(n: NodeSingular): number {
+  if (n.selected()) return PINNED;
+  if (n.hasClass('related') || n.hasClass('path')) return 1e8 + n.degree(false);
+  if (n.isParent()) return 1e7 + n.children().length;
+  return n.degree(false);
+}
+
+/** Relationships drawn as containment: a paper inside its section, a sub-section inside its parent. */
+const GROUPING = new Set(['LISTED_IN', 'SUBSECTION_OF']);
+
+/**
+ * Puts each paper in the first of its sections that is drawn (a paper in two sections shows in
+ * one; its other LISTED_IN edge stays a line), and each sub-section in its parent.
+ */
+function groupBySection(cy: Core): void {
+  cy.edges().forEach((e) => {
+    if (!GROUPING.has(e.data('type'))) return;
+    const child = e.source();
+    const parent = e.target();
+    const current = child.data('parent') as string | undefined;
+    if (current === undefined && parent.data('type') === 'SECTION' && !parent.ancestors().contains(child)) {
+      child.move({ parent: parent.id() });
+    }
+    e.toggleClass('contained', child.data('parent') === parent.id());
   });
 }
 
-/** Above this many nodes the force-directed layout (quadratic per iteration) gives way to rings by degree. */
+/** Above this many nodes the force-directed layout gives way to rings by degree (fast, but no groups). */
 export const FORCE_LAYOUT_MAX = 600;
 
-/** Adds elements and lays the drawing out again: force-directed (cose) up to a few hundred nodes, concentric by degree above. */
+/** Adds elements and lays the drawing out again (fCoSE up to a few hundred nodes, concentric by degree above), fitted to the canvas. */
 export function addElements(cy: Core, elements: Element[]): void {
   if (!elements.length) return;
   cy.add(elements as never);
+  groupBySection(cy);
   const big = cy.nodes().length > FORCE_LAYOUT_MAX;
   const options = big
     ? {
@@ -67,14 +114,23 @@ export function addElements(cy: Core, elements: Element[]): void {
         levelWidth: () => 2,
       }
     : {
-        name: 'cose',
+        name: 'fcose',
         animate: false,
         fit: true,
         padding: 30,
-        randomize: false,
-        nodeRepulsion: () => 8000,
-        idealEdgeLength: () => 60,
-        numIter: 1000,
+        randomize: true,
+        nodeRepulsion: () => 6000,
+        idealEdgeLength: () => 50,
+        nestingFactor: 0.3,
+        packComponents: true,
       };
   cy.layout(options as never).run();
+  fitView(cy);
+}
+
+/** Fits what is visible into the canvas (leaving room for labels) and places the labels that fit. */
+export function fitView(cy: Core, eles = cy.elements(':visible')): void {
+  cy.resize();
+  cy.fit(eles, 36);
+  fitLabels(cy, overviewRank);
 }

@@ -43,7 +43,7 @@ export function toElements(view: GraphView, present: ReadonlySet<string> = new S
     .filter((n) => !present.has(n.id))
     .map((n) => ({
       group: 'nodes' as const,
-      data: { id: n.id, type: n.type, label: shorten(n.label, 48), full: n.label },
+      data: { id: n.id, type: n.type, label: shorten(n.label, 30), full: n.label },
     }));
   const edges = view.edges
     .filter((e) => !present.has(e.id) && ids.has(e.source) && ids.has(e.target))

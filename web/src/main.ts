@@ -1,8 +1,12 @@
 import type { Core, NodeSingular } from 'cytoscape';
 import * as api from './api.js';
-import { addElements, createDrawing } from './drawing.js';
+import { addElements, createDrawing, fitView, overviewRank } from './drawing.js';
 import { type GraphView, NODE_STYLE, type NodeType, toElements, toGraphML } from './graph-model.js';
 import { escapeHtml } from './html.js';
+import { wireImport } from './import-drop.js';
+import { fitLabels } from './labels.js';
+import { LARGE_VIEW_MIN, LargeView } from './large-view.js';
+import { MapView } from './map-view.js';
 import { renderDetails, renderRelated } from './panel.js';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -12,9 +16,54 @@ let pathStart: string | null = null;
 const hiddenTypes = new Set<NodeType>();
 let allowedPapers: Set<string> | null = null;
 let hiddenFacetTopics = new Set<string>();
+/** The overview starts with the best-connected nodes; "Show more" doubles it up to the API's 2,000. */
+const OVERVIEW_START = 150;
+let overviewLimit = Math.min(Number(params.get('limit') ?? OVERVIEW_START) || OVERVIEW_START, 2000);
 
-/** What the explorer exposes for tests and scripts: timings and the current selection. */
-const state = { renderMs: 0, nodeCount: 0, selected: null as string | null, cy };
+const mapView = new MapView({
+  panel: $('panel'),
+  area: $('map-area'),
+  canvas: $('map'),
+  legend: $('map-legend'),
+  status,
+  leave: (id) => {
+    mapView.close();
+    if (id) void select(id);
+    else fitView(cy);
+  },
+});
+
+/** Big views go to WebGL: while `large.sigma` is set, the Cytoscape canvas is empty and hidden. */
+const large = new LargeView($('large'));
+large.onSelect = (id) => void select(id);
+const isLarge = () => large.sigma !== null;
+
+/** What the explorer exposes for tests and scripts: timings, the current selection and the canvases. */
+const state = {
+  renderMs: 0,
+  nodeCount: 0,
+  selected: null as string | null,
+  cy,
+  map: mapView.cy,
+  large,
+  openMap: (id: string) => mapView.open(id),
+  /** Draws a view through the same path as a big API answer (the 20,000-node test uses it). */
+  drawLarge: (view: GraphView, layoutMs?: number) => showLarge(view, layoutMs),
+  /** One pan/zoom step of whichever canvas is showing. */
+  zoomBy(factor: number) {
+    if (isLarge()) {
+      const c = large.sigma?.getCamera();
+      c?.setState({ ratio: c.ratio / factor });
+    } else cy.zoom(cy.zoom() * factor);
+  },
+  panBy(dx: number, dy: number) {
+    if (isLarge()) {
+      const c = large.sigma?.getCamera();
+      const h = large.sigma?.getDimensions().height ?? 1;
+      if (c) c.setState({ x: c.x - (dx / h) * c.ratio, y: c.y + (dy / h) * c.ratio });
+    } else cy.panBy({ x: dx, y: dy });
+  },
+};
 (window as unknown as { __explorer: typeof state }).__explorer = state;
 
 function status(text: string) {
@@ -23,6 +72,7 @@ function status(text: string) {
 
 /** Everything drawn, as the API's GraphView shape (for JSON and GraphML export). */
 function currentView(): GraphView {
+  if (isLarge()) return large.view();
   return {
     nodes: cy
       .nodes()
@@ -41,6 +91,16 @@ function currentView(): GraphView {
 async function expand(focus: string[], depth: number, limit: number) {
   const present = new Set(cy.elements().map((e) => e.id()));
   const view = await api.fetchGraph(focus, depth, limit);
+  if (isLarge()) {
+    large.add(view);
+    state.nodeCount = large.graph.order;
+    listNodes();
+    return;
+  }
+  if (present.size + view.nodes.filter((n) => !present.has(n.id)).length > LARGE_VIEW_MIN) {
+    const drawn = currentView();
+    return showLarge({ nodes: [...drawn.nodes, ...view.nodes], edges: [...drawn.edges, ...view.edges] });
+  }
   addElements(cy, toElements(view, present));
   applyFilters();
   state.nodeCount = cy.nodes().length;
@@ -48,15 +108,42 @@ async function expand(focus: string[], depth: number, limit: number) {
   status(`${cy.nodes().length} nodes, ${cy.edges().length} edges${view.truncated ? ' (limited)' : ''}`);
 }
 
-/** The drawing as text, for people who cannot use the canvas: every node in view, as a button. */
+/** Moves to the WebGL view: Cytoscape is emptied and hidden, sigma draws `view` (first frame awaited). */
+async function showLarge(view: GraphView, layoutMs?: number) {
+  cy.elements().remove();
+  $('cy').hidden = true;
+  $('large').hidden = false;
+  applyFilters(); // before the drawing: sigma takes the filter with its first frame
+  await large.draw(view, layoutMs);
+  state.nodeCount = large.graph.order;
+  listNodes();
+  status(`${large.graph.order} nodes, ${large.graph.size} edges (WebGL; the layout runs for a few seconds)`);
+}
+
+/** The drawing as text, for people who cannot use the canvas: the first 300 nodes in view, as buttons. */
 function listNodes() {
-  const items = cy
-    .nodes()
-    .filter((n) => !n.hasClass('hidden'))
+  const nodes = isLarge()
+    ? large.graph
+        .mapNodes((id, a) => ({
+          id,
+          type: a.kind as NodeType,
+          label: a.full as string,
+          degree: large.graph.degree(id),
+        }))
+        .sort((a, b) => b.degree - a.degree)
+    : cy
+        .nodes()
+        .filter((n) => !n.hasClass('hidden'))
+        .map((n) => ({
+          id: n.id(),
+          type: n.data('type') as NodeType,
+          label: String(n.data('full') ?? n.id()),
+        }));
+  const items = nodes
     .slice(0, 300)
     .map(
       (n) =>
-        `<li><button class="linklike" data-node="${escapeHtml(n.id())}">${NODE_STYLE[n.data('type') as NodeType].name}: ${escapeHtml(String(n.data('full') ?? n.id()))}</button></li>`,
+        `<li><button class="linklike" data-node="${escapeHtml(n.id)}">${NODE_STYLE[n.type].name}: ${escapeHtml(n.label)}</button></li>`,
     );
   const list = $('node-list');
   list.innerHTML = items.join('');
@@ -72,12 +159,15 @@ async function select(id: string) {
   url.searchParams.set('focus', id);
   history.replaceState(null, '', url);
   cy.elements().removeClass('related cross path');
-  await expand([id], 1, 150);
+  if (mapView.model) mapView.close();
+  if (isLarge()) large.highlight(id);
+  else await expand([id], 1, 150);
   cy.$(':selected').unselect();
   const node = cy.getElementById(id);
   if (node.nonempty()) {
     node.select();
-    cy.animate({ center: { eles: node }, duration: 200 });
+    // Focus fits the node's neighbourhood to the canvas, so none of it is cut off at an edge.
+    fitView(cy, node.closedNeighborhood().filter(':visible'));
   }
   const d = await api.details(id);
   const panel = $('panel');
@@ -96,6 +186,7 @@ function wirePanel(id: string) {
     status('BibTeX copied.');
   });
   $('related-btn')?.addEventListener('click', () => void showRelated(id));
+  $('map-btn')?.addEventListener('click', () => void mapView.open(id));
   $('path-from')?.addEventListener('click', () => {
     pathStart = id;
     status('Path start set; select another author and choose "Path from the start to here".');
@@ -122,6 +213,12 @@ async function showRelated(paperId: string) {
   for (const b of $('related-list').querySelectorAll<HTMLButtonElement>('[data-node]')) {
     b.addEventListener('click', () => void select(b.dataset.node as string));
   }
+  fitLabels(cy, overviewRank);
+  if (isLarge())
+    large.highlight(
+      paperId,
+      hits.map((h) => h.paper.id),
+    );
   status(`${hits.length} related papers; red rings are in other sections.`);
 }
 
@@ -136,11 +233,18 @@ async function showPath(to: string) {
   const nodes = cy.nodes().filter((n) => wanted.has(n.id()));
   nodes.addClass('path');
   nodes.edgesWith(nodes).addClass('path');
+  fitView(cy, nodes);
   status(`Path: ${path.authors.map((a) => a.name).join(' → ')}`);
 }
 
 /** Hides nodes by type (legend), by facet (topics) and by the paper filter (section, optimizer, years). */
 function applyFilters() {
+  large.setHidden(
+    (id, type) =>
+      hiddenTypes.has(type) ||
+      (type === 'PAPER' && allowedPapers !== null && !allowedPapers.has(id)) ||
+      (type === 'TOPIC' && hiddenFacetTopics.has(id)),
+  );
   cy.batch(() => {
     cy.nodes().forEach((n: NodeSingular) => {
       const type = n.data('type') as NodeType;
@@ -148,9 +252,12 @@ function applyFilters() {
         hiddenTypes.has(type) ||
         (type === 'PAPER' && allowedPapers !== null && !allowedPapers.has(n.id())) ||
         (type === 'TOPIC' && hiddenFacetTopics.has(n.id()));
-      n.toggleClass('hidden', hide);
+      // A group cannot be hidden without its members: it becomes an empty frame instead.
+      n.toggleClass('ghost', hide && n.isParent());
+      n.toggleClass('hidden', hide && !n.isParent());
     });
   });
+  fitLabels(cy, overviewRank);
 }
 
 async function refreshPaperFilter() {
@@ -249,11 +356,13 @@ function wireControls() {
     void refreshPaperFilter();
   });
   $('export-png').addEventListener('click', () =>
-    download(
-      'paper-graph.png',
-      'image/png',
-      cy.png({ full: true, output: 'blob', bg: '#ffffff' }) as unknown as Blob,
-    ),
+    isLarge()
+      ? status('PNG export draws the canvas view; for the WebGL view, export JSON or GraphML.')
+      : download(
+          'paper-graph.png',
+          'image/png',
+          cy.png({ full: true, output: 'blob', bg: '#ffffff' }) as unknown as Blob,
+        ),
   );
   $('export-json').addEventListener('click', () =>
     download('paper-graph.json', 'application/json', JSON.stringify(currentView(), null, 2)),
@@ -262,6 +371,11 @@ function wireControls() {
     download('paper-graph.graphml', 'application/graphml+xml', toGraphML(currentView())),
   );
   cy.on('tap', 'node', (ev) => void select(ev.target.id()));
+  $('show-more').addEventListener('click', async () => {
+    overviewLimit = Math.min(overviewLimit * 2, 2000);
+    await expand([], 0, overviewLimit);
+    $('show-more').hidden = overviewLimit >= 2000;
+  });
 }
 
 /** Redraws what changed when a mutation commits (graphChanged over server-sent events). */
@@ -272,6 +386,12 @@ function listenForChanges() {
       | { kind: string; ids: string[] }
       | undefined;
     if (!change) return;
+    if (mapView.model) {
+      void mapView
+        .open(mapView.model.origin.id)
+        .then(() => status(`Live update: ${change.kind.toLowerCase().replace('_', ' ')}`));
+      return;
+    }
     if (change.kind === 'PAPER_DELETED') cy.remove(cy.nodes().filter((n) => change.ids.includes(n.id())));
     const focus = change.ids.filter((i) => i.startsWith('paper:') || i.startsWith('author:'));
     void expand(focus.length ? focus : state.selected ? [state.selected] : [], 1, 150).then(() =>
@@ -283,13 +403,15 @@ function listenForChanges() {
 async function boot() {
   buildLegend();
   wireControls();
+  wireImport({ key: $('import-key'), file: $('import-file'), preview: $('import-preview'), status });
   const t0 = performance.now();
-  const limit = Math.min(Number(params.get('limit') ?? 300) || 300, 2000);
   const focus = params.get('focus');
-  await expand(focus ? [focus] : [], focus ? 2 : 0, limit);
+  const map = params.get('map');
+  await expand(focus ? [focus] : [], focus ? 2 : 0, overviewLimit);
   state.renderMs = performance.now() - t0;
   document.body.dataset.rendered = 'true';
-  if (focus) await select(focus);
+  if (map) await mapView.open(map);
+  else if (focus) await select(focus);
   void fillFilterOptions();
   listenForChanges();
 }

@@ -16,7 +16,8 @@ export function renderDetails(d: Details): string {
       <p>Topics: ${d.topics.map((t) => escapeHtml(t.name)).join(', ') || '—'}</p>
       <p>Optimizers: ${d.optimizers.map((o) => escapeHtml(o.name)).join(', ') || '—'}</p>
       ${d.links.length ? `<h2>Links</h2><ul>${d.links.map((l) => `<li><a href="${escapeHtml(l.url)}" target="_blank" rel="noopener noreferrer">${escapeHtml(l.label)}</a></li>`).join('')}</ul>` : ''}
-      <p><button id="related-btn" type="button" aria-pressed="false">Show related work</button></p>
+      <p><button id="related-btn" type="button" aria-pressed="false">Show related work</button>
+         <button id="map-btn" type="button">Similarity map</button></p>
       <div id="related-list"></div>
       <h2>BibTeX <button id="copy-bibtex" type="button">Copy</button></h2>
       <pre id="bibtex">${escapeHtml(d.bibtex)}</pre>`;

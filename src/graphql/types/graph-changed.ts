@@ -8,7 +8,10 @@ const GraphChangeRef = builder.objectRef<GraphChange>('GraphChange').implement({
       description:
         'PAPER_CREATED, PAPER_UPDATED, PAPER_DELETED, PAPER_MOVED, AUTHORS_MERGED or LIST_IMPORTED.',
     }),
-    ids: t.exposeIDList('ids'),
+    ids: t.exposeIDList('ids', {
+      description:
+        'The nodes it touched; for LIST_IMPORTED, up to 100 papers of the imported source, newest first.',
+    }),
     at: t.exposeString('at'),
   }),
 });

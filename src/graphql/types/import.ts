@@ -1,3 +1,4 @@
+import { papersOfSource } from '../../db/read/list-papers.js';
 import type { Format } from '../../ingest/formats.js';
 import { ImportError, importDocument, MAX_LIST_BYTES } from '../../ingest/import-list.js';
 import type { ImportSummary } from '../../ingest/load.js';
@@ -54,6 +55,9 @@ const ImportFormatEnum = builder.enumType('ImportFormat', {
   } as const,
 });
 
+/** Paper ids a LIST_IMPORTED event carries at most: as many as the explorer's graph query takes as focus. */
+const IMPORT_EVENT_IDS = 100;
+
 /** The shared resolver of importPapers and its older name: one importer, one transaction. */
 async function runImport(
   ctx: Context,
@@ -84,7 +88,9 @@ async function runImport(
       strict: args.strict ?? false,
     });
     if (!summary.dryRun) {
-      ctx.pubsub.publish('graphChanged', { kind: 'LIST_IMPORTED', ids: [], at: new Date().toISOString() });
+      // The event names the source's papers (a bounded few), so an open explorer can draw them.
+      const ids = await papersOfSource(ctx.db, summary.list, IMPORT_EVENT_IDS);
+      ctx.pubsub.publish('graphChanged', { kind: 'LIST_IMPORTED', ids, at: new Date().toISOString() });
     }
     return summary;
   } catch (err) {
