@@ -73,6 +73,8 @@ describe('npm run bench through the bulk path (smoke, N = 2,000)', () => {
       expect(run.errors, `${run.system} ${run.question}`).toBe(0);
       expect(run.requests, `${run.system} ${run.question}`).toBeGreaterThan(0);
     }
-    expect(readFileSync(join(outDir, 'RESULTS.md'), 'utf8')).toContain('Bulk load (neo4j-admin import, end to end)');
+    expect(readFileSync(join(outDir, 'RESULTS.md'), 'utf8')).toContain(
+      'Bulk load (neo4j-admin import, end to end)',
+    );
   }, 300_000);
 });

@@ -119,7 +119,13 @@ describe('bibliographic sources through the API', () => {
       publication_year: 2020,
       referenced_works: refs.map((r) => `https://openalex.org/W90${r}`),
     });
-    const works = [work('1', []), work('2', []), work('3', []), work('4', ['1', '2']), work('5', ['1', '2', '3'])];
+    const works = [
+      work('1', []),
+      work('2', []),
+      work('3', []),
+      work('4', ['1', '2']),
+      work('5', ['1', '2', '3']),
+    ];
     await gql(IMPORT, { content: JSON.stringify(works), source: 'co-citation', format: 'OPENALEX' }, auth);
     const r = await gql(
       'query ($id: ID!) { paper(id: $id) { coCited(first: 5) { count paper { title } } } }',
@@ -129,7 +135,10 @@ describe('bibliographic sources through the API', () => {
       { count: 2, paper: { title: 'Co-citation work 2' } },
       { count: 1, paper: { title: 'Co-citation work 3' } },
     ]);
-    const big = await post(http.url, '{ paper(id: "paper:co-citation-work-1") { coCited(first: 51) { count } } }');
+    const big = await post(
+      http.url,
+      '{ paper(id: "paper:co-citation-work-1") { coCited(first: 51) { count } } }',
+    );
     expect(JSON.stringify(big.body.errors)).toContain('first');
   });
 
