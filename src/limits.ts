@@ -66,8 +66,8 @@ export const LIMIT_TABLE: ReadonlyArray<readonly [string, string, string]> = [
   ],
   ['`collaborationPath(maxLength)`', String(LIMITS.pathLength), '`BAD_USER_INPUT`'],
   [
-    '`relatedWork(first)` / `coAuthors(first)` / `search(first)` / `topicOverlap(first)`',
-    `${LIMITS.relatedWork} / ${LIMITS.coAuthors} / ${LIMITS.search} / ${LIMITS.topicOverlap}`,
+    '`relatedWork(first)` / `coAuthors(first)` / `coCited(first)` / `search(first)` / `topicOverlap(first)`',
+    `${LIMITS.relatedWork} / ${LIMITS.coAuthors} / ${LIMITS.coCited} / ${LIMITS.search} / ${LIMITS.topicOverlap}`,
     '`BAD_USER_INPUT`',
   ],
   [
