@@ -28,7 +28,11 @@ export interface BenchResults {
   sizes: SizeResult[];
 }
 
-const f = (x: number, d = 0) => (Number.isFinite(x) ? x.toFixed(d) : '–');
+const f = (x: number, d = 0) =>
+  x === Number.POSITIVE_INFINITY ? '∞' : Number.isFinite(x) ? x.toFixed(d) : '–';
+
+/** A system that completed no request in the measured window answered slower than the window: its p50 is unbounded. */
+const p50Of = (x: Run) => (x.requests === 0 ? Number.POSITIVE_INFINITY : x.p50);
 const mark = (ok: boolean) => (ok ? 'met' : '**missed**');
 
 /** One target: whether it holds in every case, and the numbers that decide it. */
@@ -40,13 +44,18 @@ interface Verdict {
 
 export function verdicts(r: BenchResults): Verdict[] {
   const out: Verdict[] = [];
-  const run = (s: SizeResult, sys: SystemId, q: QuestionId) =>
-    s.runs.find((x) => x.system === sys && x.question === q) ?? ({ rps: Number.NaN, p50: Number.NaN } as Run);
+  const found = (s: SizeResult, sys: SystemId, q: QuestionId) =>
+    s.runs.find((x) => x.system === sys && x.question === q);
+  const run = (s: SizeResult, sys: SystemId, q: QuestionId) => {
+    const x = found(s, sys, q);
+    return x ? { ...x, p50: p50Of(x) } : ({ rps: Number.NaN, p50: Number.NaN } as Run);
+  };
   // Partial runs (--systems, --questions) leave some ratios undefined; those cases are left out.
+  // A system that answered nothing within the window makes the ratio infinite (or zero), not undefined.
   const each = <T extends { x?: number }>(fn: (s: SizeResult, q: (typeof QUESTIONS)[number]) => T) =>
     r.sizes
       .flatMap((s) => QUESTIONS.map((q) => fn(s, q)))
-      .filter((t) => t.x === undefined || Number.isFinite(t.x));
+      .filter((t) => t.x === undefined || !Number.isNaN(t.x));
   const thr = each((s, q) => ({
     n: s.papers,
     q: q.id,
@@ -69,6 +78,7 @@ export function verdicts(r: BenchResults): Verdict[] {
     n: s.papers,
     q: q.id,
     x: run(s, 'api', q.id).p50 / Math.max(run(s, 'cypher', q.id).p50, 1),
+    // (an unanswered floor gives 0: this API answered and the floor did not)
   }));
   out.push({
     target: 'p50 within 1.3× of the hand-written Cypher floor on every query',
@@ -154,8 +164,9 @@ export function renderResults(r: BenchResults): string {
       for (const id of systems) {
         const x = s.runs.find((y) => y.system === id && y.question === q.id);
         if (!x) continue;
+        const slow = x.requests === 0 ? `no answer within ${r.seconds} s` : null;
         lines.push(
-          `| ${q.id} | ${SYSTEMS[id].name} | ${x.p50} | ${x.p99} | ${f(x.rps)} | ${x.errors} | ${x.roundTrips} | ${ng ? f(x.rps / ng.rps, 2) : '–'}× | ${floor ? f(x.p50 / Math.max(floor.p50, 1), 2) : '–'}× |`,
+          `| ${q.id} | ${SYSTEMS[id].name} | ${slow ?? x.p50} | ${slow ? '–' : x.p99} | ${f(x.rps)} | ${x.errors} | ${x.roundTrips} | ${ng ? f(x.rps / ng.rps, 2) : '–'}× | ${floor ? f(p50Of(x) / Math.max(p50Of(floor), 1), 2) : '–'}× |`,
         );
       }
     }
