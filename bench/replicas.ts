@@ -13,7 +13,7 @@ import { QUESTIONS } from './questions.js';
 import { startSystem } from './systems.js';
 
 /**
- * `npm run bench:replicas -- [--papers 1000] [--seconds 5] [--connections 8]`: Q1–Q5 against one
+ * `npm run bench:replicas -- [--papers 1000] [--seconds 5] [--connections 8]`: Q1–Q6 against one
  * API process, then against two sharing the same Neo4j with the connections split between them
  * (what a load balancer does), and the req/s of each. On a 2-core machine that also runs Neo4j
  * and the load generator, the point is that replicas work and how they share, not a speed-up.
