@@ -1,11 +1,12 @@
 import { spawn } from 'node:child_process';
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultCacheDir } from '../src/config.js';
 import { createDriver, Db } from '../src/db/driver.js';
+import { watchPeakRss } from '../src/neo4j-server/peak-rss.js';
 import { startLocalNeo4j } from '../src/neo4j-server/server.js';
 
 /**
@@ -40,17 +41,9 @@ try {
   child.stdout.on('data', (d) => {
     out += d;
   });
-  let peakKb = 0;
-  const poll = setInterval(() => {
-    try {
-      const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
-      if (m) peakKb = Math.max(peakKb, Number(m[1]));
-    } catch {
-      // The process has exited.
-    }
-  }, 100);
+  const peakRss = watchPeakRss(child.pid);
   const code = await new Promise<number | null>((r) => child.on('exit', r));
-  clearInterval(poll);
+  const peakRssMb = peakRss();
   const seconds = (performance.now() - t0) / 1000;
   console.log(out.trim());
   if (code !== 0) throw new Error(`import exited with ${code}`);
@@ -66,7 +59,7 @@ try {
   const works = Number(row?.papers ?? 0);
   console.log(
     `\n${file} (${(statSync(file).size / 1e6).toFixed(1)} MB): ${works} papers, ${row?.authors} authors, ${row?.cites} citations, ${row?.pending} pending references` +
-      `\nimport: ${seconds.toFixed(1)} s, ${(works / seconds).toFixed(0)} works/s, peak RSS of the import process ${(peakKb / 1024).toFixed(0)} MB`,
+      `\nimport: ${seconds.toFixed(1)} s, ${(works / seconds).toFixed(0)} works/s, peak RSS of the import process ${peakRssMb.toFixed(0)} MB`,
   );
 } finally {
   await neo4j.stop();

@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ConfigError } from '../config.js';
 import { layout } from './files.js';
 import { checkJava, ensureNeo4jJars, javaBinary, tail } from './install.js';
+import { watchPeakRss } from './peak-rss.js';
 
 export interface AdminImportInput {
   /** The managed data folder (its server must be stopped). */
@@ -72,18 +72,10 @@ export async function adminImport(o: AdminImportInput): Promise<AdminImportResul
   };
   child.stdout.on('data', keep);
   child.stderr.on('data', keep);
-  let peakKb = 0;
-  const poll = setInterval(() => {
-    try {
-      const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
-      if (m) peakKb = Math.max(peakKb, Number(m[1]));
-    } catch {
-      // Exited, or not Linux: the peak stays what was seen.
-    }
-  }, 100);
+  const peakRss = watchPeakRss(child.pid);
   const code = await new Promise<number | null>((r) => child.on('close', r));
-  clearInterval(poll);
+  const peakRssMb = peakRss();
   if (code !== 0)
     throw new ConfigError(`neo4j-admin database import failed (exit ${code}):\n${tail(output, 15)}`);
-  return { seconds: (performance.now() - t0) / 1000, peakRssMb: peakKb / 1024 };
+  return { seconds: (performance.now() - t0) / 1000, peakRssMb };
 }
