@@ -72,7 +72,7 @@ function readSegments(text: string, fields: EntryFields, state: RestState): void
     .replace(/[[\]()]/g, ' ')
     // Commas, semicolons, dashes, "//" and arrows between spaces, "by", and full stops after a
     // word ("et al. ICLR 2020"), not after an initial.
-    .split(/[,，;；]|\s(?:[-–—|·]|\/\/|->|→)\s|\sby\s|(?<=\p{L}{2})\.\s+/u)
+    .split(/[,，;；]|\s(?:[-–—|·▸▶►›]|\/\/|->|→)\s|\sby\s|(?<=\p{L}{2})\.\s+/u)
     .map((p) => cleanText(p).replace(/^[.:#/\s]+|[:#/\s]+$/g, ''))
     .filter((p) => p && /[\p{L}\p{N}]/u.test(p));
   let run: string[] = [];

@@ -46,7 +46,8 @@ export function takeLead(toks: Token[], lead: string[], fields: EntryFields): To
   const head = toks[i];
   if (!head || head.kind === 'link' || head.kind === 'newline') return toks;
   const m =
-    /^\s*[[(]([^\])]{2,40})[\])]\s*/.exec(head.text) ?? /^\s*((?:19|20)\d{2})\s*[·|:\-–—]\s+/.exec(head.text);
+    /^\s*[[(]([^\])]{2,40})[\])]\s*/.exec(head.text) ??
+    /^\s*((?:19|20)\d{2})\s*[·|:\-–—▸▶►›]\s+/.exec(head.text);
   if (!m) return toks;
   const inner = cleanText(m[1] as string);
   if (/^(?:19|20)\d{2}$/.test(inner)) fields.listedYear = Number(inner);
@@ -97,7 +98,7 @@ function plainTitle(text: string, fields: EntryFields): { title: string; rest: s
     };
   }
   // '"Lookahead Optimizer: k steps forward" by Michael R. Zhang et al., NeurIPS 2019'
-  const quoted = /^\s*["“'‘](.{8,}?)["”'’](?=[\s,.:;]|$)\s*(?:,|\.|by\b)?\s*(.*)$/.exec(text);
+  const quoted = /^\s*["“'‘«](.{8,}?)["”'’»](?=[\s,.:;]|$)\s*(?:,|\.|by\b)?\s*(.*)$/.exec(text);
   if (quoted) return { title: quoted[1] as string, rest: `, ${quoted[2]}`, source: 'plain' };
   const markers = [
     YEAR_PAREN.exec(text),
@@ -120,12 +121,12 @@ function plainTitle(text: string, fields: EntryFields): { title: string; rest: s
  */
 function trailingNames(text: string): number {
   // "//", "->" and "→" between spaces separate fields too (a URL's "//" has no spaces around it).
-  const SEP = /[,，.]\s+|\s+(?:[-–—·|]|\/\/|->|→|by)\s+/g;
+  const SEP = /[,，.]\s+|\s+(?:[-–—·|▸▶►›]|\/\/|->|→|by)\s+/g;
   for (const m of text.matchAll(SEP)) {
     const tail = text.slice(m.index + m[0].length);
     if (/[\uE001\uE005]/.test(tail)) continue;
     const pieces = tail
-      .split(/\s+(?:[-–—·|]|\/\/|->|→)\s+|\s+by\s+|;|(?<=\p{L}{2})\.\s+/u)
+      .split(/\s+(?:[-–—·|▸▶►›]|\/\/|->|→)\s+|\s+by\s+|;|(?<=\p{L}{2})\.\s+/u)
       .map((p) => p.trim().replace(/\.$/, ''))
       .filter(Boolean);
     let names = 0;

@@ -38,6 +38,21 @@ describe('fields separated by " // " or an arrow (a reading-queue style)', () =>
   });
 });
 
+describe('fields separated by arrowheads ("year ▸ title ▸ who ▸ where", a shelf style)', () => {
+  it('reads year, title, authors and venue between the arrowheads, and a «quoted» title', () => {
+    const adam = paper('* 2015 ▸ Adam: A Method for Stochastic Optimization ▸ Kingma & Ba ▸ ICLR');
+    expect(adam).toMatchObject({ title: 'Adam: A Method for Stochastic Optimization', year: 2015 });
+    expect(adam.authors.map((a) => a.name)).toEqual(['Kingma', 'Ba']);
+    expect(adam.venue).toMatchObject({ name: 'ICLR' });
+    const lion = paper('* 2023 ▸ Symbolic Discovery of Optimization Algorithms ▸ X. Chen et al. ▸ NeurIPS');
+    expect(lion.title).toBe('Symbolic Discovery of Optimization Algorithms');
+    expect(lion.authors.map((a) => a.name)).toEqual(['X. Chen']);
+    expect(lion.authorsComplete).toBe(false);
+    const amsgrad = paper('1. «On the Convergence of Adam and Beyond» — Reddi, Kale, Kumar (ICLR 2018)');
+    expect(amsgrad).toMatchObject({ title: 'On the Convergence of Adam and Beyond', year: 2018 });
+  });
+});
+
 describe('the title recogniser', () => {
   it('takes bold text as the title', () => {
     expect(
