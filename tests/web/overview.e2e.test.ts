@@ -96,7 +96,8 @@ describe('the overview in Chromium', () => {
     await page.screenshot({ path: `${OUT}/overview.png` });
 
     // Zoomed in, more labels fit, and still none overlaps.
-    await page.evaluate(() => {
+    // The count of placements is read in the same task as the zoom: a run queued before cannot pass for it.
+    const before = await page.evaluate(() => {
       const cy = (
         window as never as {
           __explorer: {
@@ -105,13 +106,23 @@ describe('the overview in Chromium', () => {
               zoom(): number;
               width(): number;
               height(): number;
+              scratch(k: string): number | undefined;
             };
           };
         }
       ).__explorer.cy;
       cy.zoom({ level: cy.zoom() * 2.5, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
+      return cy.scratch('labelRuns') ?? 0;
     });
-    await page.waitForTimeout(400);
+    // Placement runs once the viewport stops moving: wait for that run, not for a fixed time.
+    await page.waitForFunction(
+      (n) =>
+        ((
+          window as never as { __explorer: { cy: { scratch(k: string): number | undefined } } }
+        ).__explorer.cy.scratch('labelRuns') ?? 0) > n,
+      before,
+      { timeout: 10_000 },
+    );
     const zoomed = await rendered(page);
     expect(overlappingPairs(zoomed.labels)).toEqual([]);
     const inView = zoomed.labels.filter(

@@ -33,7 +33,8 @@ export function placeLabels(
   const ids = new Set<string>();
   for (const c of candidates) {
     const padded = { x1: c.box.x1 - gap, y1: c.box.y1 - gap, x2: c.box.x2 + gap, y2: c.box.y2 + gap };
-    if (!inside(c.box, view) || kept.some((k) => overlaps(padded, k))) continue;
+    // Inside by the gap too: the box is measured with canvas text metrics, Cytoscape draws with its own.
+    if (!inside(padded, view) || kept.some((k) => overlaps(padded, k))) continue;
     if (!c.pinned && obstacles.some((o) => o.id !== c.id && overlaps(c.box, o.box))) continue;
     kept.push(c.box);
     ids.add(c.id);
