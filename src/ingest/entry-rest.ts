@@ -66,6 +66,8 @@ function readSegments(text: string, fields: EntryFields, state: RestState): void
     // "(Best Paper)", "(Oral)": a parenthesis without a year is a note on the entry.
     .replace(/\(([^()]{1,60})\)/g, (m, inner: string) => {
       if (/\b(?:19|20)\d{2}\b/.test(inner) || !/\p{L}/u.test(inner)) return m;
+      // "(ICLR'18)", "(NeurIPS '20)": a known venue with a short year is the venue, not a note.
+      if (isKnownVenue(inner)) return ` , ${inner} , `;
       fields.notes.push(cleanText(inner));
       return ' ';
     })

@@ -53,6 +53,25 @@ describe('fields separated by arrowheads ("year ▸ title ▸ who ▸ where", a 
   });
 });
 
+describe('a venue with a short year in brackets ("(ICLR\'18)")', () => {
+  it('takes it as the venue and its year, not as a note', () => {
+    const adam = paper('- "Adam: A Method for Stochastic Optimization" (ICLR\'15) — Kingma, Ba');
+    expect(adam).toMatchObject({
+      title: 'Adam: A Method for Stochastic Optimization',
+      year: 2015,
+      notes: [],
+    });
+    expect(adam.venue).toMatchObject({ name: 'ICLR' });
+    expect(adam.authors.map((a) => a.name)).toEqual(['Kingma', 'Ba']);
+    const adamw = paper('- "Decoupled Weight Decay Regularization" (ICLR ’19), Loshchilov & Hutter');
+    expect(adamw).toMatchObject({ year: 2019, venue: { name: 'ICLR' } });
+    // A bracket that is no venue stays a note.
+    expect(paper('- "Adam: A Method for Stochastic Optimization" (Oral) — Kingma, Ba (2015)').notes).toEqual([
+      'Oral',
+    ]);
+  });
+});
+
 describe('the title recogniser', () => {
   it('takes bold text as the title', () => {
     expect(
