@@ -92,6 +92,10 @@ function readSegments(text: string, fields: EntryFields, state: RestState): void
     if (/^(?:19|20)\d{2}$/.test(bare)) {
       flush();
       fields.listedYear = Number(bare);
+    } else if (VOLUME_PAGES.test(bare)) {
+      // "4(5)", "12:2121–2159", "pp. 1–17": where in the venue, kept as a note, never the venue.
+      flush();
+      fields.notes.push(bare);
     } else if (!isKnownVenue(bare) && readNames(seg)) run.push(seg);
     // Surname-first lists put initials in a piece of their own ("Kingma, D. P., Ba, J.").
     else if (run.length && /^(?:\p{Lu}\.\s*-?\s*)+(?:et\.?\s*al\.?)?$/u.test(seg)) run.push(seg);
@@ -105,6 +109,8 @@ function readSegments(text: string, fields: EntryFields, state: RestState): void
   }
   flush();
 }
+
+const VOLUME_PAGES = /^(?:(?:vol|volume|no|issue|pp?|pages?)\.?\s*)?\d[\d\s:–—-]*$/i;
 
 /** Lines after the first: "Diederik P. Kingma, Jimmy Ba; 2014", or a venue; a description is ignored. */
 export function readNextLine(line: Token[], fields: EntryFields, state: RestState): void {

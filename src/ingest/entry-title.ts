@@ -3,9 +3,10 @@ import { cleanText } from '../domain/normalize.js';
 import type { EntryFields } from './entry-record.js';
 import { flatten, isVenueEvidence, LABEL_TEXT, type TitleSource, YEAR_PAREN } from './entry-text.js';
 import { isAnchor, readLink } from './links.js';
-import { isStrongNameRun, readNames } from './names.js';
+import { isStrongNameRun, type NameList, readNames } from './names.js';
 import type { LinkRecord } from './records.js';
 import { type Token, tokenText } from './tokens.js';
+import { isKnownVenue } from './venue.js';
 
 /** Finds the title at the head of the first line; returns the rest of that line as marked text. */
 export function readTitle(
@@ -41,7 +42,8 @@ export function titleLinkRecord(url: string): LinkRecord | null {
  * What some lists put before the title: a venue in brackets (`[ICLR 2019]`, `**[NeurIPS 2018]**`,
  * `(ICML 2020)`) or a year and a separator (`2020 · Title`). Moved to `lead` (venues) or the year.
  */
-export function takeLead(toks: Token[], lead: string[], fields: EntryFields): Token[] {
+export function takeLead(all: Token[], lead: string[], fields: EntryFields): Token[] {
+  const toks = dropDecoration(all);
   const i = toks.findIndex((t) => t.kind === 'link' || tokenText(t).trim() !== '');
   const head = toks[i];
   if (!head || head.kind === 'link' || head.kind === 'newline') return toks;
@@ -50,12 +52,43 @@ export function takeLead(toks: Token[], lead: string[], fields: EntryFields): To
     /^\s*((?:19|20)\d{2})\s*[·|:\-–—▸▶►›]\s+/.exec(head.text);
   if (!m) return toks;
   const inner = cleanText(m[1] as string);
+  const key = citationKey(inner);
   if (/^(?:19|20)\d{2}$/.test(inner)) fields.listedYear = Number(inner);
+  else if (key) fields.listedYear ??= key.year;
   else if (isVenueEvidence(inner)) lead.push(inner);
   else return toks;
   const restText = head.text.slice(m[0].length);
   const replaced: Token[] = restText.trim() ? [{ ...head, text: restText }] : [];
   return [...toks.slice(0, i), ...replaced, ...toks.slice(i + 1)];
+}
+
+/** Emoji and `:shortcode:` marks some lists put before an entry ("🔥 [Title](…)", ":star: **Title**"). */
+const DECORATION = /^(?:[\s\p{Extended_Pictographic}\p{Emoji_Modifier}\u200D\uFE0F\u20E3]|:[a-z0-9_+-]+:)+/u;
+
+/** Drops the decoration that opens an entry, so the title is found behind it. */
+function dropDecoration(toks: Token[]): Token[] {
+  const out = [...toks];
+  while (out[0]?.kind === 'text') {
+    const text = out[0].text.replace(DECORATION, '');
+    if (text === out[0].text) break;
+    if (text.trim()) {
+      out[0] = { kind: 'text', text };
+      break;
+    }
+    out.shift();
+  }
+  return out;
+}
+
+/**
+ * A citation key before the entry: "[Reddi et al., 2018]", "[Kingma & Ba 2015]", "[12]". Not a
+ * venue: it is dropped, keeping its year.
+ */
+function citationKey(inner: string): { year: number | null } | null {
+  if (/^\d{1,3}$/.test(inner)) return { year: null };
+  const m = /^(.+?)[,\s]+((?:19|20)\d{2})[a-z]?$/.exec(inner);
+  if (!m || isKnownVenue(m[1] as string)) return null;
+  return readNames(m[1] as string) ? { year: Number(m[2]) } : null;
 }
 
 /** A leading optimizer tag: `(***Adam***)`, `(**Adam**)` or `(Adam)`; a number like `(1)` is not one. */
@@ -97,6 +130,19 @@ function plainTitle(text: string, fields: EntryFields): { title: string; rest: s
       source: 'authors-first',
     };
   }
+  // ACM, IEEE and Vancouver: "S. J. Reddi, S. Kale. Title. In ICLR, 2018.", "Kingma DP, Ba J. Title. arXiv. 2014."
+  const lead = leadingNames(text);
+  if (lead) {
+    fields.authors = lead.names.names;
+    fields.authorsComplete = lead.names.complete;
+    const after = text.slice(lead.end).trimStart();
+    const sentence = /^(.+?[.?!])(?:\s+|$)(.*)$/.exec(after);
+    return {
+      title: sentence ? (sentence[1] as string) : after,
+      rest: sentence?.[2] ?? '',
+      source: 'authors-first',
+    };
+  }
   // '"Lookahead Optimizer: k steps forward" by Michael R. Zhang et al., NeurIPS 2019'
   const quoted = /^\s*["“'‘«](.{8,}?)["”'’»](?=[\s,.:;]|$)\s*(?:,|\.|by\b)?\s*(.*)$/.exec(text);
   if (quoted) return { title: quoted[1] as string, rest: `, ${quoted[2]}`, source: 'plain' };
@@ -112,6 +158,23 @@ function plainTitle(text: string, fields: EntryFields): { title: string; rest: s
   const tail = trailingNames(text.slice(0, cut));
   const end = tail || cut;
   return { title: text.slice(0, end), rest: text.slice(end), source: 'plain' };
+}
+
+/**
+ * Names that open the entry and end at a full stop, before a title of two or more words: the
+ * longest such run that reads as names and could hardly be a phrase (initials, "et al.").
+ */
+function leadingNames(text: string): { names: NameList; end: number } | null {
+  let best: { names: NameList; end: number } | null = null;
+  for (const m of text.slice(0, 600).matchAll(/\.\s+(?=[\p{Lu}\p{N}"“'‘])/gu)) {
+    const head = text.slice(0, m.index + 1);
+    if (/[\uE001\uE005(]/.test(head)) break;
+    const names = readNames(head);
+    if (names && isStrongNameRun(head, names)) best = { names, end: m.index + m[0].length };
+  }
+  if (!best) return null;
+  const title = /^(.+?[.?!])(?:\s+|$)/.exec(text.slice(best.end))?.[1] ?? text.slice(best.end);
+  return cleanText(title).split(/\s+/).length >= 2 && !readNames(title) ? best : null;
 }
 
 /**

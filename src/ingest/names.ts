@@ -29,10 +29,15 @@ export function isPersonName(text: string): boolean {
       return false;
     if (PARTICLE.test(t) && i > 0 && i < tokens.length - 1) continue;
     if (WORD.test(t)) words++;
-    else if (!INITIALS.test(t)) return false;
+    else if (INITIALS.test(t) || (vancouverInitials(t) && i === tokens.length - 1 && words > 0)) continue;
+    else return false;
   }
   // Acronyms ("ICLR", "IEEE") are not initials unless dotted; a name has at least one real word.
-  return words > 0 && !tokens.some((t) => /^\p{Lu}{3,}$/u.test(t));
+  return (
+    words > 0 &&
+    !tokens.slice(0, -1).some((t) => /^\p{Lu}{3,}$/u.test(t)) &&
+    !/^\p{Lu}{4,}$/u.test(tokens.at(-1) ?? '')
+  );
 }
 
 /**
@@ -52,7 +57,21 @@ export function readNames(text: string): NameList | null {
     .filter(Boolean);
   parts = pairSurnameFirst(parts);
   if (parts.length === 0 || !parts.every(isPersonName)) return null;
-  return { names: parts.map(tidyName), complete };
+  return { names: fromVancouver(parts).map(tidyName), complete };
+}
+
+/** Initials after the surname, undotted, as PubMed and Vancouver write them ("Kingma DP"). */
+const vancouverInitials = (t: string) => /^\p{Lu}{1,3}$/u.test(t);
+const VANCOUVER = /^(\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+)*) (\p{Lu}{1,3})\.?$/u;
+
+/**
+ * "Kingma DP, Ba J" → "D. P. Kingma", "J. Ba". Only a run written so throughout, with two names or
+ * two-letter initials: "Weinan E" alone is a given name and a surname.
+ */
+function fromVancouver(parts: string[]): string[] {
+  const m = parts.map((p) => VANCOUVER.exec(p));
+  if (!m.every(Boolean) || (parts.length < 2 && !m.some((x) => (x?.[2]?.length ?? 0) >= 2))) return parts;
+  return m.map((x) => `${[...(x?.[2] ?? '')].map((c) => `${c}.`).join(' ')} ${x?.[1]}`);
 }
 
 /** "Kingma", "D. P.", "Ba", "J." → "D. P. Kingma", "J. Ba": surname-first lists alternate name and initials. */

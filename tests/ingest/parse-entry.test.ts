@@ -72,6 +72,86 @@ describe('a venue with a short year in brackets ("(ICLR\'18)")', () => {
   });
 });
 
+describe('reference styles with the authors first and no year in brackets', () => {
+  const names = (item: string) => paper(item).authors.map((a) => a.name);
+  it('reads ACM/IEEE style: initials, a full stop, the title, then the venue and year', () => {
+    const p = paper(
+      '* S. J. Reddi, S. Kale, S. Kumar. On the convergence of Adam and beyond. In ICLR, 2018.',
+    );
+    expect(p).toMatchObject({
+      title: 'On the convergence of Adam and beyond',
+      year: 2018,
+      venue: { name: 'ICLR' },
+    });
+    expect(p.authors.map((a) => a.name)).toEqual(['S. J. Reddi', 'S. Kale', 'S. Kumar']);
+    expect(
+      names(
+        '- Zeiler, M. D. ADADELTA: An Adaptive Learning Rate Method. arXiv preprint arXiv:1212.5701, 2012.',
+      ),
+    ).toEqual(['M. D. Zeiler']);
+  });
+
+  it('reads Vancouver/PubMed style, undotted initials after the surname, volume and pages as notes', () => {
+    const p = paper(
+      '- Duchi J, Hazan E, Singer Y. Adaptive subgradient methods for online learning and stochastic optimization. J Mach Learn Res. 2011;12:2121–2159.',
+    );
+    expect(p).toMatchObject({
+      title: 'Adaptive subgradient methods for online learning and stochastic optimization',
+      year: 2011,
+      venue: { name: 'JMLR' },
+      notes: ['12:2121–2159'],
+    });
+    expect(p.authors.map((a) => a.name)).toEqual(['J. Duchi', 'E. Hazan', 'Y. Singer']);
+    expect(
+      names('- Kingma DP, Ba J. Adam: a method for stochastic optimization. arXiv:1412.6980. 2014.'),
+    ).toEqual(['D. P. Kingma', 'J. Ba']);
+    // One name with a one-letter surname is a name as written, not Vancouver.
+    expect(names('- **Deep Learning for Finance** — Weinan E, 2017')).toEqual(['Weinan E']);
+  });
+
+  it('keeps volume and pages out of the venue', () => {
+    const p = paper(
+      '1. Polyak, B. T. (1964). Some methods of speeding up the convergence of iteration methods. USSR Computational Mathematics and Mathematical Physics, 4(5), 1–17.',
+    );
+    expect(p.venue).toMatchObject({ name: 'USSR Computational Mathematics and Mathematical Physics' });
+    expect(p.year).toBe(1964);
+  });
+
+  it('drops a citation key before the entry, keeping its year', () => {
+    const p = paper(
+      '* [Wilson et al., 2017] A. C. Wilson, R. Roelofs, M. Stern, N. Srebro, B. Recht. The marginal value of adaptive gradient methods in machine learning. In NeurIPS, 2017.',
+    );
+    expect(p).toMatchObject({
+      title: 'The marginal value of adaptive gradient methods in machine learning',
+      venue: { name: 'NeurIPS' },
+      year: 2017,
+    });
+    expect(
+      paper('- [12] Kingma DP, Ba J. Adam: a method for stochastic optimization. ICLR 2015.').title,
+    ).toBe('Adam: a method for stochastic optimization');
+  });
+});
+
+describe('emoji and :shortcodes: before an entry', () => {
+  it('finds the bold or linked title behind them', () => {
+    expect(
+      paper(
+        '- 📄 **Lookahead Optimizer: k steps forward, 1 step back** · Zhang, Lucas, Hinton, Ba · NeurIPS 2019',
+      ).title,
+    ).toBe('Lookahead Optimizer: k steps forward, 1 step back');
+    const sophia = paper(
+      '- 🔥 [Sophia: A Scalable Stochastic Second-order Optimizer for Language Model Pre-training](https://arxiv.org/abs/2305.14342) (Liu et al., 2023)',
+    );
+    expect(sophia).toMatchObject({
+      title: 'Sophia: A Scalable Stochastic Second-order Optimizer for Language Model Pre-training',
+      year: 2023,
+    });
+    expect(paper('- :star: **Decoupled Weight Decay Regularization** (ICLR 2019)').title).toBe(
+      'Decoupled Weight Decay Regularization',
+    );
+  });
+});
+
 describe('the title recogniser', () => {
   it('takes bold text as the title', () => {
     expect(
