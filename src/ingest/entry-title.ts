@@ -63,7 +63,7 @@ export function takeLead(all: Token[], lead: string[], fields: EntryFields): Tok
 }
 
 /** Emoji and `:shortcode:` marks some lists put before an entry ("🔥 [Title](…)", ":star: **Title**"). */
-const DECORATION = /^(?:[\s\p{Extended_Pictographic}\p{Emoji_Modifier}\u200D\uFE0F\u20E3]|:[a-z0-9_+-]+:)+/u;
+const DECORATION = /^(?:\s|\p{Extended_Pictographic}|\p{Emoji_Modifier}|\u200D|\uFE0F|\u20E3|:[a-z0-9_+-]+:)+/u;
 
 /** Drops the decoration that opens an entry, so the title is found behind it. */
 function dropDecoration(toks: Token[]): Token[] {
