@@ -135,7 +135,7 @@ const LABELLED = /^\s*([\p{L};]+(?: in| at)?)\s*[:：]\s*(.*)$/u;
 /** A line that names its field ("Authors: …", "Venue: ICLR 2019", "Year: 2019"); other labels (code, tags) add nothing. */
 function readLabelled(label: string, value: string, fields: EntryFields, state: RestState): void {
   if (!value) return;
-  if (/^(authors?|by)$/.test(label)) {
+  if (/^(authors?|by|who|written by|creators?)$/.test(label)) {
     const names = readNames(value);
     state.authors ??= names ?? looseNames(value);
     if (names) state.strong ||= isStrongNameRun(value, names);

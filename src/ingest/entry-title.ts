@@ -47,6 +47,11 @@ export function takeLead(all: Token[], lead: string[], fields: EntryFields): Tok
   const i = toks.findIndex((t) => t.kind === 'link' || tokenText(t).trim() !== '');
   const head = toks[i];
   if (!head || head.kind === 'link' || head.kind === 'newline') return toks;
+  // "`2017` Title — Authors": a year in code marks.
+  if (head.kind === 'code' && /^\s*(?:19|20)\d{2}\s*$/.test(head.text)) {
+    fields.listedYear = Number(head.text.trim());
+    return [...toks.slice(0, i), ...toks.slice(i + 1)];
+  }
   const m =
     /^\s*[[(]([^\])]{2,40})[\])]\s*/.exec(head.text) ??
     /^\s*((?:19|20)\d{2})\s*[·|:\-–—▸▶►›]\s+/.exec(head.text);
@@ -63,7 +68,8 @@ export function takeLead(all: Token[], lead: string[], fields: EntryFields): Tok
 }
 
 /** Emoji and `:shortcode:` marks some lists put before an entry ("🔥 [Title](…)", ":star: **Title**"). */
-const DECORATION = /^(?:\s|\p{Extended_Pictographic}|\p{Emoji_Modifier}|\u200D|\uFE0F|\u20E3|:[a-z0-9_+-]+:)+/u;
+const DECORATION =
+  /^(?:\s|\p{Extended_Pictographic}|\p{Emoji_Modifier}|\u200D|\uFE0F|\u20E3|:[a-z0-9_+-]+:)+/u;
 
 /** Drops the decoration that opens an entry, so the title is found behind it. */
 function dropDecoration(toks: Token[]): Token[] {
@@ -152,12 +158,30 @@ function plainTitle(text: string, fields: EntryFields): { title: string; rest: s
     /[.,]?\s+In\s*:?\s+(?=(?:Proceedings|Advances|arXiv|International|Conference)\b)/i.exec(text),
     /[,，]\s*(?=\uE001)/.exec(text),
     /\.\s*(?=\[|\(|$)/.exec(text),
+    fieldsInBrackets(text),
   ].filter((m): m is RegExpExecArray => m !== null);
   const cut = markers.sort((a, b) => a.index - b.index)[0]?.index ?? text.length;
   // "Title, G. Hinton and R. Salakhutdinov. [[pdf]]": names may end the sentence the cut ends.
   const tail = trailingNames(text.slice(0, cut));
   const end = tail || cut;
   return { title: text.slice(0, end), rest: text.slice(end), source: 'plain' };
+}
+
+/** "Title (Gupta, Koren, Singer — ICML 2018)": a closing bracket that holds only fields (names, venue, year). */
+function fieldsInBrackets(text: string): RegExpExecArray | null {
+  const m = /\s*\(([^()]{3,200})\)[\s.]*$/.exec(text);
+  if (!m) return null;
+  const pieces = (m[1] as string)
+    .split(/[,;，；]|\s(?:[-–—·|]|\/\/)\s/)
+    .map((p) => cleanText(p).replace(/\.$/, ''))
+    .filter(Boolean);
+  let signs = 0;
+  for (const p of pieces) {
+    if (/^(?:19|20)\d{2}$/.test(p) || isVenueEvidence(p)) signs++;
+    else if (readNames(p)) signs++;
+    else return null;
+  }
+  return signs > 0 ? m : null;
 }
 
 /**
@@ -188,22 +212,28 @@ function trailingNames(text: string): number {
   for (const m of text.matchAll(SEP)) {
     const tail = text.slice(m.index + m[0].length);
     if (/[\uE001\uE005]/.test(tail)) continue;
-    const pieces = tail
-      .split(/\s+(?:[-–—·|▸▶►›]|\/\/|->|→)\s+|\s+by\s+|;|(?<=\p{L}{2})\.\s+/u)
-      .map((p) => p.trim().replace(/\.$/, ''))
-      .filter(Boolean);
-    let names = 0;
-    const fields = pieces.every((p) => {
-      if (/^(?:19|20)\d{2}$/.test(p) || isVenueEvidence(p)) return true;
-      const n = readNames(p);
-      // After a comma only names that cannot be a phrase count; after a full stop or a dash, a few bare surnames do.
-      if (n && (isStrongNameRun(p, n) || (m[0].trim() !== ',' && n.names.length <= 4))) names++;
-      return n !== null;
-    });
-    if (fields && names > 0) return m.index;
+    // Commas first kept inside a piece ("You, Y., Li, J." is one surname-first run), then split ("Kingma & Ba, ICLR 2015").
+    for (const split of [PIECES, PIECES_AND_COMMAS]) {
+      const pieces = tail
+        .split(split)
+        .map((p) => p.trim().replace(/\.$/, ''))
+        .filter(Boolean);
+      let names = 0;
+      const fields = pieces.every((p) => {
+        if (/^(?:19|20)\d{2}$/.test(p) || isVenueEvidence(p)) return true;
+        const n = readNames(p);
+        // After a comma only names that cannot be a phrase count; after a full stop or a dash, a few bare surnames do.
+        if (n && (isStrongNameRun(p, n) || (m[0].trim() !== ',' && n.names.length <= 4))) names++;
+        return n !== null;
+      });
+      if (fields && names > 0) return m.index;
+    }
   }
   return 0;
 }
+
+const PIECES = /\s+(?:[-–—·|▸▶►›]|\/\/|->|→)\s+|\s+by\s+|;|(?<=\p{L}{2})\.\s+/u;
+const PIECES_AND_COMMAS = /\s+(?:[-–—·|▸▶►›]|\/\/|->|→)\s+|\s+by\s+|[;,]|(?<=\p{L}{2})\.\s+/u;
 
 /** A title worth keeping: a phrase with letters, not a year, a count or a single stray word. */
 export function titleLooksReal(title: string, source: TitleSource | null): boolean {

@@ -1,6 +1,6 @@
 import { assemblePaper, type EntryFields, type EntryResult } from './entry-record.js';
 import { pickVenue, readNextLine, readRest } from './entry-rest.js';
-import { isVenueEvidence, type RestState } from './entry-text.js';
+import { isVenueEvidence, LABEL_TEXT, type RestState } from './entry-text.js';
 import { readTitle, takeLead, titleLinkRecord, titleLooksReal } from './entry-title.js';
 import { isAnchor, isPaperLink, readLink } from './links.js';
 import { isStrongNameRun, readNames } from './names.js';
@@ -77,7 +77,10 @@ export function parseEntry(tokens: Token[]): EntryResult {
     fields.authors = titleIsNames.names;
     fields.title = '';
   }
-  if (!titleLooksReal(fields.title, source)) {
+  // Beside a paper link, a one-word title ("Adam [[paper]](…) - Kingma & Ba") is judged as a link's text is.
+  const wordBesideLink =
+    paperLink && source === 'plain' && fields.authors.length > 0 && !LABEL_TEXT.test(fields.title);
+  if (!titleLooksReal(fields.title, wordBesideLink ? 'link' : source)) {
     // A year in brackets, initials or a paper link with no title is a paper entry gone wrong.
     const signs = [
       paperLink && 'a paper link',

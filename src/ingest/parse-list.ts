@@ -55,6 +55,7 @@ export function parseList(markdown: string, opts: ParseOptions = {}): ParsedList
   const blocks: Block[] = [{ heading: null, text: '', written: null, papers: [], resources: false }];
   let current = blocks[0] as Block;
   let pseudoResources = false;
+  const cards = new Set<RootContent>();
 
   const take = (r: EntryResult, line: number) => {
     if (r.ok === true) {
@@ -91,8 +92,22 @@ export function parseList(markdown: string, opts: ParseOptions = {}): ParsedList
       if (child.type === 'list' && !(paras.length && fieldLists.includes(child))) visitList(child);
   };
 
-  for (const node of tree.children as RootContent[]) {
-    if (node.type === 'heading') {
+  const nodes = tree.children as RootContent[];
+  for (const [i, node] of nodes.entries()) {
+    const next = nodes[i + 1];
+    if (node.type === 'heading' && next?.type === 'list' && isCard(next)) {
+      // A "card": the heading is the paper's title, the bullets under it its fields.
+      const fields = next.children.flatMap((li) =>
+        li.children.filter((c): c is Paragraph => c.type === 'paragraph'),
+      );
+      const tokens = [
+        ...tokenize(node.children),
+        ...fields.flatMap((p) => [{ kind: 'newline' as const }, ...tokenize(p.children)]),
+      ];
+      take(parseEntry(tokens), node.position?.start.line ?? 0);
+      cards.add(next);
+    } else if (cards.has(node)) continue;
+    else if (node.type === 'heading') {
       const text = cleanText(mdToString(node));
       current = {
         heading: node,
@@ -140,6 +155,19 @@ function isFieldItem(li: ListItem): boolean {
     links.every((t) => t.kind === 'link' && !t.url.startsWith('#')) &&
     !/\p{L}{3,}\s+\p{L}{3,}/u.test(text)
   );
+}
+
+/** Labels that say a bullet holds a paper's own data (not its code, tags or notes). */
+const CARD_FIELD =
+  /^\s*(?:authors?|by|who|venue|conference|journal|published(?: in| at)?|publication|booktitle|year|date)\s*[:：]/i;
+
+/** A list that only gives fields of the heading above it, at least one of them a paper's own (authors, venue, year). */
+function isCard(list: List): boolean {
+  if (!list.children.every(isFieldItem)) return false;
+  return list.children.some((li) => {
+    const p = li.children[0];
+    return p?.type === 'paragraph' && CARD_FIELD.test(mdToString(p));
+  });
 }
 
 /** A paragraph that only labels what follows, like `*(Lectures)*` or `**Blogs**`; its text, else null. */

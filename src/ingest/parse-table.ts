@@ -26,7 +26,7 @@ type Role =
 const ROLES: Array<[Role, RegExp]> = [
   ['title', /^(?:paper\s+)?(?:title|name of (?:the )?paper)$/],
   ['paper', /^(?:papers?|publication)$/],
-  ['authors', /^(?:authors?|author\(s\)|by)$/],
+  ['authors', /^(?:authors?|author\(s\)|by|who|written by|researchers?|creators?)$/],
   ['year', /^(?:year|date|published year|pub year)$/],
   [
     'venue',

@@ -152,6 +152,32 @@ describe('emoji and :shortcodes: before an entry', () => {
   });
 });
 
+describe('fields after a plain title', () => {
+  it('reads names and venue in a closing bracket, a year in code marks, and a one-word title beside its paper link', () => {
+    const shampoo = paper(
+      '- Shampoo: Preconditioned Stochastic Tensor Optimization (Gupta, Koren, Singer — ICML 2018)',
+    );
+    expect(shampoo).toMatchObject({
+      title: 'Shampoo: Preconditioned Stochastic Tensor Optimization',
+      year: 2018,
+      venue: { name: 'ICML' },
+    });
+    expect(shampoo.authors.map((a) => a.name)).toEqual(['Gupta', 'Koren', 'Singer']);
+    const sgdr = paper('- `2017` SGDR: Stochastic Gradient Descent with Warm Restarts — Loshchilov & Hutter');
+    expect(sgdr).toMatchObject({ title: 'SGDR: Stochastic Gradient Descent with Warm Restarts', year: 2017 });
+    const adam = paper(
+      '- Adam [[paper]](https://arxiv.org/abs/1412.6980) [[code]](https://github.com/x/adam) - Kingma & Ba, ICLR 2015',
+    );
+    expect(adam).toMatchObject({ title: 'Adam', year: 2015, venue: { name: 'ICLR' }, arxivId: '1412.6980' });
+    // A label word beside a link is no title.
+    expect(read('- paper [[pdf]](https://arxiv.org/abs/1412.6980) 2019').papers).toEqual([]);
+    // A bracket that holds words of a title stays in the title.
+    expect(paper('- **Adam (a method for stochastic optimization)** 2015').title).toBe(
+      'Adam (a method for stochastic optimization)',
+    );
+  });
+});
+
 describe('the title recogniser', () => {
   it('takes bold text as the title', () => {
     expect(

@@ -267,3 +267,47 @@ describe('parseList on entries whose fields sit in sub-bullets', () => {
     expect(r.skipped).toEqual({ 'not a paper': 1, navigation: 2 });
   });
 });
+
+describe('cards: a heading per paper with its fields as bullets', () => {
+  const md = `# My optimizers
+
+## Adaptive
+
+### Adam: A Method for Stochastic Optimization
+- **Authors:** Diederik P. Kingma, Jimmy Ba
+- **Venue:** ICLR 2015
+- **Link:** https://arxiv.org/abs/1412.6980
+
+### Decoupled Weight Decay Regularization
+- Authors: Ilya Loshchilov, Frank Hutter
+- Year: 2019
+
+## Momentum
+
+- Nesterov, Y. (1983). A method for solving the convex programming problem with convergence rate O(1/k^2). Soviet Mathematics Doklady.
+
+### Notes on momentum
+- Tags: reading
+- [slides](https://example.org/s.pdf)
+`;
+  it('reads the heading as the title and the bullets as its fields, in the section above; no field becomes a paper', () => {
+    const r = parseList(md);
+    expect(
+      r.papers.map((p) => [p.title, p.year, p.venue?.name ?? null, p.authors.map((a) => a.name)]),
+    ).toEqual([
+      ['Adam: A Method for Stochastic Optimization', 2015, 'ICLR', ['Diederik P. Kingma', 'Jimmy Ba']],
+      ['Decoupled Weight Decay Regularization', 2019, null, ['Ilya Loshchilov', 'Frank Hutter']],
+      [
+        'A method for solving the convex programming problem with convergence rate O(1/k^2)',
+        1983,
+        'Soviet Mathematics Doklady',
+        ['Y. Nesterov'],
+      ],
+    ]);
+    expect(r.papers[0]?.arxivId).toBe('1412.6980');
+    const section = (code: string) => r.sections.find((s) => s.code === code)?.title;
+    expect(r.papers.map((p) => section(p.sectionCode))).toEqual(['Adaptive', 'Adaptive', 'Momentum']);
+    // A heading whose bullets are only tags and links is no paper (and no section: nothing under it).
+    expect(r.sections.map((s) => s.title)).toEqual(['Adaptive', 'Momentum']);
+  });
+});

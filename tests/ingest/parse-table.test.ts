@@ -91,3 +91,22 @@ describe('tables whose titles are in a Name or Paper column', () => {
     expect(t.skipped).toEqual({ 'tables that are not about papers': 1 });
   });
 });
+
+describe('header words lists use for authors and dates', () => {
+  it('reads a Who column as authors and a month-year Date as the year', () => {
+    const r = table(`| Name | Date | Conference | Who |
+|---|---|---|---|
+| [Lookahead Optimizer: k steps forward, 1 step back](https://arxiv.org/abs/1907.08610) | 2019-07 | NeurIPS | Michael R. Zhang, James Lucas, Geoffrey Hinton, Jimmy Ba |
+| Symbolic Discovery of Optimization Algorithms | Feb 2023 | NeurIPS | Xiangning Chen et al. |`);
+    expect(r.papers.map((p) => [p.title, p.year, p.venue?.name, p.authors.map((a) => a.name)])).toEqual([
+      [
+        'Lookahead Optimizer: k steps forward, 1 step back',
+        2019,
+        'NeurIPS',
+        ['Michael R. Zhang', 'James Lucas', 'Geoffrey Hinton', 'Jimmy Ba'],
+      ],
+      ['Symbolic Discovery of Optimization Algorithms', 2023, 'NeurIPS', ['Xiangning Chen']],
+    ]);
+    expect(r.papers[1]?.authorsComplete).toBe(false);
+  });
+});
