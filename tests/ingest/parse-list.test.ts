@@ -305,7 +305,7 @@ describe('cards: a heading per paper with its fields as bullets', () => {
       ],
     ]);
     expect(r.papers[0]?.arxivId).toBe('1412.6980');
-    const section = (code: string) => r.sections.find((s) => s.code === code)?.title;
+    const section = (code: string | null) => r.sections.find((s) => s.code === code)?.title;
     expect(r.papers.map((p) => section(p.sectionCode))).toEqual(['Adaptive', 'Adaptive', 'Momentum']);
     // A heading whose bullets are only tags and links is no paper (and no section: nothing under it).
     expect(r.sections.map((s) => s.title)).toEqual(['Adaptive', 'Momentum']);
