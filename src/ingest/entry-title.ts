@@ -19,8 +19,19 @@ export function readTitle(
   const head = toks[first];
   const after = () => flatten(toks.slice(first + 1));
   if (!head) return { title: '', rest: '', source: null };
-  if (head.kind === 'strong' || head.kind === 'both')
+  if (head.kind === 'strong' || head.kind === 'both') {
+    // "**Kingma, D. P. & Ba, J.** *Adam: A method…* ICLR 2015": bold names, then the title in italics.
+    const names = readNames(head.text);
+    const italic = toks.findIndex((t, j) => j > first && t.kind === 'emphasis');
+    const between = toks.slice(first + 1, italic).every((t) => t.kind === 'text' && !/\p{L}/u.test(t.text));
+    if (names && isStrongNameRun(head.text, names) && italic > first && between) {
+      fields.authors = names.names;
+      fields.authorsComplete = names.complete;
+      const title = cleanText((toks[italic] as { text: string }).text).replace(/\.$/, '');
+      return { title, rest: flatten(toks.slice(italic + 1)), source: 'authors-first' };
+    }
     return { title: head.text, rest: after(), source: 'bold' };
+  }
   if (
     head.kind === 'link' &&
     !isAnchor(head.url) &&
@@ -226,7 +237,9 @@ function trailingNames(text: string): number {
         if (n && (isStrongNameRun(p, n) || (m[0].trim() !== ',' && n.names.length <= 4))) names++;
         return n !== null;
       });
-      if (fields && names > 0) return m.index;
+      // "Lion — arXiv:2302.06675": an arXiv reference alone ends a title too.
+      if (fields && (names > 0 || pieces.every((p) => /^arxiv\s*:\s*\d{4}\.\d{4,5}(?:v\d+)?$/i.test(p))))
+        return m.index;
     }
   }
   return 0;

@@ -14,7 +14,7 @@ import { lines, type Token, tokenText } from './tokens.js';
  * and an optimizer tag (`(***Adam***)`, `(Adam)`). Table-of-contents bullets and items that carry
  * no sign of being a paper (no year, venue, authors or paper link) are skipped, not warned about.
  */
-export function parseEntry(tokens: Token[]): EntryResult {
+export function parseEntry(tokens: Token[], context: { year?: number | null } = {}): EntryResult {
   const linkTokens = tokens.filter((t): t is Extract<Token, { kind: 'link' }> => t.kind === 'link');
   const words = tokens.filter((t) => t.kind !== 'link' && t.kind !== 'newline');
   const prose = words.map((t) => ('text' in t ? t.text : '')).join('');
@@ -58,6 +58,8 @@ export function parseEntry(tokens: Token[]): EntryResult {
     fields.authorsComplete = state.authors.complete;
   }
   fields.venueText = pickVenue(state.venues, fields);
+  // Under a bullet that is only a year ("- 2018" with the papers below it), that year is theirs.
+  fields.listedYear ??= context.year ?? null;
 
   const paperLink = links.some(isPaperLink);
   // An unstyled sentence is a paper only with a sign no prose has: a paper link, a year, a venue,
@@ -78,8 +80,13 @@ export function parseEntry(tokens: Token[]): EntryResult {
     fields.title = '';
   }
   // Beside a paper link, a one-word title ("Adam [[paper]](…) - Kingma & Ba") is judged as a link's text is.
+  const arxiv =
+    fields.links.some((l) => /arxiv\.org/i.test(l.url)) || /\barXiv\s*:\s*\d{4}\.\d{4,5}/i.test(prose);
   const wordBesideLink =
-    paperLink && source === 'plain' && fields.authors.length > 0 && !LABEL_TEXT.test(fields.title);
+    (paperLink || arxiv) &&
+    source === 'plain' &&
+    (fields.authors.length > 0 || arxiv) &&
+    !LABEL_TEXT.test(fields.title.replace(/[\s:：.,-]+$/, ''));
   if (!titleLooksReal(fields.title, wordBesideLink ? 'link' : source)) {
     // A year in brackets, initials or a paper link with no title is a paper entry gone wrong.
     const signs = [

@@ -4,7 +4,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { cleanText } from '../domain/normalize.js';
-import { dedupeById, type EntryResult } from './entry-record.js';
+import { dedupeById, type EntryPaper, type EntryResult } from './entry-record.js';
 import { isPaperLink } from './links.js';
 import { separateArxivConflicts, separateNamesakes } from './list-identity.js';
 import { parseEntry } from './parse-entry.js';
@@ -37,6 +37,8 @@ interface Block {
   written: RegExpExecArray | null;
   papers: ParsedList['papers'];
   resources: boolean;
+  /** Paragraphs that read as references, taken only when two or more stand in the block. */
+  paragraphs: Array<{ paper: EntryPaper; line: number }>;
 }
 
 /**
@@ -52,7 +54,9 @@ export function parseList(markdown: string, opts: ParseOptions = {}): ParsedList
   const skip = (why: string, n = 1) => {
     skipped[why] = (skipped[why] ?? 0) + n;
   };
-  const blocks: Block[] = [{ heading: null, text: '', written: null, papers: [], resources: false }];
+  const blocks: Block[] = [
+    { heading: null, text: '', written: null, papers: [], resources: false, paragraphs: [] },
+  ];
   let current = blocks[0] as Block;
   let pseudoResources = false;
   const cards = new Set<RootContent>();
@@ -64,17 +68,20 @@ export function parseList(markdown: string, opts: ParseOptions = {}): ParsedList
     } else if (r.ok === 'skip') skip(r.why);
     else warnings.push({ line, message: r.reason });
   };
-  const visitList = (list: List) => {
-    for (const item of list.children) readItem(item);
+  const visitList = (list: List, year: number | null = null) => {
+    for (const item of list.children) readItem(item, year);
   };
-  const readItem = (item: ListItem) => {
+  const readItem = (item: ListItem, year: number | null) => {
     const line = item.position?.start.line ?? 0;
     const paras = item.children.filter((c): c is Paragraph => c.type === 'paragraph');
     // Sub-bullets that only carry fields of this entry ("- Authors: …", "- [code](…)") are its lines.
     const fieldLists = item.children.filter(
       (c): c is List => c.type === 'list' && c.children.every(isFieldItem),
     );
-    if (paras.length) {
+    // "- 2018" over the papers of that year: a heading of a kind, not an entry.
+    const only =
+      paras.length === 1 ? /^\s*((?:19|20)\d{2})\s*:?\s*$/.exec(mdToString(paras[0] as Paragraph)) : null;
+    if (paras.length && !only) {
       const fieldParas = fieldLists.flatMap((l) =>
         l.children.flatMap((li) => li.children.filter((c): c is Paragraph => c.type === 'paragraph')),
       );
@@ -82,14 +89,15 @@ export function parseList(markdown: string, opts: ParseOptions = {}): ParsedList
         ...(i ? [{ kind: 'newline' as const }] : []),
         ...tokenize(p.children),
       ]);
-      const r = parseEntry(tokens);
+      const r = parseEntry(tokens, { year });
       take(
         r.ok === false ? { ...r, reason: `${r.reason}: ${excerpt(mdToString(paras[0] as Paragraph))}` } : r,
         line,
       );
     }
     for (const child of item.children)
-      if (child.type === 'list' && !(paras.length && fieldLists.includes(child))) visitList(child);
+      if (child.type === 'list' && !(paras.length && fieldLists.includes(child)))
+        visitList(child, only ? Number(only[1]) : year);
   };
 
   const nodes = tree.children as RootContent[];
@@ -115,6 +123,7 @@ export function parseList(markdown: string, opts: ParseOptions = {}): ParsedList
         written: numbering(text),
         papers: [],
         resources: RESOURCES.test(text),
+        paragraphs: [],
       };
       pseudoResources = false;
       blocks.push(current);
@@ -135,10 +144,25 @@ export function parseList(markdown: string, opts: ParseOptions = {}): ParsedList
         )
       )
         skip('badges and images');
+      else {
+        // A list written as paragraphs, one reference each ("Title. Authors. ICLR 2015."): a paragraph
+        // counts only with names and a venue or year, and only beside another such paragraph.
+        const r = parseEntry(tokenize(node.children));
+        if (r.ok === true && r.paper.authors.length > 0 && (r.paper.venue || r.paper.year))
+          current.paragraphs.push({ paper: r.paper, line: node.position?.start.line ?? 0 });
+      }
+    } else if (node.type === 'blockquote') {
+      for (const c of node.children) if (c.type === 'list') visitList(c);
     } else if (node.type === 'code') skip('code blocks');
     else if (node.type === 'html') skip('HTML and comments');
     else if (node.type === 'thematicBreak') skip('rules');
   }
+  for (const b of blocks)
+    if (b.paragraphs.length >= 2) {
+      for (const { paper, line } of b.paragraphs)
+        b.papers.push({ ...paper, sectionCode: '', order: 0, line });
+      b.papers.sort((x, y) => x.line - y.line);
+    }
   return assemble(blocks, warnings, skipped, opts);
 }
 

@@ -311,3 +311,61 @@ describe('cards: a heading per paper with its fields as bullets', () => {
     expect(r.sections.map((s) => s.title)).toEqual(['Adaptive', 'Momentum']);
   });
 });
+
+describe('reading queues, year groups, paragraphs and quotes', () => {
+  const rows = (md: string) =>
+    parseList(md).papers.map((p) => [p.title, p.year, p.venue?.name ?? null, p.authors.map((a) => a.name)]);
+
+  it('reads task-list items, bold names before an italic title, and a title with only an arXiv id', () => {
+    expect(
+      rows(`## To read
+- [ ] **Kingma, D. P. & Ba, J.** *Adam: A method for stochastic optimization.* ICLR 2015.
+- [x] "Decoupled Weight Decay Regularization", Loshchilov and Hutter, ICLR 2019
+- [ ] Lion — arXiv:2302.06675
+`),
+    ).toEqual([
+      ['Adam: A method for stochastic optimization', 2015, 'ICLR', ['D. P. Kingma', 'J. Ba']],
+      ['Decoupled Weight Decay Regularization', 2019, 'ICLR', ['Loshchilov', 'Hutter']],
+      ['Lion', 2023, 'arXiv', []],
+    ]);
+  });
+
+  it('gives the papers under a bullet that is only a year that year', () => {
+    const r = parseList(`## By year
+- 2018
+  - On the Convergence of Adam and Beyond — Reddi, Kale, Kumar (ICLR)
+  - Shampoo: Preconditioned Stochastic Tensor Optimization — Gupta, Koren, Singer (ICML)
+- 2019:
+  - Decoupled Weight Decay Regularization — Loshchilov & Hutter (ICLR)
+`);
+    expect(r.papers.map((p) => [p.title, p.year])).toEqual([
+      ['On the Convergence of Adam and Beyond', 2018],
+      ['Shampoo: Preconditioned Stochastic Tensor Optimization', 2018],
+      ['Decoupled Weight Decay Regularization', 2019],
+    ]);
+    expect(r.skipped).toEqual({});
+  });
+
+  it('reads references written as paragraphs, and lists inside a quote, but no lone prose paragraph', () => {
+    expect(
+      rows(`# Notes
+
+This list started in 2019 with papers by G. Hinton and friends, ICML 2019 mostly.
+
+## Paragraph style
+
+Adam: A Method for Stochastic Optimization. Diederik P. Kingma, Jimmy Ba. ICLR 2015.
+
+On the Variance of the Adaptive Learning Rate and Beyond
+Liyuan Liu et al.
+ICLR 2020
+
+> - Sharpness-Aware Minimization for Efficiently Improving Generalization, P. Foret et al., ICLR 2021
+`),
+    ).toEqual([
+      ['Adam: A Method for Stochastic Optimization', 2015, 'ICLR', ['Diederik P. Kingma', 'Jimmy Ba']],
+      ['On the Variance of the Adaptive Learning Rate and Beyond', 2020, 'ICLR', ['Liyuan Liu']],
+      ['Sharpness-Aware Minimization for Efficiently Improving Generalization', 2021, 'ICLR', ['P. Foret']],
+    ]);
+  });
+});
