@@ -24,10 +24,11 @@ export function readTitle(
     const names = readNames(head.text);
     const italic = toks.findIndex((t, j) => j > first && t.kind === 'emphasis');
     const between = toks.slice(first + 1, italic).every((t) => t.kind === 'text' && !/\p{L}/u.test(t.text));
-    if (names && isStrongNameRun(head.text, names) && italic > first && between) {
+    const italicText = italic > first ? (toks[italic] as { text: string }).text : '';
+    if (names && isStrongNameRun(head.text, names, true) && italicText && between && !readNames(italicText)) {
       fields.authors = names.names;
       fields.authorsComplete = names.complete;
-      const title = cleanText((toks[italic] as { text: string }).text).replace(/\.$/, '');
+      const title = cleanText(italicText).replace(/\.$/, '');
       return { title, rest: flatten(toks.slice(italic + 1)), source: 'authors-first' };
     }
     return { title: head.text, rest: after(), source: 'bold' };

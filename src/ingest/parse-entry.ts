@@ -86,7 +86,7 @@ export function parseEntry(tokens: Token[], context: { year?: number | null } = 
     (paperLink || arxiv) &&
     source === 'plain' &&
     (fields.authors.length > 0 || arxiv) &&
-    !LABEL_TEXT.test(fields.title.replace(/[\s:：.,-]+$/, ''));
+    !LABEL_TEXT.test(fields.title.replace(/[\s\d:：.,()-]+/g, ' ').trim());
   if (!titleLooksReal(fields.title, wordBesideLink ? 'link' : source)) {
     // A year in brackets, initials or a paper link with no title is a paper entry gone wrong.
     const signs = [
