@@ -1,3 +1,4 @@
+import { isPersonName } from '../names.js';
 import type { ParsedList, VenueKind } from '../records.js';
 import { referenceKey } from './references.js';
 import { WorkCollector } from './work-record.js';
@@ -47,7 +48,7 @@ export function parseCslJson(items: unknown[], lines: number[] = []): ParsedList
     const it = raw as CslItem;
     const authors = (Array.isArray(it.author) ? it.author : []).flatMap((a) => {
       const name =
-        a.literal ??
+        (a.literal && personLiteral(a.literal)) ??
         [a.given, a['non-dropping-particle'], a.family].filter(Boolean).join(' ') +
           (a.suffix ? `, ${a.suffix}` : '');
       return name.trim() ? [{ name }] : [];
@@ -87,4 +88,14 @@ export function parseCslJson(items: unknown[], lines: number[] = []): ParsedList
     });
   });
   return out.result();
+}
+
+/**
+ * A literal is a name kept whole (an institution); some exporters put a person there as
+ * "Family, Given" ("LeCun, Yann"), which reads as a person turned round.
+ */
+function personLiteral(literal: string): string {
+  const m = /^([^,]+),\s*([^,]+)$/.exec(literal.trim());
+  const turned = m ? `${m[2]} ${m[1]}` : null;
+  return turned && isPersonName(turned) ? turned : literal;
 }

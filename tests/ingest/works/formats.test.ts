@@ -106,6 +106,22 @@ describe('CSL-JSON (a Zotero export)', () => {
   });
 });
 
+describe('CSL-JSON names written as literals', () => {
+  it('turns a person written "Family, Given" round and keeps an institution whole', () => {
+    const [p] = parseWorks(
+      JSON.stringify([
+        {
+          type: 'article-journal',
+          title: 'Deep learning',
+          author: [{ literal: 'LeCun, Yann' }, { literal: 'Google Brain Team' }, { literal: 'Google, Inc.' }],
+        },
+      ]),
+      'csl',
+    ).papers;
+    expect(p?.authors.map((a) => a.name)).toEqual(['Yann LeCun', 'Google Brain Team', 'Google, Inc.']);
+  });
+});
+
 describe('OpenAlex works', () => {
   it('reads the documented Work object: ids, authorships with ORCIDs, source, abstract, references', () => {
     const [w] = parseWorks(fixture('openalex-work.json'), 'openalex').papers;
