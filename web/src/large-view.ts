@@ -3,6 +3,7 @@ import forceAtlas2 from 'graphology-layout-forceatlas2';
 import FA2Layout from 'graphology-layout-forceatlas2/worker';
 import Sigma from 'sigma';
 import { type GraphView, NODE_STYLE, type NodeType, shorten } from './graph-model.js';
+import { MoveLayer } from './move-layer.js';
 
 /**
  * Views with more nodes than this are drawn with WebGL (sigma.js); smaller ones with Cytoscape's
@@ -30,6 +31,8 @@ function hash01(s: string, salt: number): number {
 export class LargeView {
   readonly graph = new Graph({ multi: false, type: 'directed' });
   sigma: Sigma | null = null;
+  /** Pan and zoom: a transform of the drawn picture, redrawn once the view is still. */
+  moves: MoveLayer | null = null;
   private layout: FA2Layout | null = null;
   private layoutGraph: Graph | null = null;
   private stopTimer: ReturnType<typeof setTimeout> | undefined;
@@ -49,7 +52,10 @@ export class LargeView {
     this.clear();
     this.add(view);
     this.sigma = new Sigma(this.graph, this.container, {
-      // Edges and labels are skipped while the camera moves: that is what keeps frames short.
+      // Pan and zoom are the MoveLayer's (a CSS transform of the drawing while the view moves).
+      enableCameraPanning: false,
+      enableCameraZooming: false,
+      // Camera animations (focus on a node) still redraw each step: edges and labels wait for the end.
       hideEdgesOnMove: true,
       hideLabelsOnMove: true,
       labelDensity: 0.5,
@@ -72,6 +78,7 @@ export class LargeView {
         this.focus && !this.focus.has(this.graph.source(id)) ? { ...attrs, hidden: true } : attrs,
     });
     this.sigma.on('clickNode', ({ node }) => this.onSelect(node));
+    this.moves = new MoveLayer(this.sigma, this.container);
     // Sigma renders inside its constructor; the frame after that is the first one on screen.
     await new Promise<void>((r) => requestAnimationFrame(() => r()));
     this.startLayout(layoutMs);
@@ -199,6 +206,7 @@ export class LargeView {
       this.focus = null;
     } else {
       this.focus = new Set([id, ...this.graph.neighbors(id), ...also]);
+      this.moves?.settle();
       const p = this.sigma?.getNodeDisplayData(id);
       if (p) void this.sigma?.getCamera().animate({ x: p.x, y: p.y, ratio: 0.3 }, { duration: 300 });
     }
@@ -222,6 +230,8 @@ export class LargeView {
 
   clear(): void {
     this.stopLayout();
+    this.moves?.kill();
+    this.moves = null;
     this.sigma?.kill();
     this.sigma = null;
     this.focus = null;

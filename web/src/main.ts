@@ -51,17 +51,12 @@ const state = {
   drawLarge: (view: GraphView, layoutMs?: number) => showLarge(view, layoutMs),
   /** One pan/zoom step of whichever canvas is showing. */
   zoomBy(factor: number) {
-    if (isLarge()) {
-      const c = large.sigma?.getCamera();
-      c?.setState({ ratio: c.ratio / factor });
-    } else cy.zoom(cy.zoom() * factor);
+    if (isLarge()) large.moves?.zoom(factor);
+    else cy.zoom(cy.zoom() * factor);
   },
   panBy(dx: number, dy: number) {
-    if (isLarge()) {
-      const c = large.sigma?.getCamera();
-      const h = large.sigma?.getDimensions().height ?? 1;
-      if (c) c.setState({ x: c.x - (dx / h) * c.ratio, y: c.y + (dy / h) * c.ratio });
-    } else cy.panBy({ x: dx, y: dy });
+    if (isLarge()) large.moves?.pan(dx, dy);
+    else cy.panBy({ x: dx, y: dy });
   },
 };
 (window as unknown as { __explorer: typeof state }).__explorer = state;
