@@ -3,7 +3,7 @@ import forceAtlas2 from 'graphology-layout-forceatlas2';
 import FA2Layout from 'graphology-layout-forceatlas2/worker';
 import Sigma from 'sigma';
 import { type GraphView, NODE_STYLE, type NodeType, shorten } from './graph-model.js';
-import { MoveLayer } from './move-layer.js';
+import { MoveLayer, setCamera } from './move-layer.js';
 
 /**
  * Views with more nodes than this are drawn with WebGL (sigma.js); smaller ones with Cytoscape's
@@ -55,9 +55,10 @@ export class LargeView {
       // Pan and zoom are the MoveLayer's (a CSS transform of the drawing while the view moves).
       enableCameraPanning: false,
       enableCameraZooming: false,
-      // Camera animations (focus on a node) still redraw each step: edges and labels wait for the end.
-      hideEdgesOnMove: true,
-      hideLabelsOnMove: true,
+      // Nothing moves the camera step by step (a focus jumps there: one drawing, not one per step),
+      // so nothing is hidden "on move" (sigma would re-index the whole graph after each drag).
+      hideEdgesOnMove: false,
+      hideLabelsOnMove: false,
       labelDensity: 0.5,
       labelGridCellSize: 120,
       labelRenderedSizeThreshold: 9,
@@ -79,8 +80,9 @@ export class LargeView {
     });
     this.sigma.on('clickNode', ({ node }) => this.onSelect(node));
     this.moves = new MoveLayer(this.sigma, this.container);
-    // Sigma renders inside its constructor; the frame after that is the first one on screen.
-    await new Promise<void>((r) => requestAnimationFrame(() => r()));
+    // Sigma renders inside its constructor and hands the drawing to WebGL; it is on screen once the
+    // browser produces the frames after it (with software WebGL that waits for the rasterising).
+    for (let i = 0; i < 2; i++) await new Promise<void>((r) => requestAnimationFrame(() => r()));
     this.startLayout(layoutMs);
   }
 
@@ -208,7 +210,7 @@ export class LargeView {
       this.focus = new Set([id, ...this.graph.neighbors(id), ...also]);
       this.moves?.settle();
       const p = this.sigma?.getNodeDisplayData(id);
-      if (p) void this.sigma?.getCamera().animate({ x: p.x, y: p.y, ratio: 0.3 }, { duration: 300 });
+      if (p && this.sigma) setCamera(this.sigma, { x: p.x, y: p.y, ratio: 0.3 });
     }
     this.sigma?.refresh({ skipIndexation: true });
   }

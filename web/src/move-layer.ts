@@ -28,6 +28,20 @@ export function sourceOf(m: Move, x: number, y: number): { x: number; y: number 
 }
 
 /**
+ * Sets the camera of a sigma whose own pan and zoom are switched off: its camera then ignores
+ * x, y and ratio unless they are allowed for the call.
+ */
+export function setCamera(sigma: Sigma, state: { x?: number; y?: number; ratio?: number }): void {
+  const c = sigma.getCamera();
+  const [panning, zooming] = [c.enabledPanning, c.enabledZooming];
+  c.enabledPanning = true;
+  c.enabledZooming = true;
+  c.setState(state);
+  c.enabledPanning = panning;
+  c.enabledZooming = zooming;
+}
+
+/**
  * Pan and zoom of a big WebGL view as a CSS transform of the picture already drawn, redrawn for
  * real once the view has been still for SETTLE_MS. Without a GPU (headless Chromium, SwiftShader)
  * one sigma frame of 20,000 nodes and 60,000 edges takes seconds; a transformed layer is
@@ -39,7 +53,7 @@ export class MoveLayer {
   private move: Move = NO_MOVE;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private drag: { x: number; y: number; moved: boolean } | null = null;
-  /** Redraws done after a move, with how long each took (for the explorer's figures). */
+  /** Redraws done after a move: ms from the camera change until the frame after it (the explorer's figures). */
   readonly settles: number[] = [];
   private readonly off: Array<() => void> = [];
 
@@ -96,9 +110,11 @@ export class MoveLayer {
     this.apply(shift(this.move, dx, dy));
   }
 
-  /** True while a move waits for its redraw. */
+  private drawing = false;
+
+  /** True while a move waits for its redraw or the redraw is not on screen yet. */
   get moving(): boolean {
-    return this.timer !== undefined;
+    return this.timer !== undefined || this.drawing;
   }
 
   private apply(m: Move): void {
@@ -126,10 +142,20 @@ export class MoveLayer {
     const camera = this.sigma.getCamera();
     const at = this.sigma.viewportToFramedGraph(centre);
     const t0 = performance.now();
-    this.sigma.once('afterRender', () => this.settles.push(performance.now() - t0));
+    this.drawing = true;
+    // Sigma returns once the drawing is handed to WebGL; the frame is on screen when the browser
+    // gets round to the next frames (with software WebGL, seconds later): that is the time kept.
+    this.sigma.once('afterRender', () =>
+      requestAnimationFrame(() =>
+        requestAnimationFrame(() => {
+          this.drawing = false;
+          this.settles.push(performance.now() - t0);
+        }),
+      ),
+    );
     // setState draws in the next animation frame, before that frame is painted: the picture with
     // its transform removed is never on screen.
-    camera.setState({ x: at.x, y: at.y, ratio: camera.ratio / m.s });
+    setCamera(this.sigma, { x: at.x, y: at.y, ratio: camera.ratio / m.s });
     for (const c of this.pictures()) c.style.transform = '';
   }
 
