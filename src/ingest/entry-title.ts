@@ -169,6 +169,8 @@ function plainTitle(text: string, fields: EntryFields): { title: string; rest: s
     /[.,]?\s+In\s*:?\s*(?=\uE001)/i.exec(text),
     /[.,]?\s+In\s*:?\s+(?=(?:Proceedings|Advances|arXiv|International|Conference)\b)/i.exec(text),
     /[,，]\s*(?=\uE001)/.exec(text),
+    // "Title. *Ilya Sutskever, James Martens.*": a full stop, then italic text.
+    /\.\s+(?=\uE001)/.exec(text),
     /\.\s*(?=\[|\(|$)/.exec(text),
     fieldsInBrackets(text),
   ].filter((m): m is RegExpExecArray => m !== null);

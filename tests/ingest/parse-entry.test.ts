@@ -169,6 +169,15 @@ describe('fields after a plain title', () => {
       '- Adam [[paper]](https://arxiv.org/abs/1412.6980) [[code]](https://github.com/x/adam) - Kingma & Ba, ICLR 2015',
     );
     expect(adam).toMatchObject({ title: 'Adam', year: 2015, venue: { name: 'ICLR' }, arxivId: '1412.6980' });
+    const momentum = paper(
+      '1. **[ICML 2013]** On the importance of initialization and momentum in deep learning. *Ilya Sutskever, James Martens, George Dahl, Geoffrey Hinton.* [pdf](http://proceedings.mlr.press/v28/sutskever13.pdf)',
+    );
+    expect(momentum).toMatchObject({
+      title: 'On the importance of initialization and momentum in deep learning',
+      year: 2013,
+      venue: { name: 'ICML' },
+    });
+    expect(momentum.authors).toHaveLength(4);
     // A label word beside a link is no title.
     expect(read('- paper [[pdf]](https://arxiv.org/abs/1412.6980) 2019').papers).toEqual([]);
     // A bracket that holds words of a title stays in the title.
