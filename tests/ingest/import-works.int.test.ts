@@ -84,6 +84,18 @@ describe('one paper from markdown, BibTeX, CSL-JSON and OpenAlex', () => {
     expect(kingma?.oa).toBe('A5036542498');
   });
 
+  it('lets surnames only ("Kingma & Ba") give way to the full names at the same positions', async () => {
+    const surnames = `## Adaptive
+
+- **Adam: A Method for Stochastic Optimization** — Kingma & Ba, ICLR 2015 [arxiv](https://arxiv.org/abs/1412.6980)
+`;
+    await load(surnames, 'surnames', { fileName: 'surnames.md' });
+    await load(fixture('openalex-page.json'), 'openalex', { fileName: 'page.json' });
+    const [adam] = await paper("p.arxivId = '1412.6980'", {});
+    expect(adam?.authors).toEqual(['Diederik P. Kingma', 'Jimmy Ba']);
+    expect(await db.read("MATCH (a:Author) WHERE a.name IN ['Kingma', 'Ba'] RETURN a.name AS n")).toEqual([]);
+  });
+
   it('merges "John Duchi" into "John C. Duchi" on the same paper, matched by title and year', async () => {
     await load(fixture('library.bib'), 'my-library', { fileName: 'library.bib' });
     await load(fixture('openalex-page.json'), 'openalex', { fileName: 'page.json' });

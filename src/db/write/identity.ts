@@ -103,15 +103,16 @@ function nameParts(name: string): { given: string[]; surname: string } {
 }
 
 /**
- * True when `short` is an abbreviated form of `full` ("D. P. Kingma" of "Diederik P. Kingma"):
+ * True when `short` is an abbreviated form of `full` ("D. P. Kingma" or "Kingma" of "Diederik P. Kingma"):
  * same surname, every given name of `short` an initial of (or equal to) the matching given name of
  * `full`, and at least one of them really shortened. Two full names never match.
  */
 export function abbreviates(short: string, full: string): boolean {
   const s = nameParts(short);
   const f = nameParts(full);
-  if (!s.surname || s.surname !== f.surname || s.given.length === 0 || s.given.length > f.given.length)
-    return false;
+  if (!s.surname || s.surname !== f.surname || s.given.length > f.given.length) return false;
+  // "Kingma" of "Diederik P. Kingma": lists that give surnames only ("Kingma & Ba") shorten most.
+  if (s.given.length === 0) return f.given.length > 0;
   // "John Duchi" of "John C. Duchi": a name without the middle initial is shorter too.
   let shortened = s.given.length < f.given.length;
   for (let j = 0; j < s.given.length; j++) {
