@@ -65,25 +65,55 @@ export async function resolvePapers(run: Runner, rows: readonly PaperIdentity[])
   const inBatch = new Map<string, string>();
   for (const r of found) {
     const i = r.i as number;
-    const row = rows[i] as PaperIdentity;
-    const keys = keysOf(row);
-    let id = (r.byKey as string | null) ?? keys.map((k) => inBatch.get(k)).find(Boolean) ?? null;
-    let isKnown = r.byKey !== null;
-    if (!id && r.byTitle) {
-      if (yearsAgree(r.titleYear as number | null, row.year)) {
-        id = r.byTitle as string;
-        isKnown = true;
-      } else {
-        id = `${row.id}-${row.year}`;
-        isKnown = r.byTitleYear !== null;
-      }
-    }
-    id ??= inBatch.get(`id:${row.id}`) ?? row.id;
+    const { id, isKnown } = resolveRow(rows[i] as PaperIdentity, r as unknown as StoredMatch, inBatch);
     ids[i] = id;
     known[i] = isKnown;
-    for (const k of [...keys, `id:${row.id}`]) if (!inBatch.has(k)) inBatch.set(k, id);
   }
   return { ids, known };
+}
+
+/** What the graph already holds for a row: a paper with one of its keys, its title id, and that id with the row's year. */
+interface StoredMatch {
+  byKey: string | null;
+  byTitle: string | null;
+  titleYear: number | null;
+  byTitleYear: string | null;
+}
+
+const NOTHING_STORED: StoredMatch = { byKey: null, byTitle: null, titleYear: null, byTitleYear: null };
+
+/** The one identity rule for a row, given what the graph holds and the ids earlier rows of the batch took. */
+function resolveRow(
+  row: PaperIdentity,
+  stored: StoredMatch,
+  inBatch: Map<string, string>,
+): { id: string; isKnown: boolean } {
+  const keys = keysOf(row);
+  let id = stored.byKey ?? keys.map((k) => inBatch.get(k)).find(Boolean) ?? null;
+  let isKnown = stored.byKey !== null;
+  if (!id && stored.byTitle) {
+    if (yearsAgree(stored.titleYear, row.year)) {
+      id = stored.byTitle;
+      isKnown = true;
+    } else {
+      id = `${row.id}-${row.year}`;
+      isKnown = stored.byTitleYear !== null;
+    }
+  }
+  id ??= inBatch.get(`id:${row.id}`) ?? row.id;
+  for (const k of [...keys, `id:${row.id}`]) if (!inBatch.has(k)) inBatch.set(k, id);
+  return { id, isKnown };
+}
+
+/** Which rows of one batch into an empty graph are one work (a work number per row): what eval:import counts. */
+export function batchIdentity(rows: readonly PaperIdentity[]): number[] {
+  const inBatch = new Map<string, string>();
+  const numbers = new Map<string, number>();
+  return rows.map((row) => {
+    const { id } = resolveRow(row, NOTHING_STORED, inBatch);
+    if (!numbers.has(id)) numbers.set(id, numbers.size);
+    return numbers.get(id) as number;
+  });
 }
 
 /** An author as a row names them, at a position on a paper. */
