@@ -10,7 +10,8 @@ const USAGE =
 function number(name: string, v: string | undefined): number | undefined {
   if (v === undefined) return undefined;
   const n = Number(v);
-  if (!Number.isFinite(n) || n < 0 || n > 100) throw new Error(`--${name} takes a percentage 0–100, not "${v}"`);
+  if (!Number.isFinite(n) || n < 0 || n > 100)
+    throw new Error(`--${name} takes a percentage 0–100, not "${v}"`);
   return n;
 }
 

@@ -2,8 +2,9 @@
  * Scores what the importer read from a document against its gold list (../shared/gold/README.md):
  * found, garbage, distinct works merged, authors exact, first author, year, venue, section. Pure.
  */
-import { foldKey } from '../domain/normalize.js';
+
 import { batchIdentity } from '../db/write/identity.js';
+import { foldKey } from '../domain/normalize.js';
 import type { PaperRecord, ParsedList } from '../ingest/records.js';
 import type { GoldEntry } from './gold.js';
 

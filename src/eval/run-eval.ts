@@ -1,7 +1,7 @@
 /** Parses every gold file's document (no database) and scores it: what `npm run eval:import` prints. */
 import { ImportError, parseDocument, sourceFromFile } from '../ingest/import-list.js';
-import type { ParsedList } from '../ingest/records.js';
 import { readDocumentFile } from '../ingest/read-file.js';
+import type { ParsedList } from '../ingest/records.js';
 import { loadTaxonomy } from '../ingest/taxonomy.js';
 import type { GoldFile } from './gold.js';
 import { type FileScore, pct, type Ratio, scoreFile, totalScore } from './import-score.js';
