@@ -1,12 +1,10 @@
-import type { Heading, List, ListItem, Paragraph, Root, RootContent } from 'mdast';
+import type { Heading, List, ListItem, Paragraph, RootContent } from 'mdast';
 import { toString as mdToString } from 'mdast-util-to-string';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
 import { cleanText } from '../domain/normalize.js';
 import { dedupeById, type EntryPaper, type EntryResult } from './entry-record.js';
 import { isPaperLink } from './links.js';
 import { separateArxivConflicts, separateNamesakes } from './list-identity.js';
+import { readMarkdown } from './markdown-tree.js';
 import { parseEntry } from './parse-entry.js';
 import { readTable } from './parse-table.js';
 import type { ParsedList, ParseWarning, SectionRecord } from './records.js';
@@ -48,7 +46,7 @@ interface Block {
  * directly or in a subsection, or when `keepCodes` names them.
  */
 export function parseList(markdown: string, opts: ParseOptions = {}): ParsedList {
-  const tree = unified().use(remarkParse).use(remarkGfm).parse(markdown) as Root;
+  const tree = readMarkdown(markdown);
   const warnings: ParseWarning[] = [];
   const skipped: Record<string, number> = {};
   const skip = (why: string, n = 1) => {

@@ -1,0 +1,63 @@
+/** A markdown document as one mdast tree, with the HTML written inside it read into the same tree. */
+import type { Html, ListItem, Root, RootContent } from 'mdast';
+import rehypeRaw from 'rehype-raw';
+import rehypeRemark from 'rehype-remark';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+
+/** HTML that carries structure or styling of entries (not comments, images or bare badges). */
+const STRUCTURAL_HTML =
+  /<(?:details|summary|h[1-6]|table|tr|td|th|ul|ol|li|p|div|b|strong|i|em|br|sup|sub|span|blockquote)\b/i;
+
+type State = {
+  all: (node: unknown) => RootContent[];
+  toFlow: (nodes: RootContent[]) => RootContent[];
+  patch: (from: unknown, to: unknown) => void;
+};
+
+/**
+ * `<details>` holds one entry: its `<summary>` is the entry's head and everything else in it is
+ * the entry's own text, as a list item with everything nested in it is.
+ */
+function details(state: State, node: unknown) {
+  const item: ListItem = {
+    type: 'listItem',
+    spread: false,
+    children: state.toFlow(state.all(node)) as ListItem['children'],
+  };
+  state.patch(node, item);
+  const list = { type: 'list' as const, ordered: false, spread: false, children: [item] };
+  state.patch(node, list);
+  return list;
+}
+
+function hasStructuralHtml(tree: Root): boolean {
+  let found = false;
+  const visit = (n: { type: string; value?: string; children?: unknown[] }) => {
+    if (found) return;
+    if (n.type === 'html' && STRUCTURAL_HTML.test((n as Html).value)) found = true;
+    for (const c of (n.children ?? []) as (typeof n)[]) visit(c);
+  };
+  visit(tree as never);
+  return found;
+}
+
+/**
+ * Parses markdown (GFM). When the document writes entries in HTML (`<details>`, `<h2>`, `<b>`,
+ * `<br>`, tables…), the HTML and the markdown around it are read as one tree (remark → rehype-raw
+ * → back to mdast), keeping line endings and source positions, so entries are found by the same
+ * rules whichever way they are written. Pure.
+ */
+export function readMarkdown(markdown: string): Root {
+  const tree = unified().use(remarkParse).use(remarkGfm).parse(markdown) as Root;
+  if (!hasStructuralHtml(tree)) return tree;
+  const hast = unified()
+    .use(remarkRehype, { allowDangerousHtml: true })
+    .use(rehypeRaw)
+    .runSync(tree as never);
+  return unified()
+    .use(rehypeRemark, { newlines: true, handlers: { details } } as never)
+    .runSync(hast as never) as unknown as Root;
+}
