@@ -14,7 +14,10 @@ import { lines, type Token, tokenText } from './tokens.js';
  * and an optimizer tag (`(***Adam***)`, `(Adam)`). Table-of-contents bullets and items that carry
  * no sign of being a paper (no year, venue, authors or paper link) are skipped, not warned about.
  */
-export function parseEntry(tokens: Token[], context: { year?: number | null } = {}): EntryResult {
+export function parseEntry(
+  tokens: Token[],
+  context: { year?: number | null; venue?: string | null } = {},
+): EntryResult {
   const linkTokens = tokens.filter((t): t is Extract<Token, { kind: 'link' }> => t.kind === 'link');
   const words = tokens.filter((t) => t.kind !== 'link' && t.kind !== 'newline');
   const prose = words.map((t) => ('text' in t ? t.text : '')).join('');
@@ -57,6 +60,8 @@ export function parseEntry(tokens: Token[], context: { year?: number | null } = 
     fields.authors = state.authors.names;
     fields.authorsComplete = state.authors.complete;
   }
+  // Under a bullet or heading that is only a venue ("- ICML 2019"), that venue is theirs.
+  if (!state.venues.length && context.venue) state.venues.push(context.venue);
   fields.venueText = pickVenue(state.venues, fields);
   // Under a bullet that is only a year ("- 2018" with the papers below it), that year is theirs.
   fields.listedYear ??= context.year ?? null;

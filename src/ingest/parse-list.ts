@@ -8,7 +8,8 @@ import { readMarkdown } from './markdown-tree.js';
 import { parseEntry } from './parse-entry.js';
 import { readTable } from './parse-table.js';
 import type { ParsedList, ParseWarning, SectionRecord } from './records.js';
-import { tokenize } from './tokens.js';
+import { type Token, tokenize } from './tokens.js';
+import { isKnownVenue, parseVenue } from './venue.js';
 
 /** Section numbering as lists write it: "A.", "A.1.", "B.2", "3.", "2.1" followed by the title. */
 // The code ends at a dot or a space: "2019" (a year) and "3D Vision" are titles, not codes.
@@ -66,36 +67,30 @@ export function parseList(markdown: string, opts: ParseOptions = {}): ParsedList
     } else if (r.ok === 'skip') skip(r.why);
     else warnings.push({ line, message: r.reason });
   };
-  const visitList = (list: List, year: number | null = null) => {
-    for (const item of list.children) readItem(item, year);
+  const visitList = (list: List, context: EntryContext = {}) => {
+    for (const item of list.children) readItem(item, context);
   };
-  const readItem = (item: ListItem, year: number | null) => {
+  const readItem = (item: ListItem, context: EntryContext) => {
     const line = item.position?.start.line ?? 0;
     const paras = item.children.filter((c): c is Paragraph => c.type === 'paragraph');
-    // Sub-bullets that only carry fields of this entry ("- Authors: …", "- [code](…)") are its lines.
-    const fieldLists = item.children.filter(
-      (c): c is List => c.type === 'list' && c.children.every(isFieldItem),
-    );
-    // "- 2018" over the papers of that year: a heading of a kind, not an entry.
-    const only =
-      paras.length === 1 ? /^\s*((?:19|20)\d{2})\s*:?\s*$/.exec(mdToString(paras[0] as Paragraph)) : null;
-    if (paras.length && !only) {
-      const fieldParas = fieldLists.flatMap((l) =>
-        l.children.flatMap((li) => li.children.filter((c): c is Paragraph => c.type === 'paragraph')),
-      );
-      const tokens = [...paras, ...fieldParas].flatMap((p, i) => [
-        ...(i ? [{ kind: 'newline' as const }] : []),
-        ...tokenize(p.children),
-      ]);
-      const r = parseEntry(tokens, { year });
-      take(
-        r.ok === false ? { ...r, reason: `${r.reason}: ${excerpt(mdToString(paras[0] as Paragraph))}` } : r,
-        line,
-      );
+    const lists = item.children.filter((c): c is List => c.type === 'list');
+    // "- 2018" or "- ICML 2019" over the papers of that year or venue: a heading of a kind, not an entry.
+    const over = paras.length === 1 ? contextOf(paras[0] as Paragraph) : null;
+    if (!paras.length || over) {
+      for (const l of lists) visitList(l, { ...context, ...over });
+      return;
     }
-    for (const child of item.children)
-      if (child.type === 'list' && !(paras.length && fieldLists.includes(child)))
-        visitList(child, only ? Number(only[1]) : year);
+    const own = parseEntry(paragraphTokens(paras), context);
+    // An entry's nested lines are its fields (authors, venue, dates, notes), unless most nested
+    // items are complete entries of their own (a paper with the papers that followed it).
+    const entryLists = lists.filter((l) => holdsEntries(l, own.ok === true));
+    const fieldParas = lists.filter((l) => !entryLists.includes(l)).flatMap(nestedParagraphs);
+    const r = fieldParas.length ? parseEntry(paragraphTokens([...paras, ...fieldParas]), context) : own;
+    take(
+      r.ok === false ? { ...r, reason: `${r.reason}: ${excerpt(mdToString(paras[0] as Paragraph))}` } : r,
+      line,
+    );
+    for (const l of entryLists) visitList(l, context);
   };
 
   const nodes = tree.children as RootContent[];
@@ -162,6 +157,48 @@ export function parseList(markdown: string, opts: ParseOptions = {}): ParsedList
       b.papers.sort((x, y) => x.line - y.line);
     }
   return assemble(blocks, warnings, skipped, opts);
+}
+
+/** What a parent bullet or heading passes down to the entries under it. */
+type EntryContext = { year?: number | null; venue?: string | null };
+
+/** A bullet that is only a year or a venue ("- 2018", "- ICML 2019"): the context of the bullets under it. */
+function contextOf(p: Paragraph): EntryContext | null {
+  const text = cleanText(mdToString(p)).replace(/[:：]$/, '');
+  const year = /^((?:19|20)\d{2})$/.exec(text);
+  if (year) return { year: Number(year[1]) };
+  if (!isKnownVenue(text) || text.split(' ').length > 4) return null;
+  const v = parseVenue(text);
+  return { venue: text, year: v.year };
+}
+
+/** Paragraphs as one entry's tokens, a line end between each. */
+function paragraphTokens(paras: Paragraph[]): Token[] {
+  return paras.flatMap((p, i) => [...(i ? [{ kind: 'newline' as const }] : []), ...tokenize(p.children)]);
+}
+
+/** Every paragraph nested in a list, at any depth, in document order. */
+function nestedParagraphs(list: List): Paragraph[] {
+  return list.children.flatMap((li) =>
+    li.children.flatMap((c) => (c.type === 'paragraph' ? [c] : c.type === 'list' ? nestedParagraphs(c) : [])),
+  );
+}
+
+/**
+ * A nested list of entries: under a paper, most of its items are papers in their own right (two or
+ * more); under a bullet that is no paper by itself (a topic), any of them is.
+ */
+function holdsEntries(list: List, underPaper: boolean): boolean {
+  const complete = list.children.filter((li) => {
+    const paras = li.children.filter((c): c is Paragraph => c.type === 'paragraph');
+    if (!paras.length || isFieldItem(li)) return false;
+    const r = parseEntry(paragraphTokens(paras));
+    return (
+      r.ok === true &&
+      (r.paper.links.some(isPaperLink) || r.paper.authors.length > 0 || r.paper.year !== null)
+    );
+  }).length;
+  return underPaper ? complete >= 2 && complete * 2 > list.children.length : complete >= 1;
 }
 
 /** A bullet that is a field of its parent entry: "Authors: …", "Venue: ICLR 2019", or links to other pages only. */
