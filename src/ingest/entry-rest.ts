@@ -5,6 +5,19 @@ import { flatten, isVenueEvidence, looseNames, type RestState, YEAR_PAREN } from
 import { isStrongNameRun, readNames } from './names.js';
 import type { Token } from './tokens.js';
 import { isKnownVenue } from './venue.js';
+import {
+  COMMA,
+  dateYear,
+  EM,
+  fieldOfLabel,
+  MARKS,
+  MONTH,
+  rx,
+  SPACED_SEPARATOR,
+  WORD_STOP,
+  YEAR_WORD,
+  yearIn,
+} from './vocabulary.js';
 
 /** Reads what follows the title: year, venue, authors and notes, in any order. */
 export function readRest(rest: string, fields: EntryFields, state: RestState): void {
@@ -13,24 +26,24 @@ export function readRest(rest: string, fields: EntryFields, state: RestState): v
   const paren = YEAR_PAREN.exec(s);
   if (paren) {
     const inner = cleanText(paren[1] ?? paren[2] ?? '');
-    const year = /\b((?:19|20)\d{2})\b/.exec(inner);
+    const year = yearIn(inner);
     if (isKnownVenue(inner)) state.venues.push(inner);
     // "(Liu et al., ICLR 2020)": names and a venue in the brackets are read like any others.
     else if (inner.split(/[,;]/).some((p) => isKnownVenue(p)) || /\bet\.?\s*al\b|\b\p{Lu}\.\s/u.test(inner))
       readSegments(inner, fields, state);
     else {
-      fields.listedYear ??= year ? Number(year[1]) : null;
+      fields.listedYear ??= year;
       const note = cleanText(
         inner
-          .replace(/\b(?:19|20)\d{2}[a-z]?\b/, '')
-          .replace(/\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?/i, '')
+          .replace(YEAR_WORD, '')
+          .replace(rx('i')`\b${MONTH}`, '')
           .replace(/^[,\s]+|[,\s]+$/g, ''),
       );
       if (note) fields.notes.push(note);
     }
     s = s.slice(0, paren.index) + (paren[2] ? ', ' : ' ') + s.slice(paren.index + paren[0].length);
     // "Models(2017): A Tutorial, G. Neubig" — the title went on after the year.
-    const more = /^\s*:\s*([^,\uE001]+?)(?=,|$)/.exec(s.slice(paren.index));
+    const more = rx()`^\s*:\s*([^,${EM[0]}]+?)(?=,|$)`.exec(s.slice(paren.index));
     if (more && !readNames(more[1] as string)) {
       fields.title += `: ${cleanText(more[1] as string)}`;
       s = s.slice(0, paren.index) + s.slice(paren.index + more[0].length);
@@ -38,7 +51,7 @@ export function readRest(rest: string, fields: EntryFields, state: RestState): v
   }
   // "In *ICML 2018*", "*NeurIPS 2017*/", "，*Authors*，": italic text is a venue or authors.
   s = s.replace(
-    /(\bIn\s*:?\s*)?\uE001([^\uE002]*)\uE002\s*\/?/gi,
+    rx('gi')`(\bIn\s*:?\s*)?${EM[0]}([^${EM[1]}]*)${EM[1]}\s*\/?`,
     (_m, inWord: string | undefined, inner: string) => {
       // Italic after a title is its authors unless it reads as a venue; names the reader does not
       // know ("O'Brien \"Quote\"") are kept as written, split at commas, but prove nothing.
@@ -62,10 +75,10 @@ export function readRest(rest: string, fields: EntryFields, state: RestState): v
 /** Classifies comma-separated pieces: a year, a run of names, or the venue. */
 function readSegments(text: string, fields: EntryFields, state: RestState): void {
   const segments = text
-    .replace(/[\uE005\uE006]/g, '')
+    .replace(MARKS, '')
     // "(Best Paper)", "(Oral)": a parenthesis without a year is a note on the entry.
     .replace(/\(([^()]{1,60})\)/g, (m, inner: string) => {
-      if (/\b(?:19|20)\d{2}\b/.test(inner) || !/\p{L}/u.test(inner)) return m;
+      if (YEAR_WORD.test(inner) || !/\p{L}/u.test(inner)) return m;
       // "(ICLR'18)", "(NeurIPS '20)": a known venue with a short year is the venue, not a note.
       if (isKnownVenue(inner)) return ` , ${inner} , `;
       fields.notes.push(cleanText(inner));
@@ -74,7 +87,7 @@ function readSegments(text: string, fields: EntryFields, state: RestState): void
     .replace(/[[\]()]/g, ' ')
     // Commas, semicolons, dashes, "//" and arrows between spaces, "by", and full stops after a
     // word ("et al. ICLR 2020"), not after an initial.
-    .split(/[,，;；]|\s(?:[-–—|·▸▶►›]|\/\/|->|→)\s|\sby\s|(?<=\p{L}{2})\.\s+/u)
+    .split(rx('u')`${COMMA}|${SPACED_SEPARATOR}|${WORD_STOP}`)
     .map((p) => cleanText(p).replace(/^[.:#/\s]+|[:#/\s]+$/g, ''))
     .filter((p) => p && /[\p{L}\p{N}]/u.test(p));
   let run: string[] = [];
@@ -89,9 +102,9 @@ function readSegments(text: string, fields: EntryFields, state: RestState): void
   };
   for (const seg of segments) {
     const bare = seg.replace(/\.$/, '');
-    if (/^(?:19|20)\d{2}$/.test(bare)) {
+    if (dateYear(bare) !== null) {
       flush();
-      fields.listedYear = Number(bare);
+      fields.listedYear = dateYear(bare);
     } else if (VOLUME_PAGES.test(bare)) {
       // "4(5)", "12:2121–2159", "pp. 1–17": where in the venue, kept as a note, never the venue.
       flush();
@@ -112,39 +125,51 @@ function readSegments(text: string, fields: EntryFields, state: RestState): void
 
 const VOLUME_PAGES = /^(?:(?:vol|volume|no|issue|pp?|pages?)\.?\s*)?\d[\d\s:–—-]*$/i;
 
-/** Lines after the first: "Diederik P. Kingma, Jimmy Ba; 2014", or a venue; a description is ignored. */
+/**
+ * Lines after the first (nested bullets, continuation lines): a labelled field ("Authors: …", its
+ * names as links too), or a line made only of fields — names, a venue, a year or a date, italic
+ * authors or venue ("*A. Author, B. Author* [[paper]](…) arXiv 2017.12"). A description is ignored.
+ */
 export function readNextLine(line: Token[], fields: EntryFields, state: RestState): void {
-  const text = flatten(line.filter((t) => t.kind !== 'link'));
-  const labelled = LABELLED.exec(text.replace(/[\uE001\uE002\uE005\uE006]/g, ''));
+  const withLinkText = flatten(line, true).replace(MARKS, '');
+  const labelled = LABELLED.exec(withLinkText);
   if (labelled) {
-    readLabelled((labelled[1] as string).toLowerCase(), cleanText(labelled[2] as string), fields, state);
+    readLabelled(labelled[1] as string, cleanText(labelled[2] as string), fields, state);
     return;
   }
-  const parts = text
-    .split(/[;；]|(?<=\p{L}{2})\.\s+/u)
+  const text = flatten(line.filter((t) => t.kind !== 'link'));
+  const plain = cleanText(text.replace(ITALIC, ' ; ').replace(MARKS, ''));
+  const date = dateYear(plain.replace(/[.;,]+$/, ''));
+  if (date !== null) {
+    fields.listedYear ??= date;
+    return;
+  }
+  const parts = plain
+    .split(rx('u')`${COMMA}|${WORD_STOP}`)
     .map((p) => p.trim().replace(/\.$/, ''))
     .filter(Boolean);
   const known = parts.every(
-    (p) => /^(?:19|20)\d{2}$/.test(p) || readNames(p) !== null || isVenueEvidence(p.replace(/^In\s+/i, '')),
+    (p) => dateYear(p) !== null || readNames(p) !== null || isVenueEvidence(p.replace(/^In\s+/i, '')),
   );
-  if (known) readSegments(parts.join(';'), fields, state);
+  if (!known) return;
+  if (ITALIC.test(text)) readRest(text, fields, state);
+  else readSegments(parts.join(';'), fields, state);
 }
 
-const LABELLED = /^\s*([\p{L};]+(?: in| at)?)\s*[:：]\s*(.*)$/u;
+const ITALIC = rx()`${EM[0]}[^${EM[1]}]*${EM[1]}`;
+const LABELLED = /^\s*([\p{L};() ]{1,30}?)\s*[:：]\s*(.*)$/u;
 
 /** A line that names its field ("Authors: …", "Venue: ICLR 2019", "Year: 2019"); other labels (code, tags) add nothing. */
 function readLabelled(label: string, value: string, fields: EntryFields, state: RestState): void {
   if (!value) return;
-  if (/^(authors?|by|who|written by|creators?)$/.test(label)) {
+  const field = fieldOfLabel(label);
+  if (field === 'authors') {
     const names = readNames(value);
     state.authors ??= names ?? looseNames(value);
     if (names) state.strong ||= isStrongNameRun(value, names);
-  } else if (/^(venue|conference|journal|published|publication|booktitle)/.test(label))
-    state.venues.push(value);
-  else if (/^(year|date)$/.test(label)) {
-    const y = /\b((?:19|20)\d{2})\b/.exec(value);
-    if (y) fields.listedYear = Number(y[1]);
-  }
+  } else if (field === 'venue') state.venues.push(value);
+  else if (field === 'year') fields.listedYear = yearIn(value) ?? fields.listedYear;
+  else if (field === 'title' && !fields.title.trim()) fields.title = value;
 }
 
 /**

@@ -1,19 +1,31 @@
 /** The title of an entry and what may stand before it: a venue in brackets, a year, an optimizer tag. */
 import { cleanText } from '../domain/normalize.js';
 import type { EntryFields } from './entry-record.js';
-import { flatten, isVenueEvidence, LABEL_TEXT, type TitleSource, YEAR_PAREN } from './entry-text.js';
+import { flatten, isVenueEvidence, type TitleSource, YEAR_PAREN } from './entry-text.js';
 import { isAnchor, readLink } from './links.js';
 import { isStrongNameRun, type NameList, readNames } from './names.js';
 import type { LinkRecord } from './records.js';
 import { type Token, tokenText } from './tokens.js';
 import { isKnownVenue } from './venue.js';
+import {
+  COMMA,
+  EM,
+  LINK_LABEL,
+  rx,
+  SEPARATOR,
+  SPACED_SEPARATOR,
+  STYLED,
+  WORD_STOP,
+  YEAR,
+  YEAR_ONLY,
+} from './vocabulary.js';
 
 /** Finds the title at the head of the first line; returns the rest of that line as marked text. */
 export function readTitle(
   main: Token[],
   fields: EntryFields,
 ): { title: string; rest: string; source: TitleSource | null; titleLink?: Token } {
-  let toks = main.filter((t) => t.kind !== 'link' || !LABEL_TEXT.test(t.text));
+  let toks = main.filter((t) => t.kind !== 'link' || !LINK_LABEL.test(t.text));
   toks = takeTag(toks, fields);
   const first = toks.findIndex((t) => t.kind === 'link' || tokenText(t).trim() !== '');
   const head = toks[first];
@@ -60,17 +72,17 @@ export function takeLead(all: Token[], lead: string[], fields: EntryFields): Tok
   const head = toks[i];
   if (!head || head.kind === 'link' || head.kind === 'newline') return toks;
   // "`2017` Title — Authors": a year in code marks.
-  if (head.kind === 'code' && /^\s*(?:19|20)\d{2}\s*$/.test(head.text)) {
+  if (head.kind === 'code' && YEAR_ONLY.test(head.text)) {
     fields.listedYear = Number(head.text.trim());
     return [...toks.slice(0, i), ...toks.slice(i + 1)];
   }
   const m =
     /^\s*[[(]([^\])]{2,40})[\])]\s*/.exec(head.text) ??
-    /^\s*((?:19|20)\d{2})\s*[·|:\-–—▸▶►›]\s+/.exec(head.text);
+    rx()`^\s*(${YEAR})\s*(?:${SEPARATOR}|:)\s+`.exec(head.text);
   if (!m) return toks;
   const inner = cleanText(m[1] as string);
   const key = citationKey(inner);
-  if (/^(?:19|20)\d{2}$/.test(inner)) fields.listedYear = Number(inner);
+  if (YEAR_ONLY.test(inner)) fields.listedYear = Number(inner);
   else if (key) fields.listedYear ??= key.year;
   else if (isVenueEvidence(inner)) lead.push(inner);
   else return toks;
@@ -98,13 +110,18 @@ function dropDecoration(toks: Token[]): Token[] {
   return out;
 }
 
+/** "Reddi et al., 2018" inside a citation key: names, then a year. */
+const CITATION_KEY = rx()`^(.+?)[,\s]+(${YEAR})[a-z]?$`;
+/** "Kingma and Ba (2015): Title", APA's "Kingma, D. P., & Ba, J. (2015). Title." */
+const NAMES_YEAR_TITLE = rx()`^(.+?)\s*\((${YEAR})[a-z]?\)[.:]\s+(.+)$`;
+
 /**
  * A citation key before the entry: "[Reddi et al., 2018]", "[Kingma & Ba 2015]", "[12]". Not a
  * venue: it is dropped, keeping its year.
  */
 function citationKey(inner: string): { year: number | null } | null {
   if (/^\d{1,3}$/.test(inner)) return { year: null };
-  const m = /^(.+?)[,\s]+((?:19|20)\d{2})[a-z]?$/.exec(inner);
+  const m = CITATION_KEY.exec(inner);
   if (!m || isKnownVenue(m[1] as string)) return null;
   return readNames(m[1] as string) ? { year: Number(m[2]) } : null;
 }
@@ -135,9 +152,9 @@ function takeTag(toks: Token[], fields: EntryFields): Token[] {
 /** The title of an unstyled entry: the leading sentence, up to where its other fields begin. */
 function plainTitle(text: string, fields: EntryFields): { title: string; rest: string; source: TitleSource } {
   // "Kingma and Ba (2015): Adam, a method…. ICLR." and APA's "Kingma, D. P., & Ba, J. (2015). Title. Venue."
-  const af = /^(.+?)\s*\(((?:19|20)\d{2})[a-z]?\)[.:]\s+(.+)$/.exec(text);
+  const af = NAMES_YEAR_TITLE.exec(text);
   const names = af ? readNames(af[1] as string) : null;
-  if (af && names && !/[\uE001\uE005]/.test(af[1] as string)) {
+  if (af && names && !STYLED.test(af[1] as string)) {
     fields.authors = names.names;
     fields.authorsComplete = names.complete;
     fields.listedYear = Number(af[2]);
@@ -166,11 +183,11 @@ function plainTitle(text: string, fields: EntryFields): { title: string; rest: s
   if (quoted) return { title: quoted[1] as string, rest: `, ${quoted[2]}`, source: 'plain' };
   const markers = [
     YEAR_PAREN.exec(text),
-    /[.,]?\s+In\s*:?\s*(?=\uE001)/i.exec(text),
+    rx('i')`[.,]?\s+In\s*:?\s*(?=${EM[0]})`.exec(text),
     /[.,]?\s+In\s*:?\s+(?=(?:Proceedings|Advances|arXiv|International|Conference)\b)/i.exec(text),
-    /[,，]\s*(?=\uE001)/.exec(text),
+    rx()`[,，]\s*(?=${EM[0]})`.exec(text),
     // "Title. *Ilya Sutskever, James Martens.*": a full stop, then italic text.
-    /\.\s+(?=\uE001)/.exec(text),
+    rx()`\.\s+(?=${EM[0]})`.exec(text),
     /\.\s*(?=\[|\(|$)/.exec(text),
     fieldsInBrackets(text),
   ].filter((m): m is RegExpExecArray => m !== null);
@@ -186,12 +203,12 @@ function fieldsInBrackets(text: string): RegExpExecArray | null {
   const m = /\s*\(([^()]{3,200})\)[\s.]*$/.exec(text);
   if (!m) return null;
   const pieces = (m[1] as string)
-    .split(/[,;，；]|\s(?:[-–—·|]|\/\/)\s/)
+    .split(rx()`${COMMA}|\s${SEPARATOR}\s`)
     .map((p) => cleanText(p).replace(/\.$/, ''))
     .filter(Boolean);
   let signs = 0;
   for (const p of pieces) {
-    if (/^(?:19|20)\d{2}$/.test(p) || isVenueEvidence(p)) signs++;
+    if (YEAR_ONLY.test(p) || isVenueEvidence(p)) signs++;
     else if (readNames(p)) signs++;
     else return null;
   }
@@ -206,7 +223,7 @@ function leadingNames(text: string): { names: NameList; end: number } | null {
   let best: { names: NameList; end: number } | null = null;
   for (const m of text.slice(0, 600).matchAll(/\.\s+(?=[\p{Lu}\p{N}"“'‘])/gu)) {
     const head = text.slice(0, m.index + 1);
-    if (/[\uE001\uE005(]/.test(head)) break;
+    if (STYLED.test(head) || head.includes('(')) break;
     const names = readNames(head);
     if (names && isStrongNameRun(head, names)) best = { names, end: m.index + m[0].length };
   }
@@ -222,10 +239,10 @@ function leadingNames(text: string): { names: NameList; end: number } | null {
  */
 function trailingNames(text: string): number {
   // "//", "->" and "→" between spaces separate fields too (a URL's "//" has no spaces around it).
-  const SEP = /[,，.]\s+|\s+(?:[-–—·|▸▶►›]|\/\/|->|→|by)\s+/g;
+  const SEP = rx('g')`[,，.]\s+|${SPACED_SEPARATOR}`;
   for (const m of text.matchAll(SEP)) {
     const tail = text.slice(m.index + m[0].length);
-    if (/[\uE001\uE005]/.test(tail)) continue;
+    if (STYLED.test(tail)) continue;
     // Commas first kept inside a piece ("You, Y., Li, J." is one surname-first run), then split ("Kingma & Ba, ICLR 2015").
     for (const split of [PIECES, PIECES_AND_COMMAS]) {
       const pieces = tail
@@ -234,7 +251,7 @@ function trailingNames(text: string): number {
         .filter(Boolean);
       let names = 0;
       const fields = pieces.every((p) => {
-        if (/^(?:19|20)\d{2}$/.test(p) || isVenueEvidence(p)) return true;
+        if (YEAR_ONLY.test(p) || isVenueEvidence(p)) return true;
         const n = readNames(p);
         // After a comma only names that cannot be a phrase count; after a full stop or a dash, a few bare surnames do.
         if (n && (isStrongNameRun(p, n) || (m[0].trim() !== ',' && n.names.length <= 4))) names++;
@@ -248,8 +265,8 @@ function trailingNames(text: string): number {
   return 0;
 }
 
-const PIECES = /\s+(?:[-–—·|▸▶►›]|\/\/|->|→)\s+|\s+by\s+|;|(?<=\p{L}{2})\.\s+/u;
-const PIECES_AND_COMMAS = /\s+(?:[-–—·|▸▶►›]|\/\/|->|→)\s+|\s+by\s+|[;,]|(?<=\p{L}{2})\.\s+/u;
+const PIECES = rx('u')`${SPACED_SEPARATOR}|;|${WORD_STOP}`;
+const PIECES_AND_COMMAS = rx('u')`${SPACED_SEPARATOR}|[;,]|${WORD_STOP}`;
 
 /** A title worth keeping: a phrase with letters, not a year, a count or a single stray word. */
 export function titleLooksReal(title: string, source: TitleSource | null): boolean {

@@ -1,11 +1,12 @@
 import { assemblePaper, type EntryFields, type EntryResult } from './entry-record.js';
 import { pickVenue, readNextLine, readRest } from './entry-rest.js';
-import { isVenueEvidence, LABEL_TEXT, type RestState } from './entry-text.js';
+import { isVenueEvidence, type RestState } from './entry-text.js';
 import { readTitle, takeLead, titleLinkRecord, titleLooksReal } from './entry-title.js';
 import { isAnchor, isPaperLink, readLink } from './links.js';
 import { isStrongNameRun, readNames } from './names.js';
 import type { LinkRecord } from './records.js';
 import { lines, type Token, tokenText } from './tokens.js';
+import { LINK_LABEL } from './vocabulary.js';
 
 /**
  * Reads one list item by recognising its fields wherever they stand, not by matching a template:
@@ -91,7 +92,7 @@ export function parseEntry(
     (paperLink || arxiv) &&
     source === 'plain' &&
     (fields.authors.length > 0 || arxiv) &&
-    !LABEL_TEXT.test(fields.title.replace(/[\s\d:：.,()-]+/g, ' ').trim());
+    !LINK_LABEL.test(fields.title.replace(/[\s\d:：.,()-]+/g, ' ').trim());
   if (!titleLooksReal(fields.title, wordBesideLink ? 'link' : source)) {
     // A year in brackets, initials or a paper link with no title is a paper entry gone wrong.
     const signs = [

@@ -2,7 +2,7 @@ import type { Heading, List, ListItem, Paragraph, RootContent } from 'mdast';
 import { toString as mdToString } from 'mdast-util-to-string';
 import { cleanText } from '../domain/normalize.js';
 import { dedupeById, type EntryPaper, type EntryResult } from './entry-record.js';
-import { isPaperLink } from './links.js';
+import { isAnchor, isPaperLink } from './links.js';
 import { separateArxivConflicts, separateNamesakes } from './list-identity.js';
 import { readMarkdown } from './markdown-tree.js';
 import { parseEntry } from './parse-entry.js';
@@ -10,6 +10,7 @@ import { readTable } from './parse-table.js';
 import type { ParsedList, ParseWarning, SectionRecord } from './records.js';
 import { type Token, tokenize } from './tokens.js';
 import { isKnownVenue, parseVenue } from './venue.js';
+import { dateYear, FIELD_LABEL, fieldOfLabel } from './vocabulary.js';
 
 /** Section numbering as lists write it: "A.", "A.1.", "B.2", "3.", "2.1" followed by the title. */
 // The code ends at a dot or a space: "2019" (a year) and "3D Vision" are titles, not codes.
@@ -19,10 +20,6 @@ const NAVIGATION = /^(?:table of contents|contents|toc|index|outline|navigation)
 /** Sections (or `*(Lectures)*` sub-headings) that gather resources, not papers: their items need a paper link. */
 const RESOURCES =
   /\b(lectures?|tutorials?|blogs?|videos?|courses?|talks?|podcasts?|websites?|newsletters?|communit(?:y|ies)|people|researchers|youtube|twitter)\b/i;
-
-/** "Authors:", "Venue:", "Year:"… opening a line: a field of an entry, wherever the line stands. */
-export const FIELD_LABEL =
-  /^\s*(authors?|by|venue|conference|journal|published(?: in| at)?|publication|booktitle|year|date|paper|pdf|code|links?|arxiv|doi|tags?|keywords?|notes?|tl;?dr|summary|abstract)\s*[:：]/i;
 
 export interface ParseOptions {
   /** Written section codes to keep even when no entry sits under them (the taxonomy's empty A.1, B.1). */
@@ -165,8 +162,8 @@ type EntryContext = { year?: number | null; venue?: string | null };
 /** A bullet that is only a year or a venue ("- 2018", "- ICML 2019"): the context of the bullets under it. */
 function contextOf(p: Paragraph): EntryContext | null {
   const text = cleanText(mdToString(p)).replace(/[:：]$/, '');
-  const year = /^((?:19|20)\d{2})$/.exec(text);
-  if (year) return { year: Number(year[1]) };
+  const year = dateYear(text);
+  if (year !== null) return { year };
   if (!isKnownVenue(text) || text.split(' ').length > 4) return null;
   const v = parseVenue(text);
   return { venue: text, year: v.year };
@@ -189,6 +186,8 @@ function nestedParagraphs(list: List): Paragraph[] {
  * more); under a bullet that is no paper by itself (a topic), any of them is.
  */
 function holdsEntries(list: List, underPaper: boolean): boolean {
+  // A table of contents under a bullet: its items are read (and skipped) as navigation.
+  if (list.children.every(isNavigationItem)) return true;
   const complete = list.children.filter((li) => {
     const paras = li.children.filter((c): c is Paragraph => c.type === 'paragraph');
     if (!paras.length || isFieldItem(li)) return false;
@@ -201,6 +200,15 @@ function holdsEntries(list: List, underPaper: boolean): boolean {
   return underPaper ? complete >= 2 && complete * 2 > list.children.length : complete >= 1;
 }
 
+/** A bullet whose links all stay in the page ("- [Adaptive](#adaptive)"). */
+function isNavigationItem(li: ListItem): boolean {
+  const links = li.children
+    .filter((c): c is Paragraph => c.type === 'paragraph')
+    .flatMap((p) => tokenize(p.children))
+    .filter((t) => t.kind === 'link');
+  return links.length > 0 && links.every((t) => t.kind === 'link' && isAnchor(t.url));
+}
+
 /** A bullet that is a field of its parent entry: "Authors: …", "Venue: ICLR 2019", or links to other pages only. */
 function isFieldItem(li: ListItem): boolean {
   const [p, ...rest] = li.children;
@@ -208,7 +216,7 @@ function isFieldItem(li: ListItem): boolean {
   const tokens = tokenize(p.children);
   const text = tokens.map((t) => (t.kind === 'newline' || t.kind === 'link' ? '' : t.text)).join('');
   const links = tokens.filter((t) => t.kind === 'link');
-  if (FIELD_LABEL.test(text)) return true;
+  if (FIELD_LABEL.test(text) || styledLabel(tokens)) return true;
   return (
     links.length > 0 &&
     links.every((t) => t.kind === 'link' && !t.url.startsWith('#')) &&
@@ -216,16 +224,28 @@ function isFieldItem(li: ListItem): boolean {
   );
 }
 
+/** "**Cancer:** Pan-cancer", "*Data source*: TCGA": a short bold or italic label and a colon open the bullet. */
+function styledLabel(tokens: Token[]): boolean {
+  const [head, next] = tokens;
+  if (!head || (head.kind !== 'strong' && head.kind !== 'emphasis' && head.kind !== 'both')) return false;
+  const label = head.text.trim();
+  const colon = /[:：]$/.test(label) || (next?.kind === 'text' && /^\s*[:：]/.test(next.text));
+  return colon && label.replace(/[:：]$/, '').split(/\s+/).length <= 4;
+}
+
 /** Labels that say a bullet holds a paper's own data (not its code, tags or notes). */
-const CARD_FIELD =
-  /^\s*(?:authors?|by|who|venue|conference|journal|published(?: in| at)?|publication|booktitle|year|date)\s*[:：]/i;
+const CARD_FIELDS = new Set(['authors', 'venue', 'year']);
+const ownField = (text: string) => {
+  const label = FIELD_LABEL.exec(text)?.[1];
+  return label !== undefined && CARD_FIELDS.has(fieldOfLabel(label) ?? '');
+};
 
 /** A list that only gives fields of the heading above it, at least one of them a paper's own (authors, venue, year). */
 function isCard(list: List): boolean {
   if (!list.children.every(isFieldItem)) return false;
   return list.children.some((li) => {
     const p = li.children[0];
-    return p?.type === 'paragraph' && CARD_FIELD.test(mdToString(p));
+    return p?.type === 'paragraph' && ownField(mdToString(p));
   });
 }
 

@@ -6,6 +6,7 @@ import { readNames } from './names.js';
 import type { LinkRecord } from './records.js';
 import { type Token, tokenize } from './tokens.js';
 import { isKnownVenue } from './venue.js';
+import { yearIn } from './vocabulary.js';
 
 /** What a column holds, recognised from its header. */
 type Role =
@@ -172,13 +173,13 @@ function readRow(
   const venueCells = col('venue').map(textOf).filter(Boolean);
   if (!venueCells.length) venueCells.push(...venueLinks.slice(0, 1));
   const yearText = col('year').map(textOf).join(' ');
-  const year = /\b((?:19|20)\d{2})\b/.exec(yearText);
+  const year = yearIn(yearText);
   const fields: EntryFields = {
     title,
     authors: names?.names ?? splitLoose(authorsText),
     authorsComplete: names?.complete ?? !/et\.?\s*al/i.test(authorsText),
     venueText: venueCells.join(', ') || null,
-    listedYear: year ? Number(year[1]) : null,
+    listedYear: year,
     links,
     notes: [
       ...col('name').map((i) => (textOf(i) ? `${headers[i]}: ${textOf(i)}` : '')),

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { cleanText, findArxivId, foldKey, venueId } from '../domain/normalize.js';
 import type { VenueKind, VenueRecord } from './records.js';
 import { SEED_DIR } from './seed-dir.js';
+import { dateYear, rx, YEAR, yearIn } from './vocabulary.js';
 
 const KINDS = ['CONFERENCE', 'JOURNAL', 'PREPRINT', 'WORKSHOP', 'OTHER'] as const;
 const catalogueSchema = z.object({
@@ -50,7 +51,6 @@ export interface ParsedVenue {
 }
 
 const NO_VENUE: ParsedVenue = { venue: null, year: null, arxivId: null, notes: [] };
-const YEAR = /\b((?:19|20)\d{2})\b/;
 
 /**
  * Reads a venue as lists write it: "ICLR 2019", "ICML 2018 (Best Paper)", "NIPS 2018" (NeurIPS),
@@ -62,8 +62,8 @@ export function parseVenue(text: string, venues: VenueCatalogue = catalogue()): 
   const notes: string[] = [];
   let year: number | null = null;
   let s = cleanText(text).replace(/\(([^)]*)\)/g, (_m, inner: string) => {
-    const y = /^\s*((?:19|20)\d{2})\s*$/.exec(inner);
-    if (y) year ??= Number(y[1]);
+    const y = dateYear(inner);
+    if (y !== null) year ??= y;
     else if (inner.trim()) notes.push(cleanText(inner));
     return ' ';
   });
@@ -71,20 +71,20 @@ export function parseVenue(text: string, venues: VenueCatalogue = catalogue()): 
   if (!s) return { ...NO_VENUE, year, notes };
   const arxivId = findArxivId(s);
   if (/^(arxiv|corr)\b/i.test(s)) {
-    const y = YEAR.exec(s.replace(/arXiv\s*:\s*\S+/i, ''));
-    return { venue: series('arXiv', 'PREPRINT'), known: true, year: y ? Number(y[1]) : year, arxivId, notes };
+    const y = yearIn(s.replace(/arXiv\s*:\s*\S+/i, ''));
+    return { venue: series('arXiv', 'PREPRINT'), known: true, year: y ?? year, arxivId, notes };
   }
   // A year at the end ("ICLR 2019", "ICLR'2019") or as two digits after an apostrophe ("icml'23").
-  const y4 = /^(.*?)[\s'’,-]*((?:19|20)\d{2})$/.exec(s);
+  const y4 = rx()`^(.*?)[\s'’,-]*(${YEAR})$`.exec(s);
   // Two digits need an apostrophe ("icml'23"), or a known series before them ("CVPR 18").
   const y2 = y4 ? null : (/^(.*?)\s*['’](\d{2})$/.exec(s) ?? knownThenDigits(s, venues));
   if (y4) [s, year] = [y4[1] as string, Number(y4[2])];
   else if (y2) [s, year] = [y2[1] as string, 2000 + Number(y2[2])];
   // A year that opens the venue ("2019 ICLR") is a year too.
-  const lead = /^((?:19|20)\d{2})\s+(.+)$/.exec(s);
+  const lead = rx()`^(${YEAR})\s+(.+)$`.exec(s);
   if (lead) [year, s] = [year ?? Number(lead[1]), lead[2] as string];
   // …and so is one inside it ("ICML 2020 Workshop on …", "Proceedings of the 2019 Conference on …").
-  const inside = year === null ? /\s((?:19|20)\d{2})\s/.exec(s) : null;
+  const inside = year === null ? rx()`\s(${YEAR})\s`.exec(s) : null;
   if (inside)
     [year, s] = [
       Number(inside[1]),

@@ -1,0 +1,130 @@
+/**
+ * The words and marks paper lists are written with, each defined once: years and dates, the
+ * separators between an entry's fields, the labels that name a field or a link, and the markers
+ * the recognisers put around styled text. Recognisers compose their patterns from these parts
+ * (`rx`), so a new separator or label is one edit here.
+ */
+
+/** A regular expression composed from named parts: rx()`^(${YEAR})$`; parts are RegExps or sources. */
+export function rx(flags = '') {
+  return (strings: TemplateStringsArray, ...parts: Array<RegExp | string>) =>
+    new RegExp(
+      String.raw({ raw: strings.raw }, ...parts.map((p) => (typeof p === 'string' ? p : p.source))),
+      flags,
+    );
+}
+
+/** A year a paper can have, as lists write it: four digits, 1900–2099. */
+export const YEAR = /(?:19|20)\d{2}/;
+/** A year standing as a word ("2019", "2019a"), not inside a longer number or an arXiv id. */
+export const YEAR_WORD = rx()`(?<![\d.])(${YEAR})[a-z]?(?!\d|\.\d{4})`;
+/** A year and nothing else. */
+export const YEAR_ONLY = rx()`^\s*(${YEAR})\s*$`;
+/** Month names and their abbreviations ("Oct.", "Sept", "June"). */
+export const MONTH = /(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?/;
+/**
+ * A date and nothing else: "29/10/2018", "12/2019", "2017.12", "2022-04-29", "Oct. 2024", "2024 Oct".
+ * The year is the first group that matched.
+ */
+export const DATE_ONLY = rx(
+  'i',
+)`^\s*\[?\s*(?:(?:\d{1,2}[/.-]){1,2}(${YEAR})|(${YEAR})(?:[/.-]\d{1,2}){1,2}|${MONTH}\s*(?:\d{1,2},?\s*)?(${YEAR})|(${YEAR})\s+${MONTH})\s*\]?\s*$`;
+
+/** The year of a text that holds one ("ICLR 2019", "(2015)"), else null. */
+export function yearIn(text: string): number | null {
+  const m = YEAR_WORD.exec(text);
+  return m ? Number(m[1]) : null;
+}
+
+/** The year of a text that is only a year or a date, else null. */
+export function dateYear(text: string): number | null {
+  const m = YEAR_ONLY.exec(text) ?? DATE_ONLY.exec(text);
+  const y = m?.slice(1).find((g) => g !== undefined);
+  return y ? Number(y) : null;
+}
+
+/** Marks between fields that stand between spaces: dashes, bars, dots, arrowheads, "//", arrows. */
+export const SEPARATOR = /(?:[-–—|·▸▶►›]|\/\/|->|→)/;
+/** A separator with its spaces, or "by" between words. */
+export const SPACED_SEPARATOR = rx()`\s+${SEPARATOR}\s+|\s+by\s+`;
+/** A full stop that ends a word (not an initial): "et al. ICLR", "Networks. Authors". */
+export const WORD_STOP = /(?<=\p{L}{2})\.\s+/u;
+
+/** Words that label a field of an entry, by the field they name (matched whole, case-insensitively). */
+export const FIELD_LABELS = {
+  authors: ['authors?', 'by', 'who', 'written by', 'creators?', 'researchers?', 'author\\(s\\)'],
+  venue: [
+    'venue',
+    'conference',
+    'journal',
+    'published(?: in| at)?',
+    'publication',
+    'publisher',
+    'booktitle',
+    'proceedings',
+  ],
+  year: ['year', 'date', 'published year', 'pub year'],
+  title: ['title', 'paper title'],
+  links: ['paper', 'pdf', 'code', 'links?', 'arxiv', 'doi', 'url', 'materials?', 'project'],
+  keywords: ['tags?', 'keywords?', 'key words?', 'topics?', 'categor(?:y|ies)'],
+  summary: ['notes?', 'tl;?dr', 'summary', 'abstract', 'comments?', 'contribution'],
+} as const;
+
+export type FieldLabel = keyof typeof FIELD_LABELS;
+
+const alternation = (words: readonly string[]) => `(?:${words.join('|')})`;
+const ALL_LABELS = alternation(Object.values(FIELD_LABELS).flat());
+
+/** "Authors:", "Venue：", "Key Word:" opening a line: a labelled field, whatever else the line holds. */
+export const FIELD_LABEL = rx('i')`^\s*(${ALL_LABELS})\s*[:：]`;
+
+/** Which field a label names ("Authors" → authors), or null for a label of another kind. */
+export function fieldOfLabel(label: string): FieldLabel | null {
+  const l = label.trim().toLowerCase();
+  for (const [field, words] of Object.entries(FIELD_LABELS))
+    if (rx('i')`^${alternation(words)}$`.test(l)) return field as FieldLabel;
+  return null;
+}
+
+/** Words a link's text uses to say what it links to ("pdf", "[code]"), not the paper's name. */
+export const LINK_LABEL_WORDS = [
+  'pdf',
+  'paper',
+  'code',
+  'arxiv',
+  'html',
+  'web',
+  'link',
+  'doi',
+  'openreview',
+  'slides',
+  'video',
+  'notes',
+  'blog',
+  'project',
+  'website',
+  'github',
+  'cite',
+  'bib',
+  'bibtex',
+  'abs',
+  'official code',
+  'codes',
+  'dataset',
+  'supp',
+] as const;
+/** A link text that only labels its link: "pdf", "[code]", "[[paper]]". */
+export const LINK_LABEL = rx('i')`^\s*\[*\s*(?:${LINK_LABEL_WORDS.join('|')})\s*\]*\s*$`;
+/** A label whose link broke ("[[pdf]] (https://…)"): furniture, not text of the entry. */
+export const BROKEN_LINK_LABEL = rx('gi')`\[+\s*(?:${LINK_LABEL_WORDS.join('|')})\s*\]+`;
+
+// Markers (private-use characters) for styled text inside a flattened line: italic and code keep
+// their bounds, so the recognisers can tell "*Authors*" and "`code`" from plain words.
+export const EM = ['\uE001', '\uE002'] as const;
+export const CODE = ['\uE005', '\uE006'] as const;
+/** Any marker, to strip them all. */
+export const MARKS = /[\uE001\uE002\uE005\uE006]/g;
+/** Where italic or code opens: text past it is styled, not plain. */
+export const STYLED = /[\uE001\uE005]/;
+/** Commas, semicolons (and their full-width forms) between fields. */
+export const COMMA = /[,，;；]/;
