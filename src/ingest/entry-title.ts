@@ -9,7 +9,9 @@ import { type Token, tokenText } from './tokens.js';
 import { isKnownVenue } from './venue.js';
 import {
   COMMA,
+  DATE_LEAD,
   EM,
+  firstGroup,
   LINK_LABEL,
   rx,
   SEPARATOR,
@@ -25,7 +27,7 @@ export function readTitle(
   main: Token[],
   fields: EntryFields,
 ): { title: string; rest: string; source: TitleSource | null; titleLink?: Token } {
-  let toks = main.filter((t) => t.kind !== 'link' || !LINK_LABEL.test(t.text));
+  let toks = withoutLabelLinks(main);
   toks = takeTag(toks, fields);
   const first = toks.findIndex((t) => t.kind === 'link' || tokenText(t).trim() !== '');
   const head = toks[first];
@@ -57,6 +59,26 @@ export function readTitle(
   return plainTitle(flatten(toks.slice(first)), fields);
 }
 
+/** The tokens without links that only label themselves ("[pdf]", "[[notes](…)]"), brackets around them included. */
+function withoutLabelLinks(toks: Token[]): Token[] {
+  const out: Token[] = [];
+  let dropBracket = false;
+  for (const t of toks) {
+    if (t.kind === 'link' && LINK_LABEL.test(t.text)) {
+      const prev = out[out.length - 1];
+      if (prev?.kind === 'text' && /\[\s*$/.test(prev.text)) {
+        out[out.length - 1] = { ...prev, text: prev.text.replace(/\[\s*$/, '') };
+        dropBracket = true;
+      }
+      continue;
+    }
+    if (dropBracket && t.kind === 'text') out.push({ ...t, text: t.text.replace(/^\s*\]/, '') });
+    else out.push(t);
+    dropBracket = false;
+  }
+  return out;
+}
+
 export function titleLinkRecord(url: string): LinkRecord | null {
   const link = readLink('', url);
   return link && link.label === 'link' ? { ...link, label: 'paper' } : link;
@@ -71,18 +93,21 @@ export function takeLead(all: Token[], lead: string[], fields: EntryFields): Tok
   const i = toks.findIndex((t) => t.kind === 'link' || tokenText(t).trim() !== '');
   const head = toks[i];
   if (!head || head.kind === 'link' || head.kind === 'newline') return toks;
+  // "**[12]**", "*[Kingma & Ba, 2015]*": a citation key in bold or italics, alone in its style.
+  if (head.kind !== 'text' && head.kind !== 'code' && !/^\s*[[(][^\])]{1,40}[\])]\s*$/.test(head.text))
+    return toks;
   // "`2017` Title — Authors": a year in code marks.
   if (head.kind === 'code' && YEAR_ONLY.test(head.text)) {
     fields.listedYear = Number(head.text.trim());
     return [...toks.slice(0, i), ...toks.slice(i + 1)];
   }
-  const m =
-    /^\s*[[(]([^\])]{2,40})[\])]\s*/.exec(head.text) ??
-    rx()`^\s*(${YEAR})\s*(?:${SEPARATOR}|:)\s+`.exec(head.text);
+  const date = DATE_LEAD.exec(head.text);
+  const m = date ?? /^\s*[[(]([^\])]{1,40})[\])]\s*/.exec(head.text);
   if (!m) return toks;
-  const inner = cleanText(m[1] as string);
-  const key = citationKey(inner);
-  if (YEAR_ONLY.test(inner)) fields.listedYear = Number(inner);
+  const inner = cleanText(m[1] ?? '');
+  const key = date ? null : citationKey(inner);
+  if (date) fields.listedYear = firstGroup(date);
+  else if (YEAR_ONLY.test(inner)) fields.listedYear = Number(inner);
   else if (key) fields.listedYear ??= key.year;
   else if (isVenueEvidence(inner)) lead.push(inner);
   else return toks;

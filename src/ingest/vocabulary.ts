@@ -26,9 +26,17 @@ export const MONTH = /(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\
  * A date and nothing else: "29/10/2018", "12/2019", "2017.12", "2022-04-29", "Oct. 2024", "2024 Oct".
  * The year is the first group that matched.
  */
-export const DATE_ONLY = rx(
-  'i',
-)`^\s*\[?\s*(?:(?:\d{1,2}[/.-]){1,2}(${YEAR})|(${YEAR})(?:[/.-]\d{1,2}){1,2}|${MONTH}\s*(?:\d{1,2},?\s*)?(${YEAR})|(${YEAR})\s+${MONTH})\s*\]?\s*$`;
+/** Marks between fields that stand between spaces: dashes, bars, dots, arrowheads, "//", arrows. */
+export const SEPARATOR = /(?:[-–—|·▸▶►›]|\/\/|->|→)/;
+const I = 'i';
+export const DATE = rx(
+  I,
+)`(?:(?:\d{1,2}[/.-]){1,2}(${YEAR})|(${YEAR})(?:[/.-]\d{1,2}){1,2}(?!\d)|${MONTH}\s*(?:\d{1,2},?\s*)?(${YEAR})|(${YEAR})\s+${MONTH})`;
+export const DATE_ONLY = rx(I)`^\s*\[?\s*${DATE}\s*\]?\s*$`;
+/** A date or year that opens an entry, before its title: "2/08/2019 Title", "[Oct. 2024] Title", "2020 · Title". */
+export const DATE_LEAD = rx(
+  I,
+)`^\s*(?:\[\s*(?:${DATE}|(${YEAR}))\s*\]|${DATE}(?=\s)|(${YEAR})(?=\s*(?:${SEPARATOR}|:)\s))\s*(?:${SEPARATOR}|:)?\s*`;
 
 /** The year of a text that holds one ("ICLR 2019", "(2015)"), else null. */
 export function yearIn(text: string): number | null {
@@ -38,13 +46,15 @@ export function yearIn(text: string): number | null {
 
 /** The year of a text that is only a year or a date, else null. */
 export function dateYear(text: string): number | null {
-  const m = YEAR_ONLY.exec(text) ?? DATE_ONLY.exec(text);
+  return firstGroup(YEAR_ONLY.exec(text) ?? DATE_ONLY.exec(text));
+}
+
+/** The year of the first group that matched, else null. */
+export function firstGroup(m: RegExpExecArray | null): number | null {
   const y = m?.slice(1).find((g) => g !== undefined);
   return y ? Number(y) : null;
 }
 
-/** Marks between fields that stand between spaces: dashes, bars, dots, arrowheads, "//", arrows. */
-export const SEPARATOR = /(?:[-–—|·▸▶►›]|\/\/|->|→)/;
 /** A separator with its spaces, or "by" between words. */
 export const SPACED_SEPARATOR = rx()`\s+${SEPARATOR}\s+|\s+by\s+`;
 /** A full stop that ends a word (not an initial): "et al. ICLR", "Networks. Authors". */
