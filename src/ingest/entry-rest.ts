@@ -44,7 +44,7 @@ export function readRest(rest: string, fields: EntryFields, state: RestState): v
     s = s.slice(0, paren.index) + (paren[2] ? ', ' : ' ') + s.slice(paren.index + paren[0].length);
     // "Models(2017): A Tutorial, G. Neubig" — the title went on after the year.
     const more = rx()`^\s*:\s*([^,${EM[0]}]+?)(?=,|$)`.exec(s.slice(paren.index));
-    if (more && !readNames(more[1] as string)) {
+    if (more && !s.slice(0, paren.index).trim() && !readNames(more[1] as string)) {
       fields.title += `: ${cleanText(more[1] as string)}`;
       s = s.slice(0, paren.index) + s.slice(paren.index + more[0].length);
     }
@@ -77,7 +77,7 @@ function readSegments(text: string, fields: EntryFields, state: RestState): void
   const segments = text
     .replace(MARKS, '')
     // "(Best Paper)", "(Oral)": a parenthesis without a year is a note on the entry.
-    .replace(/\(([^()]{1,60})\)/g, (m, inner: string) => {
+    .replace(/\(([^()]{1,300})\)/g, (m, inner: string) => {
       if (YEAR_WORD.test(inner) || !/\p{L}/u.test(inner)) return m;
       // "(ICLR'18)", "(NeurIPS '20)": a known venue with a short year is the venue, not a note.
       if (isKnownVenue(inner)) return ` , ${inner} , `;

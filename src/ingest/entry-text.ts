@@ -3,7 +3,7 @@ import { cleanText } from '../domain/normalize.js';
 import type { NameList } from './names.js';
 import type { Token } from './tokens.js';
 import { isKnownVenue } from './venue.js';
-import { BROKEN_LINK_LABEL, CODE, EM, rx, YEAR, YEAR_WORD } from './vocabulary.js';
+import { BROKEN_LINK_LABEL, CODE, EM, rx, SHORTCODES, YEAR, YEAR_WORD } from './vocabulary.js';
 
 // "(2015)", "(ICLR 2019)", "(Book, Jan 2017)": a short parenthesis with a year; or a broken "(2014, A. B".
 export const YEAR_PAREN = rx()`\s*\(([^()${EM[0]}${EM[1]}]{0,24}?\b${YEAR}[a-z]?\b[^()${EM[0]}${EM[1]}]{0,12})\)|\s*\((${YEAR}),`;
@@ -47,7 +47,7 @@ export function flatten(tokens: Token[], linkText = false): string {
       if (t.kind === 'link') return linkText ? t.text : ' ';
       if (t.kind === 'newline') return ' ';
       // A label whose link broke ("[[pdf]] (https://…)") is furniture, not text of the entry.
-      return t.text.replace(BROKEN_LINK_LABEL, ' ');
+      return t.text.replace(BROKEN_LINK_LABEL, ' ').replace(SHORTCODES, ' ');
     })
     .join('');
 }

@@ -10,6 +10,7 @@ import { isKnownVenue } from './venue.js';
 import {
   COMMA,
   DATE_LEAD,
+  DECORATION,
   EM,
   firstGroup,
   LINK_LABEL,
@@ -116,10 +117,6 @@ export function takeLead(all: Token[], lead: string[], fields: EntryFields): Tok
   return [...toks.slice(0, i), ...replaced, ...toks.slice(i + 1)];
 }
 
-/** Emoji and `:shortcode:` marks some lists put before an entry ("🔥 [Title](…)", ":star: **Title**"). */
-const DECORATION =
-  /^(?:\s|\p{Extended_Pictographic}|\p{Emoji_Modifier}|\u200D|\uFE0F|\u20E3|:[a-z0-9_+-]+:)+/u;
-
 /** Drops the decoration that opens an entry, so the title is found behind it. */
 function dropDecoration(toks: Token[]): Token[] {
   const out = [...toks];
@@ -139,6 +136,9 @@ function dropDecoration(toks: Token[]): Token[] {
 const CITATION_KEY = rx()`^(.+?)[,\s]+(${YEAR})[a-z]?$`;
 /** "Kingma and Ba (2015): Title", APA's "Kingma, D. P., & Ba, J. (2015). Title." */
 const NAMES_YEAR_TITLE = rx()`^(.+?)\s*\((${YEAR})[a-z]?\)[.:]\s+(.+)$`;
+
+/** Names, then a title in quotes (its closing full stop inside or out), then the rest. */
+const NAMES_QUOTED_TITLE = /^(.{2,600}?)[.,:]?\s+["“”]\s*(.{3,}?)\s*[.,]?\s*["”“](?=[\s.,;:]|$)[.,]?\s*(.*)$/;
 
 /**
  * A citation key before the entry: "[Reddi et al., 2018]", "[Kingma & Ba 2015]", "[12]". Not a
@@ -176,6 +176,14 @@ function takeTag(toks: Token[], fields: EntryFields): Token[] {
 
 /** The title of an unstyled entry: the leading sentence, up to where its other fields begin. */
 function plainTitle(text: string, fields: EntryFields): { title: string; rest: string; source: TitleSource } {
+  // MLA and IEEE: 'LeCun, Yann, and Geoffrey Hinton. "Deep learning." Nature (2015).', 'J. Long and T. Darrell, “Title.” in CVPR, 2015.'
+  const mla = NAMES_QUOTED_TITLE.exec(text);
+  const mlaNames = mla ? readNames(mla[1] as string) : null;
+  if (mla && mlaNames && !STYLED.test(mla[1] as string)) {
+    fields.authors = mlaNames.names;
+    fields.authorsComplete = mlaNames.complete;
+    return { title: mla[2] as string, rest: `, ${mla[3]}`, source: 'authors-first' };
+  }
   // "Kingma and Ba (2015): Adam, a method…. ICLR." and APA's "Kingma, D. P., & Ba, J. (2015). Title. Venue."
   const af = NAMES_YEAR_TITLE.exec(text);
   const names = af ? readNames(af[1] as string) : null;

@@ -55,7 +55,7 @@ export function readNames(text: string): NameList | null {
     .split(/\s*(?:[,，;；]|\band\b|&)\s*/)
     .map((p) => cleanText(p))
     .filter(Boolean);
-  parts = pairSurnameFirst(parts);
+  parts = pairSurnameFirst(invertedFirst(parts, complete));
   if (parts.length === 0 || !parts.every(isPersonName)) return null;
   return { names: fromVancouver(parts).map(tidyName), complete };
 }
@@ -72,6 +72,24 @@ function fromVancouver(parts: string[]): string[] {
   const m = parts.map((p) => VANCOUVER.exec(p));
   if (!m.every(Boolean) || (parts.length < 2 && !m.some((x) => (x?.[2]?.length ?? 0) >= 2))) return parts;
   return m.map((x) => `${[...(x?.[2] ?? '')].map((c) => `${c}.`).join(' ')} ${x?.[1]}`);
+}
+
+/** A given name as MLA writes it after the surname: "Yoshua", "Geoffrey E.", "Aaron van den". */
+const GIVEN =
+  /^\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}\.)*(?:\s+(?:van|von|der|den|de|del|della|di|da|du|dos|das|le|la|ter|ten))*$/u;
+
+/**
+ * MLA inverts the first author only: "LeCun, Yann, Yoshua Bengio, and Geoffrey Hinton",
+ * "Szegedy, Christian, et al.". Two one-word parts are read as "Yann LeCun" when full names
+ * follow them or the list is cut short; "Kingma, Ba" alone stays two people.
+ */
+function invertedFirst(parts: string[], complete: boolean): string[] {
+  const [family, given, ...others] = parts;
+  if (!family || !given || !/^\p{Lu}[\p{L}'’-]+$/u.test(family) || !GIVEN.test(given)) return parts;
+  const fullNamesFollow = others.length > 0 && others.every((p) => p.split(' ').length >= 2);
+  const initialGiven = /\s\p{Lu}\.$/u.test(given);
+  if (!fullNamesFollow && !(others.length === 0 && (!complete || initialGiven))) return parts;
+  return [`${given} ${family}`, ...others];
 }
 
 /** "Kingma", "D. P.", "Ba", "J." → "D. P. Kingma", "J. Ba": surname-first lists alternate name and initials. */

@@ -128,6 +128,12 @@ export const LINK_LABEL = rx('i')`^\s*\[*\s*(?:${LINK_LABEL_WORDS.join('|')})\s*
 /** A label whose link broke ("[[pdf]] (https://…)"): furniture, not text of the entry. */
 export const BROKEN_LINK_LABEL = rx('gi')`\[+\s*(?:${LINK_LABEL_WORDS.join('|')})\s*\]+`;
 
+/** Emoji and `:shortcode:` marks lists put before an entry or after it ("🔥 [Title](…)", ":star::star:"). */
+export const DECORATION =
+  /^(?:\s|\p{Extended_Pictographic}|\p{Emoji_Modifier}|\u200D|\uFE0F|\u20E3|:[a-z0-9_+-]+:)+/u;
+/** `:shortcode:` marks anywhere (":star:", ":computer:"): decoration, never text of an entry. */
+export const SHORTCODES = /:[a-z0-9_+-]+:/g;
+
 // Markers (private-use characters) for styled text inside a flattened line: italic and code keep
 // their bounds, so the recognisers can tell "*Authors*" and "`code`" from plain words.
 export const EM = ['\uE001', '\uE002'] as const;
