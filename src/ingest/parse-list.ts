@@ -2,9 +2,11 @@ import type { Heading, List, ListItem, Paragraph, RootContent } from 'mdast';
 import { toString as mdToString } from 'mdast-util-to-string';
 import { cleanText } from '../domain/normalize.js';
 import { dedupeById, type EntryPaper, type EntryResult } from './entry-record.js';
+import { headingContext, paperHeadings } from './heading-entries.js';
 import { isAnchor, isPaperLink } from './links.js';
 import { separateArxivConflicts, separateNamesakes } from './list-identity.js';
 import { readMarkdown } from './markdown-tree.js';
+import { nestedParagraphs, paragraphTokens } from './mdast-text.js';
 import { parseEntry } from './parse-entry.js';
 import { readTable } from './parse-table.js';
 import type { ParsedList, ParseWarning, SectionRecord } from './records.js';
@@ -35,6 +37,8 @@ interface Block {
   resources: boolean;
   /** Paragraphs that read as references, taken only when two or more stand in the block. */
   paragraphs: Array<{ paper: EntryPaper; line: number }>;
+  /** A year or venue its heading (or a heading above it) gives the papers under it. */
+  context: EntryContext;
 }
 
 /**
@@ -51,7 +55,7 @@ export function parseList(markdown: string, opts: ParseOptions = {}): ParsedList
     skipped[why] = (skipped[why] ?? 0) + n;
   };
   const blocks: Block[] = [
-    { heading: null, text: '', written: null, papers: [], resources: false, paragraphs: [] },
+    { heading: null, text: '', written: null, papers: [], resources: false, paragraphs: [], context: {} },
   ];
   let current = blocks[0] as Block;
   let pseudoResources = false;
@@ -91,9 +95,17 @@ export function parseList(markdown: string, opts: ParseOptions = {}): ParsedList
   };
 
   const nodes = tree.children as RootContent[];
+  const headingEntries = paperHeadings(nodes);
+  const contexts: Array<{ depth: number; context: EntryContext }> = [];
+  let bodyEnd = -1;
   for (const [i, node] of nodes.entries()) {
     const next = nodes[i + 1];
-    if (node.type === 'heading' && next?.type === 'list' && isCard(next)) {
+    const entry = headingEntries.get(i);
+    if (i < bodyEnd) continue;
+    if (entry) {
+      take(parseEntry(entry.tokens, current.context), node.position?.start.line ?? 0);
+      bodyEnd = entry.end;
+    } else if (node.type === 'heading' && next?.type === 'list' && isCard(next)) {
       // A "card": the heading is the paper's title, the bullets under it its fields.
       const fields = next.children.flatMap((li) =>
         li.children.filter((c): c is Paragraph => c.type === 'paragraph'),
@@ -102,11 +114,14 @@ export function parseList(markdown: string, opts: ParseOptions = {}): ParsedList
         ...tokenize(node.children),
         ...fields.flatMap((p) => [{ kind: 'newline' as const }, ...tokenize(p.children)]),
       ];
-      take(parseEntry(tokens), node.position?.start.line ?? 0);
+      take(parseEntry(tokens, current.context), node.position?.start.line ?? 0);
       cards.add(next);
     } else if (cards.has(node)) continue;
     else if (node.type === 'heading') {
       const text = cleanText(mdToString(node));
+      // A year or venue heading ("## 2019", "### Papers at ICML 2018") is context for what sits under it.
+      while ((contexts.at(-1)?.depth ?? 0) >= node.depth) contexts.pop();
+      contexts.push({ depth: node.depth, context: headingContext(text) });
       current = {
         heading: node,
         text,
@@ -114,10 +129,11 @@ export function parseList(markdown: string, opts: ParseOptions = {}): ParsedList
         papers: [],
         resources: RESOURCES.test(text),
         paragraphs: [],
+        context: Object.assign({}, ...contexts.map((c) => c.context)),
       };
       pseudoResources = false;
       blocks.push(current);
-    } else if (node.type === 'list') visitList(node);
+    } else if (node.type === 'list') visitList(node, current.context);
     else if (node.type === 'table') {
       const t = readTable(node);
       if (!t.papers) skip(t.navigation ? 'navigation' : 'tables that are not about papers');
@@ -137,12 +153,12 @@ export function parseList(markdown: string, opts: ParseOptions = {}): ParsedList
       else {
         // A list written as paragraphs, one reference each ("Title. Authors. ICLR 2015."): a paragraph
         // counts only with names and a venue or year, and only beside another such paragraph.
-        const r = parseEntry(tokenize(node.children));
+        const r = parseEntry(tokenize(node.children), current.context);
         if (r.ok === true && r.paper.authors.length > 0 && (r.paper.venue || r.paper.year))
           current.paragraphs.push({ paper: r.paper, line: node.position?.start.line ?? 0 });
       }
     } else if (node.type === 'blockquote') {
-      for (const c of node.children) if (c.type === 'list') visitList(c);
+      for (const c of node.children) if (c.type === 'list') visitList(c, current.context);
     } else if (node.type === 'code') skip('code blocks');
     else if (node.type === 'html') skip('HTML and comments');
     else if (node.type === 'thematicBreak') skip('rules');
@@ -167,18 +183,6 @@ function contextOf(p: Paragraph): EntryContext | null {
   if (!isKnownVenue(text) || text.split(' ').length > 4) return null;
   const v = parseVenue(text);
   return { venue: text, year: v.year };
-}
-
-/** Paragraphs as one entry's tokens, a line end between each. */
-function paragraphTokens(paras: Paragraph[]): Token[] {
-  return paras.flatMap((p, i) => [...(i ? [{ kind: 'newline' as const }] : []), ...tokenize(p.children)]);
-}
-
-/** Every paragraph nested in a list, at any depth, in document order. */
-function nestedParagraphs(list: List): Paragraph[] {
-  return list.children.flatMap((li) =>
-    li.children.flatMap((c) => (c.type === 'paragraph' ? [c] : c.type === 'list' ? nestedParagraphs(c) : [])),
-  );
 }
 
 /**

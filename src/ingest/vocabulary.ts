@@ -134,6 +134,27 @@ export const DECORATION =
 /** `:shortcode:` marks anywhere (":star:", ":computer:"): decoration, never text of an entry. */
 export const SHORTCODES = /:[a-z0-9_+-]+:/g;
 
+/** Kinds of things lists hold that are not papers: talks, courses, posts, videos. */
+export const NON_PAPER_WORDS = [
+  'tutorials?',
+  'talks?',
+  'invited talks?',
+  'keynotes?',
+  'lectures?',
+  'courses?',
+  'webinars?',
+  'podcasts?',
+  'interviews?',
+  'panels?',
+  'blog posts?',
+  'blogs?',
+  'videos?',
+  'slides',
+  'newsletters?',
+] as const;
+/** "ICML 2018 Tutorial: …", "Invited Talk: …": a label that says the entry is not a paper. */
+export const NON_PAPER_LABEL = rx('i')`^[^:：]{0,40}(?:${NON_PAPER_WORDS.join('|')})\s*[:：]`;
+
 // Markers (private-use characters) for styled text inside a flattened line: italic and code keep
 // their bounds, so the recognisers can tell "*Authors*" and "`code`" from plain words.
 export const EM = ['\uE001', '\uE002'] as const;
