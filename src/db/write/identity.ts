@@ -1,4 +1,4 @@
-import { foldKey } from '../../domain/normalize.js';
+import { foldKey, slug } from '../../domain/normalize.js';
 import type { Runner } from '../driver.js';
 
 /** What identity resolution needs of an incoming paper. */
@@ -47,7 +47,7 @@ export async function resolvePapers(run: Runner, rows: readonly PaperIdentity[])
        WITH row, coalesce(byDoi, byArxiv, byOpenAlex) AS byKey
        OPTIONAL MATCH (t:Paper {id: row.id})
        OPTIONAL MATCH (y:Paper {id: row.id + '-' + toString(row.year)})
-       RETURN byKey, t.id AS byTitle, t.year AS titleYear, y.id AS byTitleYear
+       RETURN byKey, t.id AS byTitle, t.year AS titleYear, t.doi AS titleDoi, y.id AS byTitleYear
      }
      RETURN i, byKey, byTitle, titleYear, byTitleYear`,
     {
@@ -62,7 +62,7 @@ export async function resolvePapers(run: Runner, rows: readonly PaperIdentity[])
   );
   const ids: string[] = [];
   const known: boolean[] = [];
-  const inBatch = new Map<string, string>();
+  const inBatch = new Map<string, Claim>();
   for (const r of found) {
     const i = r.i as number;
     const { id, isKnown } = resolveRow(rows[i] as PaperIdentity, r as unknown as StoredMatch, inBatch);
@@ -77,37 +77,66 @@ interface StoredMatch {
   byKey: string | null;
   byTitle: string | null;
   titleYear: number | null;
+  titleDoi?: string | null;
   byTitleYear: string | null;
 }
 
 const NOTHING_STORED: StoredMatch = { byKey: null, byTitle: null, titleYear: null, byTitleYear: null };
 
-/** The one identity rule for a row, given what the graph holds and the ids earlier rows of the batch took. */
+/** A paper a title id already names, in the graph or earlier in the batch. */
+interface Claim {
+  id: string;
+  year: number | null;
+  doi: string | null;
+}
+
+/** Same title: one work when the years are within one and the DOIs (where both have one) agree. */
+const sameWork = (
+  a: { year?: number | null; doi?: string | null },
+  b: { year?: number | null; doi?: string | null },
+) => yearsAgree(a.year, b.year) && !(a.doi && b.doi && a.doi !== b.doi);
+
+/** The id of a namesake: the title id with its year, or its DOI when the years agree. */
+const namesakeId = (row: PaperIdentity, other: { year?: number | null }) =>
+  yearsAgree(other.year, row.year) && row.doi ? `${row.id}-${slug(row.doi)}` : `${row.id}-${row.year}`;
+
+/** The one identity rule for a row, given what the graph holds and the papers earlier rows of the batch took. */
 function resolveRow(
   row: PaperIdentity,
   stored: StoredMatch,
-  inBatch: Map<string, string>,
+  inBatch: Map<string, Claim>,
 ): { id: string; isKnown: boolean } {
   const keys = keysOf(row);
-  let id = stored.byKey ?? keys.map((k) => inBatch.get(k)).find(Boolean) ?? null;
+  let id = stored.byKey ?? keys.map((k) => inBatch.get(k)?.id).find(Boolean) ?? null;
   let isKnown = stored.byKey !== null;
   if (!id && stored.byTitle) {
-    if (yearsAgree(stored.titleYear, row.year)) {
+    if (sameWork({ year: stored.titleYear, doi: stored.titleDoi }, row)) {
       id = stored.byTitle;
       isKnown = true;
     } else {
-      id = `${row.id}-${row.year}`;
-      isKnown = stored.byTitleYear !== null;
+      id = namesakeId(row, { year: stored.titleYear });
+      isKnown = stored.byTitleYear !== null && id === `${row.id}-${row.year}`;
     }
   }
-  id ??= inBatch.get(`id:${row.id}`) ?? row.id;
-  for (const k of [...keys, `id:${row.id}`]) if (!inBatch.has(k)) inBatch.set(k, id);
+  if (!id) {
+    // Earlier rows of the batch with this title: the same work, or a namesake's own id.
+    let candidate = row.id;
+    for (let claim = inBatch.get(`id:${candidate}`); claim; claim = inBatch.get(`id:${candidate}`)) {
+      if (sameWork(claim, row)) break;
+      const next = namesakeId(row, claim);
+      if (next === candidate) break;
+      candidate = next;
+    }
+    id = inBatch.get(`id:${candidate}`)?.id ?? candidate;
+  }
+  const claim = { id, year: row.year, doi: row.doi ?? null };
+  for (const k of [...keys, `id:${id}`, `id:${row.id}`]) if (!inBatch.has(k)) inBatch.set(k, claim);
   return { id, isKnown };
 }
 
 /** Which rows of one batch into an empty graph are one work (a work number per row): what eval:import counts. */
 export function batchIdentity(rows: readonly PaperIdentity[]): number[] {
-  const inBatch = new Map<string, string>();
+  const inBatch = new Map<string, Claim>();
   const numbers = new Map<string, number>();
   return rows.map((row) => {
     const { id } = resolveRow(row, NOTHING_STORED, inBatch);
