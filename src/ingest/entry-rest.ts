@@ -7,6 +7,7 @@ import type { Token } from './tokens.js';
 import { isKnownVenue } from './venue.js';
 import {
   COMMA,
+  DATE,
   dateYear,
   EM,
   fieldOfLabel,
@@ -75,6 +76,8 @@ export function readRest(rest: string, fields: EntryFields, state: RestState): v
 /** Classifies comma-separated pieces: a year, a run of names, or the venue. */
 function readSegments(text: string, fields: EntryFields, state: RestState): void {
   const segments = text
+    // "Oct. 18 2021", "2022-04-29": a date is one field (its year), not words to split at full stops.
+    .replace(DATES, (d) => ` , ${dateYear(d) ?? ''} , `)
     .replace(MARKS, '')
     // "(Best Paper)", "(Oral)": a parenthesis without a year is a note on the entry.
     .replace(/\(([^()]{1,300})\)/g, (m, inner: string) => {
@@ -123,6 +126,7 @@ function readSegments(text: string, fields: EntryFields, state: RestState): void
   flush();
 }
 
+const DATES = rx('gi')`${DATE}`;
 const VOLUME_PAGES = /^(?:(?:vol|volume|no|issue|pp?|pages?)\.?\s*)?\d[\d\s:–—-]*$/i;
 
 /**

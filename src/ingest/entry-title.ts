@@ -138,7 +138,7 @@ const CITATION_KEY = rx()`^(.+?)[,\s]+(${YEAR})[a-z]?$`;
 const NAMES_YEAR_TITLE = rx()`^(.+?)\s*\((${YEAR})[a-z]?\)[.:]\s+(.+)$`;
 
 /** Names, then a title in quotes (its closing full stop inside or out), then the rest. */
-const NAMES_QUOTED_TITLE = /^(.{2,600}?)[.,:]?\s+["“”]\s*(.{3,}?)\s*[.,]?\s*["”“](?=[\s.,;:]|$)[.,]?\s*(.*)$/;
+const NAMES_QUOTED_TITLE = /^(.{2,600}?)[,:]?\s*["“”]\s*(.{3,}?)\s*[.,]?\s*["”“](?=[\s.,;:(]|$)[.,]?\s*(.*)$/;
 
 /**
  * A citation key before the entry: "[Reddi et al., 2018]", "[Kingma & Ba 2015]", "[12]". Not a
@@ -178,7 +178,8 @@ function takeTag(toks: Token[], fields: EntryFields): Token[] {
 function plainTitle(text: string, fields: EntryFields): { title: string; rest: string; source: TitleSource } {
   // MLA and IEEE: 'LeCun, Yann, and Geoffrey Hinton. "Deep learning." Nature (2015).', 'J. Long and T. Darrell, “Title.” in CVPR, 2015.'
   const mla = NAMES_QUOTED_TITLE.exec(text);
-  const mlaNames = mla ? readNames(mla[1] as string) : null;
+  // "… Jan Kautz (NVIDIA)." — an affiliation in brackets is no name.
+  const mlaNames = mla ? readNames((mla[1] as string).replace(/\s*\([^()]*\)/g, '')) : null;
   if (mla && mlaNames && !STYLED.test(mla[1] as string)) {
     fields.authors = mlaNames.names;
     fields.authorsComplete = mlaNames.complete;

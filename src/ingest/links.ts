@@ -3,7 +3,7 @@ import type { LinkRecord } from './records.js';
 
 /** Hosts and paths that serve papers (not code, not a homepage): a link there is evidence of a paper entry. */
 const PAPER_URL =
-  /arxiv\.org|doi\.org|openreview\.net|\.pdf\b|proceedings\.|papers\.nips\.cc|aclanthology|aclweb\.org|dl\.acm\.org|ieeexplore|springer|sciencedirect|jmlr\.org|mlr\.press|thecvf\.com|cv-foundation|semanticscholar|researchgate|nature\.com|science\.org|biorxiv|ssrn\.com|citeseerx|ojs\.aaai|ijcai\.org|isca-speech|openaccess|\/abs\/|\/paper/i;
+  /arxiv\.org|doi\.org|openreview\.net|\.pdf\b|proceedings\.|papers\.nips\.cc|aclanthology|aclweb\.org|dl\.acm\.org|ieeexplore|springer|sciencedirect|jmlr\.org|mlr\.press|thecvf\.com|cv-foundation|semanticscholar|researchgate|nature\.com|science\.org|biorxiv|ssrn\.com|citeseerx|ojs\.aaai|ijcai\.org|\/ojs\/|\/article\/|\/download\/|isca-speech|openaccess|\/abs\/|\/paper/i;
 const PAPER_LABEL = /^(pdf|paper|arxiv|doi|openreview|html|abs|abstract|preprint|publication|article)\b/i;
 
 /** What a link is for when its text does not say: "arxiv", "openreview", "doi", "code", "pdf" or "link". */
@@ -26,7 +26,9 @@ export function labelFromUrl(url: string): string {
  */
 export function readLink(text: string, url: string, fallbackLabel?: string): LinkRecord | null {
   const target = url.trim();
-  if (!target || target.startsWith('#') || /^javascript:/i.test(target)) return null;
+  // "[Paper](...)": a placeholder, not a target.
+  if (!target || target.startsWith('#') || /^javascript:/i.test(target) || !/[\p{L}\p{N}]/u.test(target))
+    return null;
   const label = cleanText(text.replace(/^\[+|\]+$/g, ''));
   const meaningless =
     !label || label === target || /^<?https?:\/\//i.test(label) || /^(:[\w+-]+:\s*)+$/.test(label);
@@ -40,7 +42,9 @@ export function isPaperLink(link: LinkRecord): boolean {
 
 /** True for URLs that only move within the page: a table of contents is made of these. */
 export function isAnchor(url: string): boolean {
-  return url.trim().startsWith('#');
+  const u = url.trim();
+  // "2022-04-18-7": an anchor written without its "#" (no scheme, no path, no file name).
+  return u.startsWith('#') || /^[\w-]+$/.test(u);
 }
 
 /** The identifiers a paper's links carry: its arXiv id, DOI and OpenReview id, first found of each. */

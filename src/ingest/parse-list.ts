@@ -154,7 +154,13 @@ export function parseList(markdown: string, opts: ParseOptions = {}): ParsedList
         // A list written as paragraphs, one reference each ("Title. Authors. ICLR 2015."): a paragraph
         // counts only with names and a venue or year, and only beside another such paragraph.
         const r = parseEntry(tokenize(node.children), current.context);
-        if (r.ok === true && r.paper.authors.length > 0 && (r.paper.venue || r.paper.year))
+        if (
+          r.ok === true &&
+          r.paper.authors.length > 0 &&
+          // Names as people write them (capitalised, given and family), not italic words of prose.
+          r.paper.authors.every((a) => /^\p{Lu}/u.test(a.name)) &&
+          (r.paper.venue || r.paper.year || r.paper.links.some(isPaperLink))
+        )
           current.paragraphs.push({ paper: r.paper, line: node.position?.start.line ?? 0 });
       }
     } else if (node.type === 'blockquote') {
@@ -163,13 +169,32 @@ export function parseList(markdown: string, opts: ParseOptions = {}): ParsedList
     else if (node.type === 'html') skip('HTML and comments');
     else if (node.type === 'thematicBreak') skip('rules');
   }
-  for (const b of blocks)
-    if (b.paragraphs.length >= 2) {
+  // References written as paragraphs count when the document has two or more of them (one is prose).
+  if (blocks.reduce((n, b) => n + b.paragraphs.length, 0) >= 2)
+    for (const b of blocks) {
       for (const { paper, line } of b.paragraphs)
         b.papers.push({ ...paper, sectionCode: '', order: 0, line });
       b.papers.sort((x, y) => x.line - y.line);
     }
+  dropLinkedNonPapers(blocks, skip);
   return assemble(blocks, warnings, skipped, opts);
+}
+
+/**
+ * Where most entries of a document link to their paper (three in four or more), an entry whose
+ * links all point elsewhere — a code repository, a blog, a video, a course page — is not a paper.
+ * Entries without links are judged by their fields alone.
+ */
+function dropLinkedNonPapers(blocks: Block[], skip: (why: string) => void): void {
+  const all = blocks.flatMap((b) => b.papers);
+  const paperLinked = all.filter((p) => p.links.some(isPaperLink)).length;
+  if (all.length < 4 || paperLinked < 0.75 * all.length) return;
+  for (const b of blocks)
+    b.papers = b.papers.filter((p) => {
+      const keep = !p.links.length || p.links.some(isPaperLink);
+      if (!keep) skip('links to no paper');
+      return keep;
+    });
 }
 
 /** What a parent bullet or heading passes down to the entries under it. */

@@ -60,14 +60,28 @@ function linksIn(nodes: PhrasingContent[]): string[] {
   return out;
 }
 
-/** Splits tokens at line ends; empty lines are dropped. */
+/**
+ * Splits tokens at line ends; empty lines are dropped. A line that opens a quote it does not close
+ * (a quoted title broken over two lines) goes on into the next.
+ */
 export function lines(tokens: Token[]): Token[][] {
   const out: Token[][] = [[]];
   for (const t of tokens) {
-    if (t.kind === 'newline') out.push([]);
-    else (out[out.length - 1] as Token[]).push(t);
+    const line = out[out.length - 1] as Token[];
+    if (t.kind === 'newline' && !opensQuote(line)) out.push([]);
+    else if (t.kind === 'newline') line.push({ kind: 'text', text: ' ' });
+    else line.push(t);
   }
   return out.filter((l) => l.some((t) => t.kind === 'link' || tokenText(t).trim() !== ''));
+}
+
+/** True when a line's text opens a double quote it does not close. */
+function opensQuote(line: Token[]): boolean {
+  const text = line.map(tokenText).join('');
+  const straight = (text.match(/"/g) ?? []).length;
+  const open = (text.match(/“/g) ?? []).length;
+  const close = (text.match(/”/g) ?? []).length;
+  return straight % 2 === 1 || open > close;
 }
 
 /** The visible text of a token ('' for a line end). */

@@ -153,7 +153,7 @@ export const NON_PAPER_WORDS = [
   'newsletters?',
 ] as const;
 /** "ICML 2018 Tutorial: …", "Invited Talk: …": a label that says the entry is not a paper. */
-export const NON_PAPER_LABEL = rx('i')`^[^:：]{0,40}(?:${NON_PAPER_WORDS.join('|')})\s*[:：]`;
+export const NON_PAPER_LABEL = rx('i')`^[^:：]{0,40}\b(?:${NON_PAPER_WORDS.join('|')})\s*[:：]`;
 
 // Markers (private-use characters) for styled text inside a flattened line: italic and code keep
 // their bounds, so the recognisers can tell "*Authors*" and "`code`" from plain words.

@@ -70,14 +70,14 @@ describe('the gold scorer', () => {
   it('counts two required entries that landed on one work as merged', () => {
     const md = [
       '- **Orthogonal Polynomials.** G. Szegő. 1939.',
-      '- **Orthogonal Polynomials.** T. Chihara. 1978.',
+      '- **Orthogonal Polynomials.** T. Chihara. 1939.',
     ].join('\n');
     const parsed = parseList(md);
     const s = scoreFile(
       'x.md',
       [
         gold({ line: 1, title: 'Orthogonal Polynomials', year: 1939 }),
-        gold({ line: 2, title: 'Orthogonal Polynomials', year: 1978 }),
+        gold({ line: 2, title: 'Orthogonal Polynomials', year: 1939 }),
       ],
       { ...parsed, papers: parsed.papers.map((p) => ({ ...p, id: 'paper:orthogonal-polynomials' })) },
       false,
