@@ -135,7 +135,7 @@ export function parseList(markdown: string, opts: ParseOptions = {}): ParsedList
       blocks.push(current);
     } else if (node.type === 'list') visitList(node, current.context);
     else if (node.type === 'table') {
-      const t = readTable(node);
+      const t = readTable(node, current.context);
       if (!t.papers) skip(t.navigation ? 'navigation' : 'tables that are not about papers');
       for (const row of t.rows) take(row.result, row.line);
     } else if (node.type === 'paragraph') {

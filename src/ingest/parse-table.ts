@@ -57,7 +57,10 @@ export interface TableResult {
  * description ("AdaBelief | *Adapting Step-sizes…*") keeps the description as the title and the
  * name as the optimizer. Another unrecognised first column (an "LR Scheduler" name) becomes a note.
  */
-export function readTable(table: Table): TableResult {
+export function readTable(
+  table: Table,
+  context: { year?: number | null; venue?: string | null } = {},
+): TableResult {
   const [header, ...body] = table.children;
   if (!header) return { papers: false, rows: [] };
   const heads = header.children.map((c) => cellTokens(c));
@@ -89,6 +92,7 @@ export function readTable(table: Table): TableResult {
         roles,
         titleCol,
         heads.map((h) => cleanText(plain(h))),
+        context,
       ),
     };
   });
@@ -133,6 +137,7 @@ function readRow(
   roles: Array<Role | null>,
   titleCol: number,
   headers: string[],
+  context: { year?: number | null; venue?: string | null },
 ): EntryResult {
   const textOf = (i: number) => cleanText(plain(cells[i] ?? []));
   const col = (role: Role) => roles.flatMap((r, i) => (r === role ? [i] : []));
@@ -172,6 +177,8 @@ function readRow(
   );
   const venueCells = col('venue').map(textOf).filter(Boolean);
   if (!venueCells.length) venueCells.push(...venueLinks.slice(0, 1));
+  // A year or venue heading above the table ("## 2019") is the rows' when their cells say none.
+  if (!venueCells.length && context.venue) venueCells.push(context.venue);
   const yearText = col('year').map(textOf).join(' ');
   const year = yearIn(yearText);
   const fields: EntryFields = {
@@ -179,7 +186,7 @@ function readRow(
     authors: names?.names ?? splitLoose(authorsText),
     authorsComplete: names?.complete ?? !/et\.?\s*al/i.test(authorsText),
     venueText: venueCells.join(', ') || null,
-    listedYear: year,
+    listedYear: year ?? context.year ?? null,
     links,
     notes: [
       ...col('name').map((i) => (textOf(i) ? `${headers[i]}: ${textOf(i)}` : '')),
