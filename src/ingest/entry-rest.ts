@@ -69,7 +69,8 @@ export function readRest(rest: string, fields: EntryFields, state: RestState): v
       return ' , ';
     },
   );
-  s = s.replace(/\bIn\s*:?\s+/i, ', ');
+  // "In ICML", "in: NIPS" open a venue; "Advances in Neural…" is the venue itself.
+  s = s.replace(/(^|[,.;]\s*)In\s*:?\s+/i, '$1, ');
   readSegments(s, fields, state);
 }
 

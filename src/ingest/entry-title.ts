@@ -179,7 +179,9 @@ function plainTitle(text: string, fields: EntryFields): { title: string; rest: s
   // MLA and IEEE: 'LeCun, Yann, and Geoffrey Hinton. "Deep learning." Nature (2015).', 'J. Long and T. Darrell, “Title.” in CVPR, 2015.'
   const mla = NAMES_QUOTED_TITLE.exec(text);
   // "… Jan Kautz (NVIDIA)." — an affiliation in brackets is no name.
-  const mlaNames = mla ? readNames((mla[1] as string).replace(/\s*\([^()]*\)/g, '')) : null;
+  const mlaNames = mla
+    ? readNames((mla[1] as string).replace(/\s*\([^()]*\)/g, ''), { inverted: true })
+    : null;
   if (mla && mlaNames && !STYLED.test(mla[1] as string)) {
     fields.authors = mlaNames.names;
     fields.authorsComplete = mlaNames.complete;

@@ -45,7 +45,7 @@ export function isPersonName(text: string): boolean {
  * "Kingma, D. P., & Ba, J.". Returns null when any part is not a name, so callers can try
  * another reading of the text.
  */
-export function readNames(text: string): NameList | null {
+export function readNames(text: string, opts: { inverted?: boolean } = {}): NameList | null {
   // "et al. ." and "Ba," end the same way as "et al." and "Ba".
   let s = cleanText(text).replace(/[\s,;:.]+$/, (m) => (m.trimStart().startsWith('.') ? '.' : ''));
   const complete = !INCOMPLETE.test(s);
@@ -55,7 +55,7 @@ export function readNames(text: string): NameList | null {
     .split(/\s*(?:[,，;；]|\band\b|&)\s*/)
     .map((p) => cleanText(p))
     .filter(Boolean);
-  parts = pairSurnameFirst(invertedFirst(parts, complete));
+  parts = pairSurnameFirst(opts.inverted ? invertedAll(parts) : invertedFirst(parts, complete));
   if (parts.length === 0 || !parts.every(isPersonName)) return null;
   return { names: fromVancouver(parts).map(tidyName), complete };
 }
@@ -76,7 +76,7 @@ function fromVancouver(parts: string[]): string[] {
 
 /** A given name as MLA writes it after the surname: "Yoshua", "Geoffrey E.", "Aaron van den". */
 const GIVEN =
-  /^\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}\.)*(?:\s+(?:van|von|der|den|de|del|della|di|da|du|dos|das|le|la|ter|ten))*$/u;
+  /^\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{Ll}'’-]+)?(?:\s+\p{Lu}\.)*(?:\s+(?:van|von|der|den|de|del|della|di|da|du|dos|das|le|la|ter|ten))*$/u;
 
 /**
  * MLA inverts the first author only: "LeCun, Yann, Yoshua Bengio, and Geoffrey Hinton",
@@ -90,6 +90,18 @@ function invertedFirst(parts: string[], complete: boolean): string[] {
   const initialGiven = /\s\p{Lu}\.$/u.test(given);
   if (!fullNamesFollow && !(others.length === 0 && (!complete || initialGiven))) return parts;
   return [`${given} ${family}`, ...others];
+}
+
+/**
+ * Where the style says names are inverted (MLA before a quoted title): "Graves, Alex" is one
+ * person; "Ulyanov, Dmitry, Lebedev, Vadim" two; else the first author alone is inverted.
+ */
+function invertedAll(parts: string[]): string[] {
+  const single = (p: string | undefined) => !!p && /^\p{Lu}[\p{L}'’-]+$/u.test(p);
+  const pairs = parts.length % 2 === 0 && parts.every((p, i) => (i % 2 ? GIVEN.test(p) : single(p)));
+  if (pairs) return parts.flatMap((p, i) => (i % 2 ? [`${p} ${parts[i - 1]}`] : []));
+  const [family, given, ...others] = parts;
+  return single(family) && given && GIVEN.test(given) ? [`${given} ${family}`, ...others] : parts;
 }
 
 /** "Kingma", "D. P.", "Ba", "J." → "D. P. Kingma", "J. Ba": surname-first lists alternate name and initials. */

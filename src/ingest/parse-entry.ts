@@ -57,7 +57,8 @@ export function parseEntry(
     linkTokens.some((l) => /^\[?arxiv\]?$/i.test(l.text.trim()) && /arxiv\.org/i.test(l.url))
   )
     state.venues.push('arXiv');
-  if (state.authors) {
+  // Names the title's recogniser read before the title (authors-first styles) outrank later ones.
+  if (state.authors && !fields.authors.length) {
     fields.authors = state.authors.names;
     fields.authorsComplete = state.authors.complete;
   }
