@@ -65,15 +65,19 @@ function withoutLabelLinks(toks: Token[]): Token[] {
   const out: Token[] = [];
   let dropBracket = false;
   for (const t of toks) {
-    if (t.kind === 'link' && LINK_LABEL.test(t.text)) {
-      const prev = out[out.length - 1];
-      if (prev?.kind === 'text' && /\[\s*$/.test(prev.text)) {
-        out[out.length - 1] = { ...prev, text: prev.text.replace(/\[\s*$/, '') };
-        dropBracket = true;
-      }
+    const prev = out[out.length - 1];
+    // "<[Title](…)>", "[[notes](…)]": brackets around a link wrap it; a label link goes with them.
+    const wrapped = t.kind === 'link' && prev?.kind === 'text' && /[[<]\s*$/.test(prev.text);
+    if (wrapped && prev?.kind === 'text') {
+      out[out.length - 1] = { ...prev, text: prev.text.replace(/[[<]\s*$/, '') };
+      dropBracket = true;
+    }
+    if (t.kind === 'link' && LINK_LABEL.test(t.text)) continue;
+    if (t.kind === 'link') {
+      out.push(t);
       continue;
     }
-    if (dropBracket && t.kind === 'text') out.push({ ...t, text: t.text.replace(/^\s*\]/, '') });
+    if (dropBracket && t.kind === 'text') out.push({ ...t, text: t.text.replace(/^\s*[\]>]/, '') });
     else out.push(t);
     dropBracket = false;
   }
@@ -111,6 +115,13 @@ export function takeLead(all: Token[], lead: string[], fields: EntryFields): Tok
   else if (YEAR_ONLY.test(inner)) fields.listedYear = Number(inner);
   else if (key) fields.listedYear ??= key.year;
   else if (isVenueEvidence(inner)) lead.push(inner);
+  // "**[UCB]** <[Title](…)>": a curator's label in bold or italics before the title is no part of it.
+  else if (
+    head.kind !== 'text' &&
+    /^\s*\[[^\]]{1,40}\]\s*$/.test(head.text) &&
+    toks.slice(i + 1).some((t) => t.kind === 'link' || /\p{L}{2}/u.test(tokenText(t)))
+  )
+    fields.notes.push(inner);
   else return toks;
   const restText = head.text.slice(m[0].length);
   const replaced: Token[] = restText.trim() ? [{ ...head, text: restText }] : [];
