@@ -6,6 +6,7 @@ import { isStrongNameRun, readNames } from './names.js';
 import type { Token } from './tokens.js';
 import { isKnownVenue } from './venue.js';
 import {
+  AFFILIATION,
   COMMA,
   DATE,
   dateYear,
@@ -113,10 +114,17 @@ function readSegments(text: string, fields: EntryFields, state: RestState): void
       // "4(5)", "12:2121–2159", "pp. 1–17": where in the venue, kept as a note, never the venue.
       flush();
       fields.notes.push(bare);
+    } else if (/\bet\.?\s*al\b/i.test(seg) && readNames(seg)) {
+      // "Zambaldi et al.; DeepMind": the list ends at "et al."; what follows is no author.
+      run.push(seg);
+      flush();
+    } else if (run.length && AFFILIATION.test(bare)) {
+      // "Stanton and Clune; University of Wyoming": where the authors work, after their names.
+      flush();
+      fields.notes.push(bare);
     } else if (!isKnownVenue(bare) && readNames(seg)) run.push(seg);
     // Surname-first lists put initials in a piece of their own ("Kingma, D. P., Ba, J.").
     else if (run.length && /^(?:\p{Lu}\.\s*-?\s*)+(?:et\.?\s*al\.?)?$/u.test(seg)) run.push(seg);
-    else if (/\bet\.?\s*al\b/i.test(seg) && readNames(seg)) run.push(seg);
     else {
       flush();
       if (!state.authors && !state.venues.length && readNames(seg) === null && looksLikeLeftover(bare))
@@ -154,7 +162,11 @@ export function readNextLine(line: Token[], fields: EntryFields, state: RestStat
     .map((p) => p.trim().replace(/\.$/, ''))
     .filter(Boolean);
   const known = parts.every(
-    (p) => dateYear(p) !== null || readNames(p) !== null || isVenueEvidence(p.replace(/^In\s+/i, '')),
+    (p, i) =>
+      dateYear(p) !== null ||
+      readNames(p) !== null ||
+      isVenueEvidence(p.replace(/^In\s+/i, '')) ||
+      (i > 0 && AFFILIATION.test(p)),
   );
   if (!known) return;
   if (ITALIC.test(text)) readRest(text, fields, state);

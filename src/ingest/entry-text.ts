@@ -40,14 +40,18 @@ export function isVenueEvidence(v: string): boolean {
 
 /** Tokens to text, with italic and code kept marked for the recognisers; links as a space, or their text. */
 export function flatten(tokens: Token[], linkText = false): string {
-  return tokens
-    .map((t) => {
-      if (t.kind === 'emphasis') return `${EM[0]}${t.text}${EM[1]}`;
-      if (t.kind === 'code') return `${CODE[0]}${t.text}${CODE[1]}`;
-      if (t.kind === 'link') return linkText ? t.text : ' ';
-      if (t.kind === 'newline') return ' ';
-      // A label whose link broke ("[[pdf]] (https://…)") is furniture, not text of the entry.
-      return t.text.replace(BROKEN_LINK_LABEL, ' ').replace(SHORTCODES, ' ');
-    })
-    .join('');
+  return (
+    tokens
+      .map((t) => {
+        if (t.kind === 'emphasis') return `${EM[0]}${t.text}${EM[1]}`;
+        if (t.kind === 'code') return `${CODE[0]}${t.text}${CODE[1]}`;
+        if (t.kind === 'link') return linkText ? t.text : ' ';
+        if (t.kind === 'newline') return ' ';
+        // A label whose link broke ("[[pdf]] (https://…)") is furniture, not text of the entry.
+        return t.text.replace(BROKEN_LINK_LABEL, ' ').replace(SHORTCODES, ' ');
+      })
+      .join('')
+      // Brackets left empty by a link taken out ("[[arXiv](…)] Zambaldi et al.") hold nothing.
+      .replace(/\[\s*\]|<\s*>/g, ' ')
+  );
 }

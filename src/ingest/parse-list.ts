@@ -10,9 +10,9 @@ import { nestedParagraphs, paragraphTokens } from './mdast-text.js';
 import { parseEntry } from './parse-entry.js';
 import { readTable } from './parse-table.js';
 import type { ParsedList, ParseWarning, SectionRecord } from './records.js';
-import { type Token, tokenize } from './tokens.js';
+import { type Token, tokenize, tokenText } from './tokens.js';
 import { isKnownVenue, parseVenue } from './venue.js';
-import { dateYear, FIELD_LABEL, fieldOfLabel } from './vocabulary.js';
+import { DECORATION, dateYear, FIELD_LABEL, fieldOfLabel, SHORTCODES } from './vocabulary.js';
 
 /** Section numbering as lists write it: "A.", "A.1.", "B.2", "3.", "2.1" followed by the title. */
 // The code ends at a dot or a space: "2019" (a year) and "3D Vision" are titles, not codes.
@@ -115,6 +115,18 @@ export function parseList(markdown: string, opts: ParseOptions = {}): ParsedList
         ...fields.flatMap((p) => [{ kind: 'newline' as const }, ...tokenize(p.children)]),
       ];
       take(parseEntry(tokens, current.context), node.position?.start.line ?? 0);
+      cards.add(next);
+    } else if (
+      node.type === 'paragraph' &&
+      next?.type === 'list' &&
+      titleParagraph(node) &&
+      fieldList(next)
+    ) {
+      // "**Title**" alone on its line, its links, names and tags in the bullets under it: one entry.
+      take(
+        parseEntry(paragraphTokens([node, ...nestedParagraphs(next)]), current.context),
+        node.position?.start.line ?? 0,
+      );
       cards.add(next);
     } else if (cards.has(node)) continue;
     else if (node.type === 'heading') {
@@ -276,6 +288,26 @@ function isCard(list: List): boolean {
     const p = li.children[0];
     return p?.type === 'paragraph' && ownField(mdToString(p));
   });
+}
+
+/** A paragraph that is only a bold (or linked) title of two words or more, perhaps with emoji or an (alias). */
+function titleParagraph(p: Paragraph): boolean {
+  const tokens = tokenize(p.children);
+  const head = tokens.find((t) => t.kind !== 'text' || t.text.replace(DECORATION, '').trim());
+  if (!head || (head.kind !== 'strong' && head.kind !== 'both' && head.kind !== 'link')) return false;
+  const others = tokens.filter((t) => t !== head && t.kind !== 'newline');
+  const rest = others
+    .map((t) => (t.kind === 'link' ? '' : tokenText(t)))
+    .join('')
+    .replace(/\([^()]*\)/g, '');
+  if (/\p{L}{2}/u.test(rest.replace(DECORATION, '').replace(SHORTCODES, ''))) return false;
+  const text = cleanText(head.text);
+  return text.split(' ').length >= 2 && !RESOURCES.test(text);
+}
+
+/** A short list that gives one entry's fields (links, names, tags), not entries of its own. */
+function fieldList(list: List): boolean {
+  return list.children.length <= 6 && !holdsEntries(list, true) && !list.children.every(isNavigationItem);
 }
 
 /** A paragraph that only labels what follows, like `*(Lectures)*` or `**Blogs**`; its text, else null. */

@@ -68,11 +68,22 @@ export function lines(tokens: Token[]): Token[][] {
   const out: Token[][] = [[]];
   for (const t of tokens) {
     const line = out[out.length - 1] as Token[];
-    if (t.kind === 'newline' && !opensQuote(line)) out.push([]);
+    if (t.kind === 'newline' && !opensQuote(line) && !continues(line, tokens, t)) out.push([]);
     else if (t.kind === 'newline') line.push({ kind: 'text', text: ' ' });
     else line.push(t);
   }
   return out.filter((l) => l.some((t) => t.kind === 'link' || tokenText(t).trim() !== ''));
+}
+
+/**
+ * True when the line after a line end goes on with the same phrase: it opens with a lower-case
+ * word and the line before ends with no mark ("…Latent Space of Object Shapes" / "via 3D …").
+ */
+function continues(line: Token[], tokens: Token[], newline: Token): boolean {
+  const next = tokens[tokens.indexOf(newline) + 1];
+  const last = line[line.length - 1];
+  if (!next || !last || next.kind !== 'text' || last.kind === 'link') return false;
+  return /^\s*\p{Ll}/u.test(next.text) && !/[.?!:;,)\]]\s*$/.test(tokenText(last));
 }
 
 /** True when a line's text opens a double quote it does not close. */

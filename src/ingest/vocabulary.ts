@@ -155,6 +155,10 @@ export const NON_PAPER_WORDS = [
 /** "ICML 2018 Tutorial: …", "Invited Talk: …": a label that says the entry is not a paper. */
 export const NON_PAPER_LABEL = rx('i')`^[^:：]{0,40}\b(?:${NON_PAPER_WORDS.join('|')})\s*[:：]`;
 
+/** Words that name where people work, not who they are ("University of Wyoming", "Google Brain"). */
+export const AFFILIATION =
+  /\b(?:universit(?:y|ies|é|à|ät)|institute|institut|college|school|laborator(?:y|ies)|labs?|research|inc|ltd|corp|academy|cent(?:er|re)|deepmind|google|brain|facebook|meta ai|microsoft|openai|nvidia|ibm|amazon|baidu|tencent|alibaba|idsia|nnaisense)\b/i;
+
 // Markers (private-use characters) for styled text inside a flattened line: italic and code keep
 // their bounds, so the recognisers can tell "*Authors*" and "`code`" from plain words.
 export const EM = ['\uE001', '\uE002'] as const;
