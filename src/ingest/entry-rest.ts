@@ -17,6 +17,7 @@ import {
   rx,
   SPACED_SEPARATOR,
   WORD_STOP,
+  YEAR,
   YEAR_WORD,
   yearIn,
 } from './vocabulary.js';
@@ -150,7 +151,8 @@ export function readNextLine(line: Token[], fields: EntryFields, state: RestStat
     readLabelled(labelled[1] as string, cleanText(labelled[2] as string), fields, state);
     return;
   }
-  const text = flatten(line.filter((t) => t.kind !== 'link'));
+  // "Gerald Tesauro (1995)": a year in brackets is a field of its own.
+  const text = flatten(line.filter((t) => t.kind !== 'link')).replace(rx()`\((${YEAR})\)`, '; $1');
   const plain = cleanText(text.replace(ITALIC, ' ; ').replace(MARKS, ''));
   const date = dateYear(plain.replace(/[.;,]+$/, ''));
   if (date !== null) {
@@ -166,7 +168,9 @@ export function readNextLine(line: Token[], fields: EntryFields, state: RestStat
       dateYear(p) !== null ||
       readNames(p) !== null ||
       isVenueEvidence(p.replace(/^In\s+/i, '')) ||
-      (i > 0 && AFFILIATION.test(p)),
+      (i > 0 && AFFILIATION.test(p)) ||
+      // After "et al." a line names where they work ("Finn et al.; UC Berkeley").
+      parts.slice(0, i).some((q) => /\bet\.?\s*al\b/i.test(q)),
   );
   if (!known) return;
   if (ITALIC.test(text)) readRest(text, fields, state);

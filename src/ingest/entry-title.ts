@@ -115,10 +115,11 @@ export function takeLead(all: Token[], lead: string[], fields: EntryFields): Tok
   else if (YEAR_ONLY.test(inner)) fields.listedYear = Number(inner);
   else if (key) fields.listedYear ??= key.year;
   else if (isVenueEvidence(inner)) lead.push(inner);
-  // "**[UCB]** <[Title](…)>": a curator's label in bold or italics before the title is no part of it.
+  // "**[UCB]** <[Title](…)>", "[RTS:SC] **Title**": a curator's label before a styled title is no part of it.
   else if (
-    head.kind !== 'text' &&
-    /^\s*\[[^\]]{1,40}\]\s*$/.test(head.text) &&
+    (head.kind !== 'text'
+      ? /^\s*\[[^\]]{1,40}\]\s*$/.test(head.text)
+      : !head.text.slice(m[0].length).trim() && ['strong', 'both'].includes(toks[i + 1]?.kind ?? '')) &&
     toks.slice(i + 1).some((t) => t.kind === 'link' || /\p{L}{2}/u.test(tokenText(t)))
   )
     fields.notes.push(inner);

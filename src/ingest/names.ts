@@ -51,7 +51,7 @@ export function readNames(text: string, opts: { inverted?: boolean } = {}): Name
   const complete = !INCOMPLETE.test(s);
   s = s.replace(INCOMPLETE, '').replace(/[,;:\s]+$/, '');
   if (!s) return complete ? null : { names: [], complete };
-  let parts = s
+  let parts = bibtexOrder(s)
     .split(/\s*(?:[,，;；]|\band\b|&)\s*/)
     .map((p) => cleanText(p))
     .filter(Boolean);
@@ -72,6 +72,24 @@ function fromVancouver(parts: string[]): string[] {
   const m = parts.map((p) => VANCOUVER.exec(p));
   if (!m.every(Boolean) || (parts.length < 2 && !m.some((x) => (x?.[2]?.length ?? 0) >= 2))) return parts;
   return m.map((x) => `${[...(x?.[2] ?? '')].map((c) => `${c}.`).join(' ')} ${x?.[1]}`);
+}
+
+/**
+ * BibTeX's "Family, Given and Family, Given" ("Kuleshov, Volodymyr and Precup, Doina"): every
+ * name between the "and"s has one comma, so each is turned round. Other runs are left as written.
+ */
+function bibtexOrder(s: string): string {
+  const names = s.split(/\s+and\s+/);
+  if (names.length < 2 || !names.every((n) => /^[^,]+,\s*[^,]+$/.test(n.trim()))) return s;
+  return names
+    .map((n) =>
+      n
+        .split(',')
+        .map((p) => p.trim())
+        .reverse()
+        .join(' '),
+    )
+    .join(', ');
 }
 
 /** A given name as MLA writes it after the surname: "Yoshua", "Geoffrey E.", "Aaron van den". */

@@ -293,14 +293,30 @@ function isCard(list: List): boolean {
 /** A paragraph that is only a bold (or linked) title of two words or more, perhaps with emoji or an (alias). */
 function titleParagraph(p: Paragraph): boolean {
   const tokens = tokenize(p.children);
-  const head = tokens.find((t) => t.kind !== 'text' || t.text.replace(DECORATION, '').trim());
+  // Decoration and a curator's "[label]" may stand before the title.
+  const head = tokens.find(
+    (t) =>
+      t.kind !== 'text' ||
+      t.text
+        .replace(DECORATION, '')
+        .replace(/^\s*\[[^\]]{1,40}\]/, '')
+        .trim(),
+  );
   if (!head || (head.kind !== 'strong' && head.kind !== 'both' && head.kind !== 'link')) return false;
   const others = tokens.filter((t) => t !== head && t.kind !== 'newline');
   const rest = others
     .map((t) => (t.kind === 'link' ? '' : tokenText(t)))
     .join('')
     .replace(/\([^()]*\)/g, '');
-  if (/\p{L}{2}/u.test(rest.replace(DECORATION, '').replace(SHORTCODES, ''))) return false;
+  if (
+    /\p{L}{2}/u.test(
+      rest
+        .replace(/\[[^\]]{1,40}\]/g, '')
+        .replace(DECORATION, '')
+        .replace(SHORTCODES, ''),
+    )
+  )
+    return false;
   const text = cleanText(head.text);
   return text.split(' ').length >= 2 && !RESOURCES.test(text);
 }
