@@ -50,6 +50,8 @@ try {
     if (!opts.details) continue;
     for (const m of s.missed) console.log(`  ${s.name}:${m.line} missed: ${m.title}`);
     for (const g of s.garbageTitles) console.log(`  ${s.name}:${g.line} garbage: ${g.title}`);
+    for (const m of s.mergedLines)
+      console.log(`  ${s.name}:${m[0]} merged: lines ${m.join(', ')} are one work`);
     for (const a of s.authorMisses)
       console.log(`  ${s.name}:${a.line} authors: ${a.gold.join(', ')} ≠ read ${a.read.join(', ')}`);
   }

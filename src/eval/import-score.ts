@@ -32,6 +32,8 @@ export interface FileScore {
   garbageTitles: Array<{ line: number; title: string }>;
   /** Found entries whose authors were not exact: what the gold says and what was read. */
   authorMisses: Array<{ line: number; gold: string[]; read: string[] }>;
+  /** Groups of required entries that landed on one work, by their lines. */
+  mergedLines: number[][];
   error?: string;
 }
 
@@ -96,6 +98,7 @@ export function scoreFile(
     missed: [],
     garbageTitles: garbage.map((p) => ({ line: p.line, title: p.title })),
     authorMisses: [],
+    mergedLines: [],
     ...(error ? { error } : {}),
   };
   const onWork = new Map<number, GoldEntry[]>();
@@ -110,7 +113,11 @@ export function scoreFile(
     onWork.set(w, [...(onWork.get(w) ?? []), g]);
     scoreFields(s, g, p, sectionTitle);
   }
-  for (const entries of onWork.values()) if (entries.length > 1) s.merged += entries.length;
+  for (const entries of onWork.values())
+    if (entries.length > 1) {
+      s.merged += entries.length;
+      s.mergedLines.push(entries.map((g) => g.line));
+    }
   return s;
 }
 
@@ -168,6 +175,7 @@ export function totalScore(scores: FileScore[]): FileScore {
     missed: [],
     garbageTitles: [],
     authorMisses: [],
+    mergedLines: [],
   };
 }
 

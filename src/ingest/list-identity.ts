@@ -36,7 +36,7 @@ export function separateArxivConflicts(papers: ParsedList['papers']): ParseWarni
     if (!p.arxivId) continue;
     const owner = first.get(p.arxivId);
     if (!owner) first.set(p.arxivId, p);
-    else if (owner.id !== p.id && overlap(owner.title, p.title) < 0.5) {
+    else if (owner.id !== p.id && !sameTitleAndPeople(owner, p)) {
       notices.push({
         line: p.line,
         message: `arXiv ${p.arxivId} is also the link of "${owner.title}" (line ${owner.line}); the titles differ, so they stay two papers and this one keeps no arXiv id`,
@@ -45,6 +45,18 @@ export function separateArxivConflicts(papers: ParsedList['papers']): ParseWarni
     }
   }
   return notices;
+}
+
+/**
+ * Two entries sharing an arXiv id are one paper when one title holds most of the other's words
+ * (a short and a full title) and they have an author in common (or one lists none).
+ */
+function sameTitleAndPeople(a: ParsedList['papers'][number], b: ParsedList['papers'][number]): boolean {
+  const surnames = (p: ParsedList['papers'][number]) =>
+    new Set(p.authors.map((x) => foldKey(x.name).split(' ').pop() as string));
+  const [x, y] = [surnames(a), surnames(b)];
+  const people = !x.size || !y.size || [...x].some((s) => y.has(s));
+  return people && overlap(a.title, b.title) >= 0.8;
 }
 
 /** Shared words over the shorter title's words (0–1). */
