@@ -90,6 +90,9 @@ export function parseVenue(text: string, venues: VenueCatalogue = catalogue()): 
       Number(inside[1]),
       `${s.slice(0, inside.index)} ${s.slice(inside.index + inside[0].length)}`,
     ];
+  // …and so is one glued to the series ("iclr2022 submit", "ICML2019").
+  const glued = year === null ? rx('u')`^(\p{L}+)(${YEAR})(?!\d)(.*)$`.exec(s) : null;
+  if (glued) [year, s] = [Number(glued[2]), `${glued[1]}${glued[3]}`];
   let name = cleanText(s).replace(/[.,;:/\s]+$/, '');
   if (!name) return { venue: null, year, arxivId, notes };
   // A workshop of a known series: "iclr-W", "ICLR Workshop", "ICML 2020 Workshop on …".
