@@ -4,6 +4,9 @@ import type { LinkRecord } from './records.js';
 /** Hosts and paths that serve papers (not code, not a homepage): a link there is evidence of a paper entry. */
 const PAPER_URL =
   /arxiv\.org|doi\.org|openreview\.net|\.pdf\b|proceedings\.|papers\.nips\.cc|aclanthology|aclweb\.org|dl\.acm\.org|ieeexplore|springer|sciencedirect|jmlr\.org|mlr\.press|thecvf\.com|cv-foundation|semanticscholar|researchgate|nature\.com|science\.org|biorxiv|ssrn\.com|citeseerx|ojs\.aaai|ijcai\.org|\/ojs\/|\/article\/|\/download\/|isca-speech|openaccess|\/abs\/|\/paper/i;
+/** Hosts and paths that serve code, posts, videos and courses: never the paper itself. */
+const NON_PAPER_URL =
+  /github\.com|gitlab\.com|bitbucket\.org|huggingface\.co|medium\.com|substack\.com|blogspot\.|wordpress\.com|googleblog\.com|\/blog\/|\/posts?\/|qiita\.com|zenn\.dev|note\.com|hatena|youtube\.com|youtu\.be|vimeo\.com|twitter\.com|x\.com\/|reddit\.com|zhihu\.com|coursera\.org|udemy\.com|kaggle\.com/i;
 const PAPER_LABEL = /^(pdf|paper|arxiv|doi|openreview|html|abs|abstract|preprint|publication|article)\b/i;
 
 /** What a link is for when its text does not say: "arxiv", "openreview", "doi", "code", "pdf" or "link". */
@@ -37,7 +40,8 @@ export function readLink(text: string, url: string, fallbackLabel?: string): Lin
 
 /** True when a link points at a paper (a pdf, arXiv, a DOI, proceedings…), not at code or a homepage. */
 export function isPaperLink(link: LinkRecord): boolean {
-  return PAPER_LABEL.test(link.label) || PAPER_URL.test(link.url);
+  // Where it points decides first; a label ("paper", a Link column) speaks only for a neutral host.
+  return PAPER_URL.test(link.url) || (!NON_PAPER_URL.test(link.url) && PAPER_LABEL.test(link.label));
 }
 
 /** True for URLs that only move within the page: a table of contents is made of these. */

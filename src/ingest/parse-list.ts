@@ -203,7 +203,9 @@ function dropLinkedNonPapers(blocks: Block[], skip: (why: string) => void): void
   if (all.length < 4 || paperLinked < 0.75 * all.length) return;
   for (const b of blocks)
     b.papers = b.papers.filter((p) => {
-      const keep = !p.links.length || p.links.some(isPaperLink);
+      // Names with a venue or a year are a paper's own fields, whatever its links.
+      const fields = p.authors.length > 0 && (p.venue !== null || p.year !== null);
+      const keep = !p.links.length || p.links.some(isPaperLink) || fields;
       if (!keep) skip('links to no paper');
       return keep;
     });

@@ -200,6 +200,8 @@ function readRow(
     context: cells.map(plain).join(' '),
   };
   if (!/\p{L}{2}/u.test(title)) return { ok: false, reason: 'a row of a paper table with no title' };
+  // A bare address in the title column names no paper.
+  if (/^<?https?:\/\/\S+>?$/.test(title.trim())) return { ok: 'skip', why: 'links without a title' };
   return assemblePaper(fields);
 }
 

@@ -19,13 +19,14 @@ export function tokenize(nodes: PhrasingContent[]): Token[] {
     if (n.type === 'strong' || n.type === 'emphasis') {
       const inner = n.children.length === 1 ? n.children[0] : undefined;
       const both = inner && (inner.type === 'strong' || inner.type === 'emphasis') && inner.type !== n.type;
-      const text = mdToString(n);
+      // A style or link may run over a line end ("**R-FCN: Object Detection via\nRegion-based …**").
+      const text = mdToString(n).replace(/\s*\n\s*/g, ' ');
       if (text.trim()) out.push({ kind: both ? 'both' : n.type, text });
       for (const link of linksIn(n.children)) out.push({ kind: 'link', text: '', url: link });
     } else if (n.type === 'link') {
       // A link around an image only is a badge, not a reference.
       if (n.children.length && n.children.every((c) => c.type === 'image')) continue;
-      out.push({ kind: 'link', text: mdToString(n), url: n.url });
+      out.push({ kind: 'link', text: mdToString(n).replace(/\s*\n\s*/g, ' '), url: n.url });
     } else if (n.type === 'break') out.push({ kind: 'newline' });
     else if (n.type === 'inlineCode') out.push({ kind: 'code', text: n.value });
     else if (n.type === 'image' || n.type === 'html' || n.type === 'footnoteReference') continue;
