@@ -9,6 +9,25 @@ import { lines, type Token, tokenText } from './tokens.js';
 import { LINK_LABEL } from './vocabulary.js';
 
 /**
+ * Where the document's entries carry their links on their first line, a first line with none
+ * whose next line has them is a title wrapped over two lines ("…Editing by Only" / "Changing What You Want, [[paper]]").
+ */
+function joinWrappedTitle(all: Token[][], linksOnFirstLine: boolean): Token[][] {
+  const [first, second, ...rest] = all;
+  const hasLink = (l: Token[]) => l.some((t) => t.kind === 'link');
+  if (!linksOnFirstLine || !first || !second || hasLink(first) || !hasLink(second)) return all;
+  const lead = second.findIndex((t) => t.kind === 'link');
+  // The title goes on before the links; names there are the next line's authors.
+  const before = second
+    .slice(0, lead)
+    .map(tokenText)
+    .join('')
+    .replace(/[,;.\s[(]+$/, '');
+  if (!/\p{L}{2}/u.test(before) || readNames(before)) return all;
+  return [[...first, { kind: 'text', text: ' ' }, ...second], ...rest];
+}
+
+/**
  * Reads one list item by recognising its fields wherever they stand, not by matching a template:
  * the title (bold text, a leading link, or the leading sentence), authors (italic, a run of names,
  * or the next line), venue and year (`In *ICML 2018*`, `(2015)`, `，ICLR 2019，2018`), every link,
@@ -17,7 +36,7 @@ import { LINK_LABEL } from './vocabulary.js';
  */
 export function parseEntry(
   tokens: Token[],
-  context: { year?: number | null; venue?: string | null } = {},
+  context: { year?: number | null; venue?: string | null; linksOnFirstLine?: boolean } = {},
 ): EntryResult {
   const linkTokens = tokens.filter((t): t is Extract<Token, { kind: 'link' }> => t.kind === 'link');
   const words = tokens.filter((t) => t.kind !== 'link' && t.kind !== 'newline');
@@ -28,7 +47,7 @@ export function parseEntry(
   if (allAnchors && (opener?.kind === 'link' || !/\p{L}{2}/u.test(prose))) {
     return { ok: 'skip', why: 'navigation' };
   }
-  const [main = [], ...more] = lines(tokens);
+  const [main = [], ...more] = joinWrappedTitle(lines(tokens), context.linksOnFirstLine === true);
   const fields: EntryFields = {
     title: '',
     authors: [],

@@ -96,6 +96,8 @@ export function parseList(markdown: string, opts: ParseOptions = {}): ParsedList
 
   const nodes = tree.children as RootContent[];
   const headingEntries = paperHeadings(nodes);
+  const habit: EntryContext = { linksOnFirstLine: linksOnFirstLines(nodes) };
+  current.context = habit;
   const contexts: Array<{ depth: number; context: EntryContext }> = [];
   let bodyEnd = -1;
   for (const [i, node] of nodes.entries()) {
@@ -141,7 +143,7 @@ export function parseList(markdown: string, opts: ParseOptions = {}): ParsedList
         papers: [],
         resources: RESOURCES.test(text),
         paragraphs: [],
-        context: Object.assign({}, ...contexts.map((c) => c.context)),
+        context: Object.assign({}, habit, ...contexts.map((c) => c.context)),
       };
       pseudoResources = false;
       blocks.push(current);
@@ -212,7 +214,30 @@ function dropLinkedNonPapers(blocks: Block[], skip: (why: string) => void): void
 }
 
 /** What a parent bullet or heading passes down to the entries under it. */
-type EntryContext = { year?: number | null; venue?: string | null };
+type EntryContext = { year?: number | null; venue?: string | null; linksOnFirstLine?: boolean };
+
+/** True when four in five list entries with links carry one on their first line (the document's habit). */
+function linksOnFirstLines(nodes: RootContent[]): boolean {
+  let withLinks = 0;
+  let onFirst = 0;
+  const visit = (n: { type: string; children?: unknown[] }) => {
+    if (n.type === 'listItem') {
+      const p = (n.children ?? []).find((c) => (c as { type: string }).type === 'paragraph') as
+        | Paragraph
+        | undefined;
+      const tokens = p ? tokenize(p.children) : [];
+      const firstEnd = tokens.findIndex((t) => t.kind === 'newline');
+      const first = firstEnd < 0 ? tokens : tokens.slice(0, firstEnd);
+      if (tokens.some((t) => t.kind === 'link')) {
+        withLinks++;
+        if (first.some((t) => t.kind === 'link')) onFirst++;
+      }
+    }
+    for (const c of (n.children ?? []) as Array<typeof n>) visit(c);
+  };
+  for (const n of nodes) visit(n as never);
+  return withLinks >= 5 && onFirst >= 0.8 * withLinks;
+}
 
 /** A bullet that is only a year or a venue ("- 2018", "- ICML 2019"): the context of the bullets under it. */
 function contextOf(p: Paragraph): EntryContext | null {
