@@ -53,8 +53,20 @@ export function readTitle(
     !isAnchor(head.url) &&
     /\p{L}{2}/u.test(head.text) &&
     !/^<?https?:/i.test(head.text)
-  )
+  ) {
+    // A whole reference as the link's text ("[Rosenbaum, Paul R., and Donald B. Rubin. "Title." Biometrika (1983).](…)").
+    const cited = authorsFirst(head.text, fields);
+    if (cited) return { ...cited, rest: `${cited.rest} ${after()}`, titleLink: head };
+    // "[Title [Bubeck, Cesa-Bianchi]](…)": the authors in a closing bracket of the link's text.
+    const bracket = /^(.*\S)\s*[[(]([^[\]()]{2,200})[\])]\s*$/.exec(head.text);
+    const names = bracket ? readNames(bracket[2] as string) : null;
+    if (bracket && names && !isKnownVenue(bracket[2] as string)) {
+      fields.authors = names.names;
+      fields.authorsComplete = names.complete;
+      return { title: bracket[1] as string, rest: after(), source: 'link', titleLink: head };
+    }
     return { title: head.text, rest: after(), source: 'link', titleLink: head };
+  }
   if (head.kind === 'emphasis' && !toks.some((t) => t.kind === 'strong') && !readNames(head.text))
     return { title: head.text, rest: after(), source: 'italic' };
   return plainTitle(flatten(toks.slice(first)), fields);
@@ -187,7 +199,14 @@ function takeTag(toks: Token[], fields: EntryFields): Token[] {
 }
 
 /** The title of an unstyled entry: the leading sentence, up to where its other fields begin. */
-function plainTitle(text: string, fields: EntryFields): { title: string; rest: string; source: TitleSource } {
+/**
+ * A reference written names first: MLA and IEEE with a quoted title, author–year (APA), ACM and
+ * Vancouver. Sets the authors (and year) and returns the title and what follows it, else null.
+ */
+function authorsFirst(
+  text: string,
+  fields: EntryFields,
+): { title: string; rest: string; source: TitleSource } | null {
   // MLA and IEEE: 'LeCun, Yann, and Geoffrey Hinton. "Deep learning." Nature (2015).', 'J. Long and T. Darrell, “Title.” in CVPR, 2015.'
   const mla = NAMES_QUOTED_TITLE.exec(text);
   // "… Jan Kautz (NVIDIA)." — an affiliation in brackets is no name.
@@ -226,6 +245,12 @@ function plainTitle(text: string, fields: EntryFields): { title: string; rest: s
       source: 'authors-first',
     };
   }
+  return null;
+}
+
+function plainTitle(text: string, fields: EntryFields): { title: string; rest: string; source: TitleSource } {
+  const cited = authorsFirst(text, fields);
+  if (cited) return cited;
   // '"Lookahead Optimizer: k steps forward" by Michael R. Zhang et al., NeurIPS 2019'
   const quoted = /^\s*["“'‘«](.{8,}?)["”'’»](?=[\s,.:;]|$)\s*(?:,|\.|by\b)?\s*(.*)$/.exec(text);
   if (quoted) return { title: quoted[1] as string, rest: `, ${quoted[2]}`, source: 'plain' };

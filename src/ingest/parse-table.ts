@@ -1,8 +1,9 @@
 import type { Table, TableCell } from 'mdast';
-import { cleanText } from '../domain/normalize.js';
+import { cleanText, foldKey } from '../domain/normalize.js';
 import { assemblePaper, type EntryFields, type EntryResult } from './entry-record.js';
 import { isAnchor, readLink } from './links.js';
 import { readNames } from './names.js';
+import { parseEntry } from './parse-entry.js';
 import type { LinkRecord } from './records.js';
 import { type Token, tokenize } from './tokens.js';
 import { isKnownVenue } from './venue.js';
@@ -202,7 +203,27 @@ function readRow(
   if (!/\p{L}{2}/u.test(title)) return { ok: false, reason: 'a row of a paper table with no title' };
   // A bare address in the title column names no paper.
   if (/^<?https?:\/\/\S+>?$/.test(title.trim())) return { ok: 'skip', why: 'links without a title' };
+  readCitationCell(titleTokens, fields);
   return assemblePaper(fields);
+}
+
+/**
+ * A title cell that holds a whole reference ("[Rosenbaum, Paul R., and Donald B. Rubin. "Title."
+ * Biometrika 70 (1983).](…)") is read as an entry: its title, names, year and venue fill the fields
+ * the row's own columns leave empty.
+ */
+function readCitationCell(tokens: Token[], fields: EntryFields): void {
+  const r = parseEntry(tokens);
+  // Only names before the title make a reference; a title that reads "… by Colorizing Videos" stays whole.
+  if (r.ok !== true || !r.paper.authors.length || foldKey(fields.title).startsWith(foldKey(r.paper.title)))
+    return;
+  fields.title = r.paper.title;
+  if (!fields.authors.length) {
+    fields.authors = r.paper.authors.map((a) => a.name);
+    fields.authorsComplete = r.paper.authorsComplete;
+  }
+  fields.listedYear ??= r.paper.listedYear ?? r.paper.year;
+  fields.venueText ??= r.paper.venueText;
 }
 
 /** Authors a cell lists in a form the name reader does not know: split at commas and "and". */

@@ -112,7 +112,8 @@ export function isKnownVenue(text: string, venues: VenueCatalogue = catalogue())
 }
 
 function knownThenDigits(s: string, venues: VenueCatalogue): RegExpExecArray | null {
-  const m = /^(.*?)\s+(\d{2})$/.exec(s);
+  // "CVPR 18", "ICLR18", "IJCAI-19".
+  const m = /^(.*?\p{L})[\s-]*(\d{2})$/u.exec(s);
   // "CVPR 18" is a year; "NeurIPS 32" is a volume (2032 has not happened).
   const plausible = m && 2000 + Number(m[2]) <= new Date().getFullYear() + 1;
   return m && plausible && lookup(m[1] as string, venues) ? m : null;
