@@ -52,6 +52,6 @@ export function flatten(tokens: Token[], linkText = false): string {
       })
       .join('')
       // Brackets left empty by a link taken out ("[[arXiv](…)] Zambaldi et al.") hold nothing.
-      .replace(/\[\s*\]|<\s*>/g, ' ')
+      .replace(/\[\s*\]|<\s*>|\(\s*\)/g, ' ')
   );
 }

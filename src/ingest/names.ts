@@ -61,7 +61,7 @@ export function readNames(text: string, opts: { inverted?: boolean } = {}): Name
 }
 
 /** Initials after the surname, undotted, as PubMed and Vancouver write them ("Kingma DP"). */
-const vancouverInitials = (t: string) => /^\p{Lu}{1,3}$/u.test(t);
+const vancouverInitials = (t: string) => /^\p{Lu}{1,3}\.?$/u.test(t);
 const VANCOUVER = /^(\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+)*) (\p{Lu}{1,3})\.?$/u;
 
 /**

@@ -205,8 +205,8 @@ function dropLinkedNonPapers(blocks: Block[], skip: (why: string) => void): void
   if (all.length < 4 || paperLinked < 0.75 * all.length) return;
   for (const b of blocks)
     b.papers = b.papers.filter((p) => {
-      // Names with a venue or a year are a paper's own fields, whatever its links.
-      const fields = p.authors.length > 0 && (p.venue !== null || p.year !== null);
+      // Names or a venue, with a year or venue, are a paper's own fields, whatever its links.
+      const fields = (p.authors.length > 0 || p.venue !== null) && (p.venue !== null || p.year !== null);
       const keep = !p.links.length || p.links.some(isPaperLink) || fields;
       if (!keep) skip('links to no paper');
       return keep;

@@ -33,7 +33,8 @@ export function tokenize(nodes: PhrasingContent[]): Token[] {
     else if (n.type === 'text') {
       n.value.split('\n').forEach((part, i) => {
         if (i > 0) out.push({ kind: 'newline' });
-        if (part) out.push({ kind: 'text', text: part });
+        // Full-width brackets ("（[CODE](…)）") read as their ASCII forms.
+        if (part) out.push({ kind: 'text', text: part.replace(/（/g, '(').replace(/）/g, ')') });
       });
     } else out.push({ kind: 'text', text: mdToString(n) });
   }
