@@ -27,7 +27,11 @@ const FLOORS: Record<string, { found: number; garbage: number; authors?: number 
   'tamlhp+awesome-machine-unlearning.md': { found: 100, garbage: 0, authors: 100 },
   'apexrl+RL-Exploration-Paper-Lists+readme.md': { found: 100, garbage: 0, authors: 87 },
   'dbobrenko+awesome-rl+readme.md': { found: 100, garbage: 0, authors: 98 },
-  'enochkan+awesome-gans-and-deepfakes+readme.md': { found: 86, garbage: 14 },
+  'enochkan+awesome-gans-and-deepfakes+readme.md': { found: 88, garbage: 12 },
+  'csasmith+vip-mab+papers.md': { found: 100, garbage: 0, authors: 100 },
+  'kalinlau+awesome-causal-learning+readme.md': { found: 98, garbage: 1.6, authors: 89 },
+  'yangliang+yangliang.github.com+recent.md': { found: 91, garbage: 2.3, authors: 100 },
+  'zdhNarsil+Awesome-GFlowNets+readme.md': { found: 100, garbage: 0, authors: 100 },
   'zeke-xie+deep-learning-dynamics-paper-list+readme.md': { found: 100, garbage: 0 },
 };
 
