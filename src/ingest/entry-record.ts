@@ -1,5 +1,6 @@
 import { arxivYear, authorId, cleanText, findArxivId, paperId } from '../domain/normalize.js';
 import { LIMITS } from '../limits.js';
+import { type AuthorCandidate, bestAuthors, bestYear, type Candidates } from './candidates.js';
 import { idsFromLinks } from './links.js';
 import { canonicalOptimizer, optimizerRef, optimizersInTitle } from './optimizers.js';
 import type { LinkRecord, PaperRecord } from './records.js';
@@ -11,12 +12,15 @@ export const MAX_AUTHORS = LIMITS.authorsPerPaper;
 /** What a recogniser found in one entry (a list item or a table row), before ids and fallbacks. */
 export interface EntryFields {
   title: string;
+  /** Set by resolveFields from the candidates (a table's columns propose like any recogniser). */
   authors: string[];
   authorsComplete: boolean;
   /** The venue as written ("ICML 2018 (Best Paper)"), or null. */
   venueText: string | null;
-  /** The year the entry states apart from its venue ("(2015)", "…，2018", a Year column). */
+  /** The year the entry states apart from its venue ("(2015)", "…，2018", a Year column); set by resolveFields. */
   listedYear: number | null;
+  /** What the recognisers read for the authors and the year, with where; resolveFields decides. */
+  candidates: Candidates;
   links: LinkRecord[];
   notes: string[];
   /** Optimizers the entry names outside its title: a `(***Adam***)` tag or an Optimizer column. */
@@ -37,6 +41,17 @@ export type SkipReason = 'navigation' | 'links without a title' | 'not a paper';
 
 /** Years a paper can have: anything else in a year position is a typo or not a year. */
 export const plausibleYear = (y: number | null) => (y !== null && y >= 1900 && y <= 2100 ? y : null);
+
+/** The one resolve step: the authors and the year from the candidates, by their sources' precedence. */
+export function resolveFields(f: EntryFields): AuthorCandidate | null {
+  const authors = bestAuthors(f.candidates);
+  if (authors) {
+    f.authors = authors.value.names;
+    f.authorsComplete = authors.value.complete;
+  }
+  f.listedYear = bestYear(f.candidates);
+  return authors;
+}
 
 /**
  * Turns recognised fields into a paper record: ids, venue series, identifiers from links, optimizers

@@ -1,5 +1,6 @@
 /** What follows an entry's title: year, venue, authors and notes, on its line and the lines below. */
 import { cleanText, findArxivId } from '../domain/normalize.js';
+import { proposeAuthors, proposeYear } from './candidates.js';
 import type { EntryFields } from './entry-record.js';
 import { flatten, isVenueEvidence, looseNames, type RestState, YEAR_PAREN } from './entry-text.js';
 import { isStrongNameRun, readNames } from './names.js';
@@ -35,7 +36,7 @@ export function readRest(rest: string, fields: EntryFields, state: RestState): v
     else if (inner.split(/[,;]/).some((p) => isKnownVenue(p)) || /\bet\.?\s*al\b|\b\p{Lu}\.\s/u.test(inner))
       readSegments(inner, fields, state);
     else {
-      fields.listedYear ??= year;
+      proposeYear(fields.candidates, year, state.nextLine ? 'next-line' : 'paren');
       const note = cleanText(
         inner
           .replace(YEAR_WORD, '')
@@ -63,10 +64,13 @@ export function readRest(rest: string, fields: EntryFields, state: RestState): v
         isVenueEvidence(inner) ||
         /\b(?:journal|proceedings|conference|workshop|preprint)\b/i.test(inner);
       const names = venueLike ? null : readNames(inner);
-      if (names && !state.authors) state.authors = names;
-      else if (!venueLike && !state.authors && /\p{L}/u.test(inner)) {
-        state.authors = looseNames(inner);
-        state.loose = true;
+      const source = state.nextLine ? 'next-line' : 'italic';
+      if (names && !state.named) {
+        proposeAuthors(fields.candidates, names, source);
+        state.named = true;
+      } else if (!venueLike && !state.named && /\p{L}/u.test(inner)) {
+        proposeAuthors(fields.candidates, looseNames(inner), source, true);
+        state.named = true;
       } else if (inner.trim()) state.venues.push(cleanText(inner));
       return ' , ';
     },
@@ -100,8 +104,9 @@ function readSegments(text: string, fields: EntryFields, state: RestState): void
   const flush = () => {
     if (!run.length) return;
     const names = readNames(run.join(', '));
-    if (names && !state.authors) {
-      state.authors = names;
+    if (names && !state.named) {
+      proposeAuthors(fields.candidates, names, state.nextLine ? 'next-line' : 'names-run');
+      state.named = true;
       state.strong ||= isStrongNameRun(run.join(', '), names);
     }
     run = [];
@@ -110,7 +115,7 @@ function readSegments(text: string, fields: EntryFields, state: RestState): void
     const bare = seg.replace(/\.$/, '');
     if (dateYear(bare) !== null) {
       flush();
-      fields.listedYear = dateYear(bare);
+      proposeYear(fields.candidates, dateYear(bare), state.nextLine ? 'next-line' : 'segment');
     } else if (VOLUME_PAGES.test(bare)) {
       // "4(5)", "12:2121–2159", "pp. 1–17": where in the venue, kept as a note, never the venue.
       flush();
@@ -128,7 +133,7 @@ function readSegments(text: string, fields: EntryFields, state: RestState): void
     else if (run.length && /^(?:\p{Lu}\.\s*-?\s*)+(?:et\.?\s*al\.?)?$/u.test(seg)) run.push(seg);
     else {
       flush();
-      if (!state.authors && !state.venues.length && readNames(seg) === null && looksLikeLeftover(bare))
+      if (!state.named && !state.venues.length && readNames(seg) === null && looksLikeLeftover(bare))
         continue;
       state.venues.push(bare);
     }
@@ -156,7 +161,7 @@ export function readNextLine(line: Token[], fields: EntryFields, state: RestStat
   const plain = cleanText(text.replace(ITALIC, ' ; ').replace(MARKS, ''));
   const date = dateYear(plain.replace(/[.;,]+$/, ''));
   if (date !== null) {
-    fields.listedYear ??= date;
+    proposeYear(fields.candidates, date, 'next-line');
     return;
   }
   const parts = plain
@@ -173,8 +178,10 @@ export function readNextLine(line: Token[], fields: EntryFields, state: RestStat
       parts.slice(0, i).some((q) => /\bet\.?\s*al\b/i.test(q)),
   );
   if (!known) return;
+  state.nextLine = true;
   if (ITALIC.test(text)) readRest(text, fields, state);
   else readSegments(parts.join(';'), fields, state);
+  state.nextLine = false;
 }
 
 const ITALIC = rx()`${EM[0]}[^${EM[1]}]*${EM[1]}`;
@@ -186,10 +193,10 @@ function readLabelled(label: string, value: string, fields: EntryFields, state: 
   const field = fieldOfLabel(label);
   if (field === 'authors') {
     const names = readNames(value);
-    state.authors ??= names ?? looseNames(value);
+    proposeAuthors(fields.candidates, names ?? looseNames(value), 'label', !names);
     if (names) state.strong ||= isStrongNameRun(value, names);
   } else if (field === 'venue') state.venues.push(value);
-  else if (field === 'year') fields.listedYear = yearIn(value) ?? fields.listedYear;
+  else if (field === 'year') proposeYear(fields.candidates, yearIn(value), 'label');
   else if (field === 'title' && !fields.title.trim()) fields.title = value;
 }
 

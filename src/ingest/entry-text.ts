@@ -12,11 +12,12 @@ export type TitleSource = 'bold' | 'link' | 'italic' | 'plain' | 'authors-first'
 
 export interface RestState {
   venues: string[];
-  authors: NameList | null;
+  /** The fields after the title have proposed names already (the first run there is the authors). */
+  named: boolean;
   /** A names run that could not be a phrase was found (initials, "et al."). */
   strong: boolean;
-  /** The authors came from italic text that did not read as names: kept, but no evidence. */
-  loose?: boolean;
+  /** Reading a line after the first: what it proposes comes from the next lines. */
+  nextLine?: boolean;
 }
 
 /** Italic authors the name reader does not accept, split at commas and "and" as written. */

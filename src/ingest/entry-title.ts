@@ -1,5 +1,6 @@
 /** The title of an entry and what may stand before it: a venue in brackets, a year, an optimizer tag. */
 import { cleanText } from '../domain/normalize.js';
+import { proposeAuthors, proposeYear } from './candidates.js';
 import type { EntryFields } from './entry-record.js';
 import { flatten, isVenueEvidence, type TitleSource, YEAR_PAREN } from './entry-text.js';
 import { isAnchor, readLink } from './links.js';
@@ -41,8 +42,7 @@ export function readTitle(
     const between = toks.slice(first + 1, italic).every((t) => t.kind === 'text' && !/\p{L}/u.test(t.text));
     const italicText = italic > first ? (toks[italic] as { text: string }).text : '';
     if (names && isStrongNameRun(head.text, names, true) && italicText && between && !readNames(italicText)) {
-      fields.authors = names.names;
-      fields.authorsComplete = names.complete;
+      proposeAuthors(fields.candidates, names, 'before-title');
       const title = cleanText(italicText).replace(/\.$/, '');
       return { title, rest: flatten(toks.slice(italic + 1)), source: 'authors-first' };
     }
@@ -61,8 +61,7 @@ export function readTitle(
     const bracket = /^(.*\S)\s*[[(]([^[\]()]{2,200})[\])]\s*$/.exec(head.text);
     const names = bracket ? readNames(bracket[2] as string) : null;
     if (bracket && names && !isKnownVenue(bracket[2] as string)) {
-      fields.authors = names.names;
-      fields.authorsComplete = names.complete;
+      proposeAuthors(fields.candidates, names, 'brackets');
       return { title: bracket[1] as string, rest: after(), source: 'link', titleLink: head };
     }
     return { title: head.text, rest: after(), source: 'link', titleLink: head };
@@ -115,7 +114,7 @@ export function takeLead(all: Token[], lead: string[], fields: EntryFields): Tok
     return toks;
   // "`2017` Title — Authors": a year in code marks.
   if (head.kind === 'code' && YEAR_ONLY.test(head.text)) {
-    fields.listedYear = Number(head.text.trim());
+    proposeYear(fields.candidates, Number(head.text.trim()), 'lead');
     return [...toks.slice(0, i), ...toks.slice(i + 1)];
   }
   const date = DATE_LEAD.exec(head.text);
@@ -123,9 +122,9 @@ export function takeLead(all: Token[], lead: string[], fields: EntryFields): Tok
   if (!m) return toks;
   const inner = cleanText(m[1] ?? '');
   const key = date ? null : citationKey(inner);
-  if (date) fields.listedYear = firstGroup(date);
-  else if (YEAR_ONLY.test(inner)) fields.listedYear = Number(inner);
-  else if (key) fields.listedYear ??= key.year;
+  if (date) proposeYear(fields.candidates, firstGroup(date), 'lead');
+  else if (YEAR_ONLY.test(inner)) proposeYear(fields.candidates, Number(inner), 'lead');
+  else if (key) proposeYear(fields.candidates, key.year, 'lead');
   else if (isVenueEvidence(inner)) lead.push(inner);
   // "**[UCB]** <[Title](…)>", "[RTS:SC] **Title**": a curator's label before a styled title is no part of it.
   else if (
@@ -214,17 +213,15 @@ function authorsFirst(
     ? readNames((mla[1] as string).replace(/\s*\([^()]*\)/g, ''), { inverted: true })
     : null;
   if (mla && mlaNames && !STYLED.test(mla[1] as string)) {
-    fields.authors = mlaNames.names;
-    fields.authorsComplete = mlaNames.complete;
+    proposeAuthors(fields.candidates, mlaNames, 'before-title');
     return { title: mla[2] as string, rest: `, ${mla[3]}`, source: 'authors-first' };
   }
   // "Kingma and Ba (2015): Adam, a method…. ICLR." and APA's "Kingma, D. P., & Ba, J. (2015). Title. Venue."
   const af = NAMES_YEAR_TITLE.exec(text);
   const names = af ? readNames(af[1] as string) : null;
   if (af && names && !STYLED.test(af[1] as string)) {
-    fields.authors = names.names;
-    fields.authorsComplete = names.complete;
-    fields.listedYear = Number(af[2]);
+    proposeAuthors(fields.candidates, names, 'before-title');
+    proposeYear(fields.candidates, Number(af[2]), 'names-year');
     const sentence = /^(.+?[.?!])(?:\s+|$)(.*)$/.exec(af[3] as string);
     return {
       title: sentence ? (sentence[1] as string) : (af[3] as string),
@@ -235,8 +232,7 @@ function authorsFirst(
   // ACM, IEEE and Vancouver: "S. J. Reddi, S. Kale. Title. In ICLR, 2018.", "Kingma DP, Ba J. Title. arXiv. 2014."
   const lead = leadingNames(text);
   if (lead) {
-    fields.authors = lead.names.names;
-    fields.authorsComplete = lead.names.complete;
+    proposeAuthors(fields.candidates, lead.names, 'before-title');
     const after = text.slice(lead.end).trimStart();
     const sentence = /^(.+?[.?!])(?:\s+|$)(.*)$/.exec(after);
     return {

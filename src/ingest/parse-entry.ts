@@ -1,4 +1,5 @@
-import { assemblePaper, type EntryFields, type EntryResult } from './entry-record.js';
+import { noCandidates, proposeYear } from './candidates.js';
+import { assemblePaper, type EntryFields, type EntryResult, resolveFields } from './entry-record.js';
 import { pickVenue, readNextLine, readRest } from './entry-rest.js';
 import { isVenueEvidence, type RestState } from './entry-text.js';
 import { readTitle, takeLead, titleLinkRecord, titleLooksReal } from './entry-title.js';
@@ -58,6 +59,7 @@ export function parseEntry(
     notes: [],
     optimizers: [],
     context: prose,
+    candidates: noCandidates(),
   };
   const lead: string[] = [];
   const { title, rest, source, titleLink } = readTitle(takeLead(main, lead, fields), fields);
@@ -67,7 +69,7 @@ export function parseEntry(
     .map((l) => (l === titleLink ? titleLinkRecord(l.url) : readLink(l.text, l.url)))
     .filter((l): l is LinkRecord => l !== null);
   fields.links = links;
-  const state: RestState = { venues: lead, authors: null, strong: source === 'authors-first' };
+  const state: RestState = { venues: lead, named: false, strong: source === 'authors-first' };
   readRest(rest, fields, state);
   for (const line of more) readNextLine(line, fields, state);
   // `[arxiv](https://arxiv.org/abs/…)` with no other venue: the paper is a preprint.
@@ -76,16 +78,11 @@ export function parseEntry(
     linkTokens.some((l) => /^\[?arxiv\]?$/i.test(l.text.trim()) && /arxiv\.org/i.test(l.url))
   )
     state.venues.push('arXiv');
-  // Names the title's recogniser read before the title (authors-first styles) outrank later ones.
-  if (state.authors && !fields.authors.length) {
-    fields.authors = state.authors.names;
-    fields.authorsComplete = state.authors.complete;
-  }
-  // Under a bullet or heading that is only a venue ("- ICML 2019"), that venue is theirs.
+  // Under a bullet or heading that is only a year or a venue ("- 2018", "## ICML 2019"), it is theirs.
+  proposeYear(fields.candidates, context.year, 'parent');
   if (!state.venues.length && context.venue) state.venues.push(context.venue);
   fields.venueText = pickVenue(state.venues, fields);
-  // Under a bullet that is only a year ("- 2018" with the papers below it), that year is theirs.
-  fields.listedYear ??= context.year ?? null;
+  const authors = resolveFields(fields);
 
   const paperLink = links.some(isPaperLink);
   // An unstyled sentence is a paper only with a sign no prose has: a paper link, a year, a venue,
@@ -94,7 +91,7 @@ export function parseEntry(
     paperLink ||
     fields.listedYear !== null ||
     state.venues.some(isVenueEvidence) ||
-    (fields.authors.length > 0 && !state.loose && (state.strong || source !== 'plain'));
+    (fields.authors.length > 0 && !authors?.loose && (state.strong || source !== 'plain'));
   const titleIsNames = readNames(fields.title);
   if (
     titleIsNames &&

@@ -1,6 +1,7 @@
 import type { Table, TableCell } from 'mdast';
 import { cleanText, foldKey } from '../domain/normalize.js';
-import { assemblePaper, type EntryFields, type EntryResult } from './entry-record.js';
+import { noCandidates, proposeAuthors, proposeYear } from './candidates.js';
+import { assemblePaper, type EntryFields, type EntryResult, resolveFields } from './entry-record.js';
 import { isAnchor, readLink } from './links.js';
 import { readNames } from './names.js';
 import { parseEntry } from './parse-entry.js';
@@ -182,12 +183,21 @@ function readRow(
   if (!venueCells.length && context.venue) venueCells.push(context.venue);
   const yearText = col('year').map(textOf).join(' ');
   const year = yearIn(yearText);
+  const candidates = noCandidates();
+  proposeAuthors(
+    candidates,
+    names ?? { names: splitLoose(authorsText), complete: !/et\.?\s*al/i.test(authorsText) },
+    'column',
+  );
+  proposeYear(candidates, year, 'column');
+  proposeYear(candidates, context.year, 'parent');
   const fields: EntryFields = {
     title,
-    authors: names?.names ?? splitLoose(authorsText),
-    authorsComplete: names?.complete ?? !/et\.?\s*al/i.test(authorsText),
+    authors: [],
+    authorsComplete: true,
     venueText: venueCells.join(', ') || null,
-    listedYear: year ?? context.year ?? null,
+    listedYear: null,
+    candidates,
     links,
     notes: [
       ...col('name').map((i) => (textOf(i) ? `${headers[i]}: ${textOf(i)}` : '')),
@@ -204,6 +214,7 @@ function readRow(
   // A bare address in the title column names no paper.
   if (/^<?https?:\/\/\S+>?$/.test(title.trim())) return { ok: 'skip', why: 'links without a title' };
   readCitationCell(titleTokens, fields);
+  resolveFields(fields);
   return assemblePaper(fields);
 }
 
@@ -218,11 +229,9 @@ function readCitationCell(tokens: Token[], fields: EntryFields): void {
   if (r.ok !== true || !r.paper.authors.length || foldKey(fields.title).startsWith(foldKey(r.paper.title)))
     return;
   fields.title = r.paper.title;
-  if (!fields.authors.length) {
-    fields.authors = r.paper.authors.map((a) => a.name);
-    fields.authorsComplete = r.paper.authorsComplete;
-  }
-  fields.listedYear ??= r.paper.listedYear ?? r.paper.year;
+  const names = { names: r.paper.authors.map((a) => a.name), complete: r.paper.authorsComplete };
+  proposeAuthors(fields.candidates, names, 'cell');
+  proposeYear(fields.candidates, r.paper.listedYear ?? r.paper.year, 'cell');
   fields.venueText ??= r.paper.venueText;
 }
 
