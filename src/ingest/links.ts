@@ -1,5 +1,6 @@
 import { cleanText, findArxivId, findDoi, findOpenReviewId } from '../domain/normalize.js';
 import type { LinkRecord } from './records.js';
+import { PAPER_LINK_LABEL } from './vocabulary.js';
 
 /** Hosts and paths that serve papers (not code, not a homepage): a link there is evidence of a paper entry. */
 const PAPER_URL =
@@ -7,7 +8,6 @@ const PAPER_URL =
 /** Hosts and paths that serve code, posts, videos and courses: never the paper itself. */
 const NON_PAPER_URL =
   /github\.com|gitlab\.com|bitbucket\.org|huggingface\.co|medium\.com|substack\.com|blogspot\.|wordpress\.com|googleblog\.com|\/blog\/|\/posts?\/|qiita\.com|zenn\.dev|note\.com|hatena|youtube\.com|youtu\.be|vimeo\.com|twitter\.com|x\.com\/|reddit\.com|zhihu\.com|coursera\.org|udemy\.com|kaggle\.com/i;
-const PAPER_LABEL = /^(pdf|paper|arxiv|doi|openreview|html|abs|abstract|preprint|publication|article)\b/i;
 
 /** What a link is for when its text does not say: "arxiv", "openreview", "doi", "code", "pdf" or "link". */
 export function labelFromUrl(url: string): string {
@@ -41,7 +41,7 @@ export function readLink(text: string, url: string, fallbackLabel?: string): Lin
 /** True when a link points at a paper (a pdf, arXiv, a DOI, proceedings…), not at code or a homepage. */
 export function isPaperLink(link: LinkRecord): boolean {
   // Where it points decides first; a label ("paper", a Link column) speaks only for a neutral host.
-  return PAPER_URL.test(link.url) || (!NON_PAPER_URL.test(link.url) && PAPER_LABEL.test(link.label));
+  return PAPER_URL.test(link.url) || (!NON_PAPER_URL.test(link.url) && PAPER_LINK_LABEL.test(link.label));
 }
 
 /** True for URLs that only move within the page: a table of contents is made of these. */

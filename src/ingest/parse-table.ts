@@ -8,7 +8,7 @@ import { parseEntry } from './parse-entry.js';
 import type { LinkRecord } from './records.js';
 import { type Token, tokenize } from './tokens.js';
 import { isKnownVenue } from './venue.js';
-import { yearIn } from './vocabulary.js';
+import { FIELD_LABELS, rx, yearIn } from './vocabulary.js';
 
 /** What a column holds, recognised from its header. */
 type Role =
@@ -25,16 +25,17 @@ type Role =
   | 'citation'
   | 'name';
 
+/** A header that is one of the words, whole. */
+const whole = (words: readonly string[]) => rx()`^(?:${words.join('|')})$`;
+
 // Headers are matched whole, case-insensitively, after dropping punctuation and emoji.
 const ROLES: Array<[Role, RegExp]> = [
   ['title', /^(?:paper\s+)?(?:title|name of (?:the )?paper)$/],
   ['paper', /^(?:papers?|publication)$/],
-  ['authors', /^(?:authors?|author\(s\)|by|who|written by|researchers?|creators?)$/],
-  ['year', /^(?:year|date|published year|pub year)$/],
-  [
-    'venue',
-    /^(?:venue|published(?: in| at)?|publisher|conference|journal|conf|where|booktitle|source|proceedings)$/,
-  ],
+  ['authors', whole(FIELD_LABELS.authors)],
+  ['year', whole(FIELD_LABELS.year)],
+  // In a table, "Publication" names the paper column (above), not its venue.
+  ['venue', whole([...FIELD_LABELS.venue.filter((w) => w !== 'publication'), 'conf', 'where', 'source'])],
   ['optimizer', /^(?:optimi[sz]ers?|methods?|algorithms?)$/],
   ['name', /^(?:name|model|approach)$/],
   ['code', /^(?:(?:official\s+)?code|implementation|github|repo(?:sitory)?|source code)$/],

@@ -96,17 +96,29 @@ export function fieldOfLabel(label: string): FieldLabel | null {
   return null;
 }
 
-/** Words a link's text uses to say what it links to ("pdf", "[code]"), not the paper's name. */
-export const LINK_LABEL_WORDS = [
+/** Link texts that say the link is the paper itself ("[pdf]", "[arXiv]", "Paper"). */
+export const PAPER_LINK_WORDS = [
   'pdf',
   'paper',
-  'code',
   'arxiv',
-  'html',
-  'web',
-  'link',
   'doi',
   'openreview',
+  'html',
+  'abs',
+  'abstract',
+  'preprint',
+  'publication',
+  'article',
+] as const;
+/** A link text that opens with a paper word ("pdf", "ICLR PDF" does not; "arXiv version" does). */
+export const PAPER_LINK_LABEL = rx('i')`^(?:${PAPER_LINK_WORDS.join('|')})\b`;
+
+/** Words a link's text uses to say what it links to ("pdf", "[code]"), not the paper's name. */
+export const LINK_LABEL_WORDS = [
+  ...PAPER_LINK_WORDS.filter((w) => !['abstract', 'preprint', 'publication', 'article'].includes(w)),
+  'code',
+  'web',
+  'link',
   'slides',
   'video',
   'notes',
@@ -117,7 +129,6 @@ export const LINK_LABEL_WORDS = [
   'cite',
   'bib',
   'bibtex',
-  'abs',
   'official code',
   'codes',
   'dataset',
