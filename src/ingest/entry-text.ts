@@ -3,7 +3,16 @@ import { cleanText } from '../domain/normalize.js';
 import type { NameList } from './names.js';
 import type { Token } from './tokens.js';
 import { isKnownVenue } from './venue.js';
-import { BROKEN_LINK_LABEL, CODE, EM, rx, SHORTCODES, YEAR, YEAR_WORD } from './vocabulary.js';
+import {
+  BROKEN_LINK_LABEL,
+  CODE,
+  EM,
+  NAME_SEPARATOR,
+  rx,
+  SHORTCODES,
+  YEAR,
+  YEAR_WORD,
+} from './vocabulary.js';
 
 // "(2015)", "(ICLR 2019)", "(Book, Jan 2017)": a short parenthesis with a year; or a broken "(2014, A. B".
 export const YEAR_PAREN = rx()`\s*\(([^()${EM[0]}${EM[1]}]{0,24}?\b${YEAR}[a-z]?\b[^()${EM[0]}${EM[1]}]{0,12})\)|\s*\((${YEAR}),`;
@@ -25,7 +34,7 @@ export function looseNames(text: string): NameList {
   const complete = !/\bet\.?\s*al\b|\band others\b/i.test(text);
   const names = text
     .replace(/,?\s*(?:et\.?\s*al\.?|and others)\s*$/i, '')
-    .split(/\s*(?:[,，;；]|\band\b|&)\s*/)
+    .split(NAME_SEPARATOR)
     .map((n) => cleanText(n))
     .filter(Boolean);
   return { names, complete };

@@ -1,4 +1,5 @@
 import { cleanText } from '../domain/normalize.js';
+import { NAME_SEPARATOR } from './vocabulary.js';
 
 /** Lower-case words that stand inside names ("Aaron van den Oord", "Ludovic Denoyer de la Fuente"). */
 const PARTICLE = /^(van|von|der|den|de|del|della|di|da|du|dos|das|le|la|bin|ibn|al|el|ter|ten|zu|y)$/;
@@ -52,7 +53,7 @@ export function readNames(text: string, opts: { inverted?: boolean } = {}): Name
   s = s.replace(INCOMPLETE, '').replace(/[,;:\s]+$/, '');
   if (!s) return complete ? null : { names: [], complete };
   let parts = bibtexOrder(s)
-    .split(/\s*(?:[,，;；]|\band\b|&)\s*/)
+    .split(NAME_SEPARATOR)
     .map((p) => cleanText(p))
     .filter(Boolean);
   parts = pairSurnameFirst(opts.inverted ? invertedAll(parts) : invertedFirst(parts, complete));

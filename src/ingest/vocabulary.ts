@@ -180,3 +180,5 @@ export const MARKS = /[\uE001\uE002\uE005\uE006]/g;
 export const STYLED = /[\uE001\uE005]/;
 /** Commas, semicolons (and their full-width forms) between fields. */
 export const COMMA = /[,，;；]/;
+/** Between two people's names: a comma or semicolon, "and", "&". */
+export const NAME_SEPARATOR = rx()`\s*(?:${COMMA}|\band\b|&)\s*`;
