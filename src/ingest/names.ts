@@ -56,7 +56,7 @@ export function readNames(text: string, opts: { inverted?: boolean } = {}): Name
     .split(NAME_SEPARATOR)
     .map((p) => cleanText(p))
     .filter(Boolean);
-  parts = pairSurnameFirst(opts.inverted ? invertedAll(parts) : invertedFirst(parts, complete));
+  parts = pairSurnameFirst(opts.inverted ? invertedAll(parts, complete) : invertedFirst(parts, complete));
   if (parts.length === 0 || !parts.every(isPersonName)) return null;
   return { names: fromVancouver(parts).map(tidyName), complete };
 }
@@ -115,12 +115,17 @@ function invertedFirst(parts: string[], complete: boolean): string[] {
  * Where the style says names are inverted (MLA before a quoted title): "Graves, Alex" is one
  * person; "Ulyanov, Dmitry, Lebedev, Vadim" two; else the first author alone is inverted.
  */
-function invertedAll(parts: string[]): string[] {
+function invertedAll(parts: string[], complete: boolean): string[] {
   const single = (p: string | undefined) => !!p && /^\p{Lu}[\p{L}'’-]+$/u.test(p);
-  const pairs = parts.length % 2 === 0 && parts.every((p, i) => (i % 2 ? GIVEN.test(p) : single(p)));
-  if (pairs) return parts.flatMap((p, i) => (i % 2 ? [`${p} ${parts[i - 1]}`] : []));
-  const [family, given, ...others] = parts;
-  return single(family) && given && GIVEN.test(given) ? [`${given} ${family}`, ...others] : parts;
+  // "Alex." at the end of the names: the sentence's full stop, unless it closes an initial ("Geoffrey E.").
+  const bare = (p: string) => (GIVEN.test(p) ? p : p.replace(/\.$/, ''));
+  const given = (p: string | undefined) => !!p && GIVEN.test(bare(p));
+  // "Wu, Schuster, Chen, Le, et al.": a cut-short run of single words is family names alone.
+  if (!complete && parts.length >= 3 && parts.every(single)) return parts;
+  const pairs = parts.length % 2 === 0 && parts.every((p, i) => (i % 2 ? given(p) : single(p)));
+  if (pairs) return parts.flatMap((p, i) => (i % 2 ? [`${bare(p)} ${parts[i - 1]}`] : []));
+  const [family, first, ...others] = parts;
+  return single(family) && first && given(first) ? [`${bare(first)} ${family}`, ...others] : parts;
 }
 
 /** "Kingma", "D. P.", "Ba", "J." → "D. P. Kingma", "J. Ba": surname-first lists alternate name and initials. */
