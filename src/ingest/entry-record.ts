@@ -5,6 +5,7 @@ import { idsFromLinks } from './links.js';
 import { canonicalOptimizer, optimizerRef, optimizersInTitle } from './optimizers.js';
 import type { LinkRecord, PaperRecord } from './records.js';
 import { type ParsedVenue, parseVenue } from './venue.js';
+import { LINK_LABEL_WORDS, rx } from './vocabulary.js';
 
 export const MAX_TITLE = LIMITS.titleChars;
 export const MAX_AUTHORS = LIMITS.authorsPerPaper;
@@ -58,7 +59,10 @@ export function resolveFields(f: EntryFields): AuthorCandidate | null {
  * from tags and titles, and the year from the venue, the list or the arXiv id, in that order.
  */
 export function assemblePaper(f: EntryFields): EntryResult {
-  const title = cleanText(f.title).replace(/^[\s"“”'‘’:;,.\-–—]+|[\s"“”:;,.\-–—]+$/g, '');
+  const title = cleanText(f.title)
+    // "Benefits of depth in neural networks (PDF)": a link label in brackets is no part of the title.
+    .replace(rx('i')`\s*[([]\s*(?:${LINK_LABEL_WORDS.join('|')})\s*[)\]]\s*$`, '')
+    .replace(/^[\s"“”'‘’:;,.\-–—]+|[\s"“”:;,.\-–—]+$/g, '');
   if (!title) return { ok: false, reason: 'the title is empty' };
   if (title.length > MAX_TITLE)
     return { ok: false, reason: `the title is longer than ${MAX_TITLE} characters` };

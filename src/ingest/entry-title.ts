@@ -14,6 +14,7 @@ import {
   DECORATION,
   EM,
   firstGroup,
+  GLUED_LEAD,
   LINK_LABEL,
   rx,
   SEPARATOR,
@@ -115,6 +116,16 @@ export function takeLead(all: Token[], lead: string[], fields: EntryFields): Tok
   // "`2017` Title — Authors": a year in code marks.
   if (head.kind === 'code' && YEAR_ONLY.test(head.text)) {
     proposeYear(fields.candidates, Number(head.text.trim()), 'lead');
+    return [...toks.slice(0, i), ...toks.slice(i + 1)];
+  }
+  // "2018-ICLR-[Title](…)": the whole text before a linked or bold title is its year and venue.
+  const glued = ['link', 'strong', 'both'].includes(toks[i + 1]?.kind ?? '')
+    ? GLUED_LEAD.exec(head.text)
+    : null;
+  if (glued) {
+    proposeYear(fields.candidates, firstGroup(glued), 'lead');
+    const venue = glued.at(-1);
+    if (venue && /\p{L}{2}/u.test(venue)) lead.push(cleanText(venue));
     return [...toks.slice(0, i), ...toks.slice(i + 1)];
   }
   const date = DATE_LEAD.exec(head.text);

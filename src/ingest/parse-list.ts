@@ -12,7 +12,7 @@ import { readTable } from './parse-table.js';
 import type { ParsedList, ParseWarning, SectionRecord } from './records.js';
 import { type Token, tokenize, tokenText } from './tokens.js';
 import { isKnownVenue, parseVenue } from './venue.js';
-import { DECORATION, dateYear, FIELD_LABEL, fieldOfLabel, SHORTCODES } from './vocabulary.js';
+import { DECORATION, dateYear, FIELD_LABEL, fieldOfLabel, LINK_LABEL, SHORTCODES } from './vocabulary.js';
 
 /** Section numbering as lists write it: "A.", "A.1.", "B.2", "3.", "2.1" followed by the title. */
 // The code ends at a dot or a space: "2019" (a year) and "3D Vision" are titles, not codes.
@@ -94,6 +94,25 @@ export function parseList(markdown: string, opts: ParseOptions = {}): ParsedList
     for (const l of entryLists) visitList(l, context);
   };
 
+  let headingDepth = 1;
+  const openSection = (node: Heading) => {
+    const text = cleanText(mdToString(node));
+    // A year or venue heading ("## 2019", "### Papers at ICML 2018") is context for what sits under it.
+    while ((contexts.at(-1)?.depth ?? 0) >= node.depth) contexts.pop();
+    contexts.push({ depth: node.depth, context: headingContext(text) });
+    current = {
+      heading: node,
+      text,
+      written: numbering(text),
+      papers: [],
+      resources: RESOURCES.test(text),
+      paragraphs: [],
+      context: Object.assign({}, habit, ...contexts.map((c) => c.context)),
+    };
+    pseudoResources = false;
+    blocks.push(current);
+  };
+
   const nodes = tree.children as RootContent[];
   const headingEntries = paperHeadings(nodes);
   const habit: EntryContext = { linksOnFirstLine: linksOnFirstLines(nodes) };
@@ -132,21 +151,8 @@ export function parseList(markdown: string, opts: ParseOptions = {}): ParsedList
       cards.add(next);
     } else if (cards.has(node)) continue;
     else if (node.type === 'heading') {
-      const text = cleanText(mdToString(node));
-      // A year or venue heading ("## 2019", "### Papers at ICML 2018") is context for what sits under it.
-      while ((contexts.at(-1)?.depth ?? 0) >= node.depth) contexts.pop();
-      contexts.push({ depth: node.depth, context: headingContext(text) });
-      current = {
-        heading: node,
-        text,
-        written: numbering(text),
-        papers: [],
-        resources: RESOURCES.test(text),
-        paragraphs: [],
-        context: Object.assign({}, habit, ...contexts.map((c) => c.context)),
-      };
-      pseudoResources = false;
-      blocks.push(current);
+      headingDepth = node.depth;
+      openSection(node);
     } else if (node.type === 'list') visitList(node, current.context);
     else if (node.type === 'table') {
       const t = readTable(node, current.context);
@@ -154,7 +160,15 @@ export function parseList(markdown: string, opts: ParseOptions = {}): ParsedList
       for (const row of t.rows) take(row.result, row.line);
     } else if (node.type === 'paragraph') {
       const pseudo = pseudoHeading(node);
-      if (pseudo !== null) pseudoResources = RESOURCES.test(pseudo);
+      // "**2019**" alone on its line over that year's papers: a section heading of a kind, one level down.
+      if (pseudo !== null && dateYear(pseudo) !== null)
+        openSection({
+          type: 'heading',
+          depth: Math.min(6, headingDepth + 1) as Heading['depth'],
+          children: node.children,
+          position: node.position,
+        });
+      else if (pseudo !== null) pseudoResources = RESOURCES.test(pseudo);
       else if (
         node.children.every(
           (c) =>
@@ -285,8 +299,13 @@ function isFieldItem(li: ListItem): boolean {
   const text = tokens.map((t) => (t.kind === 'newline' || t.kind === 'link' ? '' : t.text)).join('');
   const links = tokens.filter((t) => t.kind === 'link');
   if (FIELD_LABEL.test(text) || styledLabel(tokens)) return true;
+  // Links only ("[paper](…) | [code](…)"), unless a link's text is a title: "- [On the Number of Linear Regions …](…)" is an entry.
+  const titled = links.some(
+    (t) => t.kind === 'link' && !LINK_LABEL.test(t.text) && t.text.trim().split(/\s+/).length >= 3,
+  );
   return (
     links.length > 0 &&
+    !titled &&
     links.every((t) => t.kind === 'link' && !t.url.startsWith('#')) &&
     !/\p{L}{3,}\s+\p{L}{3,}/u.test(text)
   );

@@ -1,5 +1,6 @@
 import type { PhrasingContent } from 'mdast';
 import { toString as mdToString } from 'mdast-util-to-string';
+import { isKnownVenue } from './venue.js';
 
 /** A flattened inline piece of an entry: styled text, a link, plain text or a line end. */
 export type Token =
@@ -29,7 +30,11 @@ export function tokenize(nodes: PhrasingContent[]): Token[] {
       out.push({ kind: 'link', text: mdToString(n).replace(/\s*\n\s*/g, ' '), url: n.url });
     } else if (n.type === 'break') out.push({ kind: 'newline' });
     else if (n.type === 'inlineCode') out.push({ kind: 'code', text: n.value });
-    else if (n.type === 'image' || n.type === 'html' || n.type === 'footnoteReference') continue;
+    else if (n.type === 'image' || n.type === 'html') {
+      // A venue badge ("![ICML](…/badge/ICML-2024-yellow)", <img src="…/badge/ICML-2024-…">) says the venue.
+      const venue = badgeVenue(n.type === 'image' ? n.url : n.value);
+      if (venue) out.push({ kind: 'text', text: `[${venue}] ` });
+    } else if (n.type === 'footnoteReference') continue;
     else if (n.type === 'text') {
       n.value.split('\n').forEach((part, i) => {
         if (i > 0) out.push({ kind: 'newline' });
@@ -39,6 +44,27 @@ export function tokenize(nodes: PhrasingContent[]): Token[] {
     } else out.push({ kind: 'text', text: mdToString(n) });
   }
   return mergeText(out);
+}
+
+/**
+ * The venue a shields.io badge names ("ICML 2024" from ".../badge/ICML-2024-yellow"), or null for
+ * badges of other things (stars, licences, build status).
+ */
+function badgeVenue(source: string): string | null {
+  const m = /img\.shields\.io\/badge\/([^"'\s?)]+)/i.exec(source);
+  if (!m) return null;
+  // Shields writes "-" between label, message and colour, "--" for a dash and "_" for a space.
+  const parts = decodeURIComponent(m[1] as string)
+    .replace(/--/g, '\uE000')
+    .split('-')
+    .map((p) =>
+      p
+        .replace(/\uE000/g, '-')
+        .replace(/_/g, ' ')
+        .trim(),
+    );
+  const text = parts.slice(0, -1).join(' ') || (parts[0] ?? '');
+  return isKnownVenue(text) ? text : null;
 }
 
 /** Joins neighbouring plain-text tokens: the parser splits text at brackets it could not resolve. */

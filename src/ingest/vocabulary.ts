@@ -38,6 +38,9 @@ export const DATE_LEAD = rx(
   I,
 )`^\s*(?:\[\s*(?:${DATE}|(${YEAR}))\s*\]|${DATE}(?=\s)|(${YEAR})(?=\s*(?:${SEPARATOR}|:)\s))\s*(?:${SEPARATOR}|:)?\s*`;
 
+/** A year (or date) and a venue glued to the title by hyphens: "2018-ICLR-[Title](…)", "2019.7-[Title](…)". */
+export const GLUED_LEAD = rx(I)`^\s*(?:${DATE}|(${YEAR}))\s*-\s*(?:([^[\]\-]{2,40}?)\s*-\s*)?$`;
+
 /** The year of a text that holds one ("ICLR 2019", "(2015)"), else null. */
 export function yearIn(text: string): number | null {
   const m = YEAR_WORD.exec(text);
