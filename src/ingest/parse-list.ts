@@ -81,10 +81,20 @@ export function parseList(markdown: string, opts: ParseOptions = {}): ParsedList
       for (const l of lists) visitList(l, { ...context, ...over });
       return;
     }
-    const own = parseEntry(paragraphTokens(paras), context);
+    const ownTokens = paragraphTokens(paras);
+    const own = parseEntry(ownTokens, context);
     // An entry's nested lines are its fields (authors, venue, dates, notes), unless most nested
-    // items are complete entries of their own (a paper with the papers that followed it).
-    const entryLists = lists.filter((l) => holdsEntries(l, own.ok === true));
+    // items are complete entries of their own (a paper with the papers that followed it). A bullet
+    // with no link of its own over linked papers is a topic: "* Loss surface arguments" / "  - [Title](…)".
+    const linked = ownTokens.some((t) => t.kind === 'link');
+    const entryLists = lists.filter((l) => holdsEntries(l, own.ok === true && linked));
+    if (!linked && entryLists.some((l) => !l.children.every(isNavigationItem))) {
+      // The topic's venue or year ("… (ICLR 2017 Best Paper)") goes down to its papers.
+      const passed = own.ok === true ? { venue: own.paper.venueText, year: own.paper.year } : {};
+      skip('topics over papers');
+      for (const l of lists) visitList(l, { ...context, ...passed });
+      return;
+    }
     const fieldParas = lists.filter((l) => !entryLists.includes(l)).flatMap(nestedParagraphs);
     const r = fieldParas.length ? parseEntry(paragraphTokens([...paras, ...fieldParas]), context) : own;
     take(
