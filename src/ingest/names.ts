@@ -157,5 +157,6 @@ function tidyName(s: string): string {
  */
 export function isStrongNameRun(text: string, list: NameList, marked = false): boolean {
   if (!list.complete || /(?:^|[\s,])\p{Lu}\.(?:\s|\p{Lu}|$)/u.test(text)) return true;
-  return !marked && list.names.every((n) => n.split(' ').length >= 2);
+  // One bare name ("…, Task-Specific Adapter Clustering") could be words of a title; two or more are a run.
+  return !marked && list.names.length >= 2 && list.names.every((n) => n.split(' ').length >= 2);
 }

@@ -192,7 +192,19 @@ export function parseList(markdown: string, opts: ParseOptions = {}): ParsedList
         // A list written as paragraphs, one reference each ("Title. Authors. ICLR 2015."): a paragraph
         // counts only with names and a venue or year, and only beside another such paragraph.
         const r = parseEntry(tokenize(node.children), current.context);
-        if (
+        // Or a styled title with its paper link and a venue or year: "[SIGIR'17] **Title**" / "[[paper](…)]".
+        const styled = node.children.some((c) => c.type === 'strong' || c.type === 'link');
+        const cited =
+          r.ok === true &&
+          styled &&
+          r.paper.links.some(isPaperLink) &&
+          (r.paper.venue !== null || r.paper.year !== null);
+        if (cited)
+          current.paragraphs.push({
+            paper: (r as { paper: EntryPaper }).paper,
+            line: node.position?.start.line ?? 0,
+          });
+        else if (
           r.ok === true &&
           r.paper.authors.length > 0 &&
           // Names as people write them (capitalised, given and family), not italic words of prose.
