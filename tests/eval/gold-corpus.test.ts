@@ -29,9 +29,17 @@ const FLOORS: Record<string, { found: number; garbage: number; authors?: number 
   'dbobrenko+awesome-rl+readme.md': { found: 100, garbage: 0, authors: 98 },
   'enochkan+awesome-gans-and-deepfakes+readme.md': { found: 88, garbage: 12 },
   'csasmith+vip-mab+papers.md': { found: 100, garbage: 0, authors: 100 },
-  'kalinlau+awesome-causal-learning+readme.md': { found: 98, garbage: 1.6, authors: 89 },
+  'kalinlau+awesome-causal-learning+readme.md': { found: 98, garbage: 1.6, authors: 100 },
   'yangliang+yangliang.github.com+recent.md': { found: 91, garbage: 2.3, authors: 100 },
   'zdhNarsil+Awesome-GFlowNets+readme.md': { found: 100, garbage: 0, authors: 100 },
+  'aelnouby+Readings-Summaries+readme.md': { found: 83, garbage: 3.5 },
+  'MingSun-Tse+Awesome-Pruning-at-Initialization+readme.md': { found: 100, garbage: 0 },
+  'ml-theory-papers+ml-theory-papers.github.io+index.md': { found: 94, garbage: 5.3 },
+  'yiyexy+VLM-review+readme.md': { found: 100, garbage: 0 },
+  'gcskoenig+awesome-tabular-foundation-models+readme.md': { found: 100, garbage: 0, authors: 100 },
+  'Lydia-yang+Awesome-Federated-LoRA+readme.md': { found: 100, garbage: 0 },
+  'sarthaxxxxx+Awesome-Continual-Test-Time-Adaptation+readme.md': { found: 100, garbage: 0 },
+  'SuDIS-ZJU+awesome-tabular-data-augmentation+post-augmentation.md': { found: 100, garbage: 0 },
   'zeke-xie+deep-learning-dynamics-paper-list+readme.md': { found: 100, garbage: 0 },
 };
 
