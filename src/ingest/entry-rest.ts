@@ -3,7 +3,7 @@ import { cleanText, findArxivId } from '../domain/normalize.js';
 import { proposeAuthors, proposeYear } from './candidates.js';
 import type { EntryFields } from './entry-record.js';
 import { flatten, isVenueEvidence, looseNames, type RestState, YEAR_PAREN } from './entry-text.js';
-import { isStrongNameRun, readNames } from './names.js';
+import { isStrongNameRun, type NameList, readNames } from './names.js';
 import type { Token } from './tokens.js';
 import { isKnownVenue } from './venue.js';
 import {
@@ -35,7 +35,12 @@ export function readRest(rest: string, fields: EntryFields, state: RestState): v
     // "(Liu et al., ICLR 2020)": names and a venue in the brackets are read like any others.
     else if (inner.split(/[,;]/).some((p) => isKnownVenue(p)) || /\bet\.?\s*al\b|\b\p{Lu}\.\s/u.test(inner))
       readSegments(inner, fields, state);
-    else {
+    else if (citedNames(inner)) {
+      // "(Hinton 1997)", "(Kingma and Ba, 2015)": an author–year citation names the authors.
+      proposeYear(fields.candidates, year, state.nextLine ? 'next-line' : 'paren');
+      proposeAuthors(fields.candidates, citedNames(inner) as NameList, 'brackets');
+      state.named = true;
+    } else {
       proposeYear(fields.candidates, year, state.nextLine ? 'next-line' : 'paren');
       const note = cleanText(
         inner
@@ -142,6 +147,12 @@ function readSegments(text: string, fields: EntryFields, state: RestState): void
 }
 
 const DATES = rx('gi')`${DATE}`;
+
+/** The names of an author–year citation in brackets ("Hinton 1997", "Kingma and Ba, 2015"), else null. */
+function citedNames(inner: string): NameList | null {
+  const m = rx()`^(.+?)[,\s]+(${YEAR})[a-z]?$`.exec(inner);
+  return m ? readNames(m[1] as string) : null;
+}
 const VOLUME_PAGES = /^(?:(?:vol|volume|no|issue|pp?|pages?)\.?\s*)?\d[\d\s:–—-]*$/i;
 
 /**

@@ -4,7 +4,7 @@ import { PAPER_LINK_LABEL } from './vocabulary.js';
 
 /** Hosts and paths that serve papers (not code, not a homepage): a link there is evidence of a paper entry. */
 const PAPER_URL =
-  /arxiv\.org|doi\.org|openreview\.net|\.pdf\b|proceedings\.|papers\.nips\.cc|aclanthology|aclweb\.org|dl\.acm\.org|ieeexplore|springer|sciencedirect|jmlr\.org|mlr\.press|thecvf\.com|cv-foundation|semanticscholar|researchgate|nature\.com|science\.org|biorxiv|ssrn\.com|citeseerx|ojs\.aaai|ijcai\.org|\/ojs\/|\/article\/|\/download\/|isca-speech|openaccess|\/abs\/|\/paper/i;
+  /arxiv\.org|doi\.org|openreview\.net|\.pdf\b|proceedings\.|papers\.nips\.cc|aclanthology|aclweb\.org|dl\.acm\.org|ieeexplore|springer|sciencedirect|jmlr\.org|mlr\.press|thecvf\.com|cv-foundation|semanticscholar|researchgate|nature\.com|science\.org|biorxiv|ssrn\.com|citeseerx|ojs\.aaai|ijcai\.org|\/doi\/|\/ojs\/|\/article\/|\/download\/|isca-speech|openaccess|\/abs\/|\/paper/i;
 /** Hosts and paths that serve code, posts, videos and courses: never the paper itself. */
 const NON_PAPER_URL =
   /github\.com|gitlab\.com|bitbucket\.org|huggingface\.co|medium\.com|substack\.com|blogspot\.|wordpress\.com|googleblog\.com|\/blog\/|\/posts?\/|qiita\.com|zenn\.dev|note\.com|hatena|youtube\.com|youtu\.be|vimeo\.com|twitter\.com|x\.com\/|reddit\.com|zhihu\.com|coursera\.org|udemy\.com|kaggle\.com/i;
