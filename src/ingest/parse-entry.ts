@@ -7,7 +7,7 @@ import { isAnchor, isPaperLink, readLink } from './links.js';
 import { isStrongNameRun, readNames } from './names.js';
 import type { LinkRecord } from './records.js';
 import { lines, type Token, tokenText } from './tokens.js';
-import { LINK_LABEL } from './vocabulary.js';
+import { LINK_LABEL, NON_PAPER_TITLE } from './vocabulary.js';
 
 /**
  * Where the document's entries carry their links on their first line, a first line with none
@@ -125,6 +125,6 @@ export function parseEntry(
       };
     return { ok: 'skip', why: links.length ? 'links without a title' : 'not a paper' };
   }
-  if (!evidence) return { ok: 'skip', why: 'not a paper' };
+  if (!evidence || NON_PAPER_TITLE.test(fields.title)) return { ok: 'skip', why: 'not a paper' };
   return assemblePaper(fields);
 }

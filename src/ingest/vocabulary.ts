@@ -173,6 +173,10 @@ export const NON_PAPER_LABEL = rx('i')`^[^:：]{0,40}\b(?:${NON_PAPER_WORDS.join
 export const AFFILIATION =
   /\b(?:universit(?:y|ies|é|à|ät)|institute|institut|college|school|laborator(?:y|ies)|labs?|research|inc|ltd|corp|academy|cent(?:er|re)|deepmind|google|brain|facebook|meta ai|microsoft|openai|nvidia|ibm|amazon|baidu|tencent|alibaba|idsia|nnaisense)\b/i;
 
+/** Titles of lists, not of papers: "Reading list …", "An … Annotated List of My Favourite … Papers". */
+export const NON_PAPER_TITLE =
+  /\breading lists?\b|\blists? of (?:[\w-]+ ){0,5}papers\b|\bawesome[- ][\w-]+(?: list)?$|\bpaper lists?\b/i;
+
 // Markers (private-use characters) for styled text inside a flattened line: italic and code keep
 // their bounds, so the recognisers can tell "*Authors*" and "`code`" from plain words.
 export const EM = ['\uE001', '\uE002'] as const;
