@@ -119,6 +119,16 @@ export function takeLead(all: Token[], lead: string[], fields: EntryFields): Tok
     return [...toks.slice(0, i), ...toks.slice(i + 1)];
   }
   // "2018-ICLR-[Title](…)": the whole text before a linked or bold title is its year and venue.
+  // "Batch Norm: [How Does Batch Normalization Help Optimization?](…)": a topic label before a linked title.
+  const next = toks[i + 1];
+  if (
+    next?.kind === 'link' &&
+    next.text.trim().split(/\s+/).length >= 2 &&
+    /^\s*[^:：[\]()]{1,40}\s*[:：]\s*$/.test(head.text)
+  ) {
+    fields.notes.push(cleanText(head.text).replace(/\s*[:：]$/, ''));
+    return [...toks.slice(0, i), ...toks.slice(i + 1)];
+  }
   const glued = ['link', 'strong', 'both'].includes(toks[i + 1]?.kind ?? '')
     ? GLUED_LEAD.exec(head.text)
     : null;
@@ -208,6 +218,15 @@ function takeTag(toks: Token[], fields: EntryFields): Token[] {
   return toks;
 }
 
+/** The sentence after the names is the title, less a closing bracket of fields ("Title (ICLR20)"). */
+function firstSentence(text: string): { title: string; rest: string } {
+  const sentence = /^(.+?[.?!])(?:\s+|$)(.*)$/.exec(text);
+  const title = sentence ? (sentence[1] as string) : text;
+  const rest = sentence?.[2] ?? '';
+  const fields = fieldsInBrackets(title);
+  return fields ? { title: title.slice(0, fields.index), rest: `${fields[0]} ${rest}` } : { title, rest };
+}
+
 /** The title of an unstyled entry: the leading sentence, up to where its other fields begin. */
 /**
  * A reference written names first: MLA and IEEE with a quoted title, author–year (APA), ACM and
@@ -233,24 +252,14 @@ function authorsFirst(
   if (af && names && !STYLED.test(af[1] as string)) {
     proposeAuthors(fields.candidates, names, 'before-title');
     proposeYear(fields.candidates, Number(af[2]), 'names-year');
-    const sentence = /^(.+?[.?!])(?:\s+|$)(.*)$/.exec(af[3] as string);
-    return {
-      title: sentence ? (sentence[1] as string) : (af[3] as string),
-      rest: sentence?.[2] ?? '',
-      source: 'authors-first',
-    };
+    return { ...firstSentence(af[3] as string), source: 'authors-first' };
   }
   // ACM, IEEE and Vancouver: "S. J. Reddi, S. Kale. Title. In ICLR, 2018.", "Kingma DP, Ba J. Title. arXiv. 2014."
   const lead = leadingNames(text);
   if (lead) {
     proposeAuthors(fields.candidates, lead.names, 'before-title');
     const after = text.slice(lead.end).trimStart();
-    const sentence = /^(.+?[.?!])(?:\s+|$)(.*)$/.exec(after);
-    return {
-      title: sentence ? (sentence[1] as string) : after,
-      rest: sentence?.[2] ?? '',
-      source: 'authors-first',
-    };
+    return { ...firstSentence(after), source: 'authors-first' };
   }
   return null;
 }
