@@ -7,6 +7,7 @@ import { isAnchor, isPaperLink } from './links.js';
 import { separateArxivConflicts, separateNamesakes } from './list-identity.js';
 import { readMarkdown } from './markdown-tree.js';
 import { nestedParagraphs, paragraphTokens } from './mdast-text.js';
+import { isStrongNameRun, readNames } from './names.js';
 import { parseEntry } from './parse-entry.js';
 import { readTable } from './parse-table.js';
 import type { ParsedList, ParseWarning, SectionRecord } from './records.js';
@@ -163,6 +164,15 @@ export function parseList(markdown: string, opts: ParseOptions = {}): ParsedList
     else if (node.type === 'heading') {
       headingDepth = node.depth;
       openSection(node);
+    } else if (node.type === 'list' && titleAndNames(node)) {
+      // "- Title" / "- Ann Author and Bob Builder": one entry in two bullets; a paragraph just above
+      // it with only a venue and links ("Mimic. *CVPR 2017*." / "[[CVF](…)]") gives its other fields.
+      const prev = nodes[i - 1];
+      const above = prev?.type === 'paragraph' ? [prev] : [];
+      const line = node.position?.start.line ?? 0;
+      if (above.length)
+        current.paragraphs = current.paragraphs.filter((p) => p.line !== prev?.position?.start.line);
+      take(parseEntry(paragraphTokens([...nestedParagraphs(node), ...above]), current.context), line);
     } else if (node.type === 'list') visitList(node, current.context);
     else if (node.type === 'table') {
       const t = readTable(node, current.context);
@@ -387,6 +397,22 @@ function titleParagraph(p: Paragraph): boolean {
     return false;
   const text = cleanText(head.text);
   return text.split(' ').length >= 2 && !RESOURCES.test(text);
+}
+
+/** A list of two or three plain bullets: a title, then a run of names (and perhaps one more field). */
+function titleAndNames(list: List): boolean {
+  const items = list.children;
+  if (items.length < 2 || items.length > 3) return false;
+  if (items.some((li) => li.children.length !== 1 || li.children[0]?.type !== 'paragraph')) return false;
+  const texts = items.map((li) => cleanText(mdToString(li.children[0] as Paragraph)));
+  const names = texts.map((t) => readNames(t));
+  const [title, people] = [texts[0] as string, names[1]];
+  return (
+    !names[0] &&
+    !!people &&
+    (people.names.length >= 2 || isStrongNameRun(texts[1] as string, people)) &&
+    title.split(' ').length >= 3
+  );
 }
 
 /** A short list that gives one entry's fields (links, names, tags), not entries of its own. */
