@@ -203,9 +203,13 @@ function readLabelled(label: string, value: string, fields: EntryFields, state: 
   if (!value) return;
   const field = fieldOfLabel(label);
   if (field === 'authors') {
-    const names = readNames(value);
-    proposeAuthors(fields.candidates, names ?? looseNames(value), 'label', !names);
-    if (names) state.strong ||= isStrongNameRun(value, names);
+    // "Authors: Léon Bottou, Olivier Bousquet (2007)": the year in brackets is the entry's.
+    const year = rx()`\s*\((${YEAR})[a-z]?\)\s*$`.exec(value);
+    if (year) proposeYear(fields.candidates, Number(year[1]), 'label');
+    const people = year ? value.slice(0, year.index) : value;
+    const names = readNames(people);
+    proposeAuthors(fields.candidates, names ?? looseNames(people), 'label', !names);
+    if (names) state.strong ||= isStrongNameRun(people, names);
   } else if (field === 'venue') state.venues.push(value);
   else if (field === 'year') proposeYear(fields.candidates, yearIn(value), 'label');
   else if (field === 'title' && !fields.title.trim()) fields.title = value;
