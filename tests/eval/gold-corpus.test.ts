@@ -34,12 +34,16 @@ const FLOORS: Record<string, { found: number; garbage: number; authors?: number 
   'zdhNarsil+Awesome-GFlowNets+readme.md': { found: 100, garbage: 0, authors: 100 },
   'aelnouby+Readings-Summaries+readme.md': { found: 83, garbage: 3.5 },
   'MingSun-Tse+Awesome-Pruning-at-Initialization+readme.md': { found: 100, garbage: 0 },
-  'ml-theory-papers+ml-theory-papers.github.io+index.md': { found: 94, garbage: 5.3 },
+  'ml-theory-papers+ml-theory-papers.github.io+index.md': { found: 98, garbage: 1 },
   'yiyexy+VLM-review+readme.md': { found: 100, garbage: 0 },
   'gcskoenig+awesome-tabular-foundation-models+readme.md': { found: 100, garbage: 0, authors: 100 },
   'Lydia-yang+Awesome-Federated-LoRA+readme.md': { found: 100, garbage: 0 },
   'sarthaxxxxx+Awesome-Continual-Test-Time-Adaptation+readme.md': { found: 100, garbage: 0 },
   'SuDIS-ZJU+awesome-tabular-data-augmentation+post-augmentation.md': { found: 100, garbage: 0 },
+  'LutingWang+awesome-knowledge-distillation-for-object-detection+readme.md': { found: 100, garbage: 0, authors: 100 },
+  'patrickmineault+ml-theory-reading-list+readme.md': { found: 100, garbage: 0, authors: 95 },
+  'seungjaeryanlee+awesome-optimizers+readme.md': { found: 100, garbage: 0 },
+  'sh-qiangchen+GNN-Theory-Papers+readme.md': { found: 100, garbage: 0 },
   'zeke-xie+deep-learning-dynamics-paper-list+readme.md': { found: 100, garbage: 0 },
 };
 
