@@ -40,7 +40,11 @@ const FLOORS: Record<string, { found: number; garbage: number; authors?: number 
   'Lydia-yang+Awesome-Federated-LoRA+readme.md': { found: 100, garbage: 0 },
   'sarthaxxxxx+Awesome-Continual-Test-Time-Adaptation+readme.md': { found: 100, garbage: 0 },
   'SuDIS-ZJU+awesome-tabular-data-augmentation+post-augmentation.md': { found: 100, garbage: 0 },
-  'LutingWang+awesome-knowledge-distillation-for-object-detection+readme.md': { found: 100, garbage: 0, authors: 100 },
+  'LutingWang+awesome-knowledge-distillation-for-object-detection+readme.md': {
+    found: 100,
+    garbage: 0,
+    authors: 100,
+  },
   'patrickmineault+ml-theory-reading-list+readme.md': { found: 100, garbage: 0, authors: 95 },
   'seungjaeryanlee+awesome-optimizers+readme.md': { found: 100, garbage: 0 },
   'sh-qiangchen+GNN-Theory-Papers+readme.md': { found: 100, garbage: 0 },
