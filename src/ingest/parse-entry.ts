@@ -37,7 +37,7 @@ function joinWrappedTitle(all: Token[][], linksOnFirstLine: boolean): Token[][] 
  */
 export function parseEntry(
   tokens: Token[],
-  context: { year?: number | null; venue?: string | null; linksOnFirstLine?: boolean } = {},
+  context: { year?: number | null; venue?: string | null; linksOnFirstLine?: boolean; titles?: boolean } = {},
 ): EntryResult {
   const linkTokens = tokens.filter((t): t is Extract<Token, { kind: 'link' }> => t.kind === 'link');
   const words = tokens.filter((t) => t.kind !== 'link' && t.kind !== 'newline');
@@ -88,6 +88,7 @@ export function parseEntry(
   // An unstyled sentence is a paper only with a sign no prose has: a paper link, a year, a venue,
   // or names with initials; bold or linked titles may rest on a plain run of names too.
   const evidence =
+    (context.titles === true && !fields.authors.length) ||
     paperLink ||
     fields.listedYear !== null ||
     state.venues.some(isVenueEvidence) ||

@@ -70,7 +70,8 @@ export function parseList(markdown: string, opts: ParseOptions = {}): ParsedList
     else warnings.push({ line, message: r.reason });
   };
   const visitList = (list: List, context: EntryContext = {}) => {
-    for (const item of list.children) readItem(item, context);
+    const titles = isTitleList(list);
+    for (const item of list.children) readItem(item, titles ? { ...context, titles } : context);
   };
   const readItem = (item: ListItem, context: EntryContext) => {
     const line = item.position?.start.line ?? 0;
@@ -260,7 +261,42 @@ function dropLinkedNonPapers(blocks: Block[], skip: (why: string) => void): void
 }
 
 /** What a parent bullet or heading passes down to the entries under it. */
-type EntryContext = { year?: number | null; venue?: string | null; linksOnFirstLine?: boolean };
+type EntryContext = {
+  year?: number | null;
+  venue?: string | null;
+  linksOnFirstLine?: boolean;
+  /** The list is one of bare titles: its items need no other sign of being papers. */
+  titles?: boolean;
+};
+
+/**
+ * A list of bare titles, "- Markovian Flow Matching: Accelerating MCMC with …": five or more
+ * one-line items without links, four in five shaped like titles (capitalised words or a colon,
+ * no sentence inside), and long enough that they are not a list of topics (median four words).
+ */
+function isTitleList(list: List): boolean {
+  const items = list.children;
+  if (items.length < 5) return false;
+  const texts: string[] = [];
+  for (const li of items) {
+    const [p, ...rest] = li.children;
+    if (p?.type !== 'paragraph' || rest.length || p.children.some((c) => c.type === 'link')) return false;
+    texts.push(cleanText(mdToString(p)));
+  }
+  const lengths = texts.map((t) => t.split(' ').length).sort((a, b) => a - b);
+  if ((lengths[Math.floor(lengths.length / 2)] ?? 0) < 4) return false;
+  const titleShaped = texts.filter((t) => {
+    const words = t.split(' ');
+    const capitals = words.filter((w) => /^\p{Lu}/u.test(w)).length;
+    return (
+      /^\p{Lu}/u.test(t) &&
+      words.length <= 25 &&
+      !/[.?!]\s+\p{Lu}/u.test(t) &&
+      (capitals >= 0.4 * words.length || t.includes(': '))
+    );
+  });
+  return titleShaped.length >= 0.8 * texts.length;
+}
 
 /** True when four in five list entries with links carry one on their first line (the document's habit). */
 function linksOnFirstLines(nodes: RootContent[]): boolean {

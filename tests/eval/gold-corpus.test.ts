@@ -48,6 +48,10 @@ const FLOORS: Record<string, { found: number; garbage: number; authors?: number 
   'patrickmineault+ml-theory-reading-list+readme.md': { found: 100, garbage: 0, authors: 95 },
   'seungjaeryanlee+awesome-optimizers+readme.md': { found: 100, garbage: 0 },
   'sh-qiangchen+GNN-Theory-Papers+readme.md': { found: 100, garbage: 0 },
+  'charrywhite+Awesome-Diffusion-Guidance+readme.md': { found: 100, garbage: 0 },
+  'corail-research+CPML-paper-list+readme.md': { found: 98, garbage: 2 },
+  'J-zin+Awesome-Diffusion-Flow-Samplers+readme.md': { found: 100, garbage: 0 },
+  'LittleSummer114+Commonsense-Paper-List+readme.md': { found: 68, garbage: 0, authors: 90 },
   'zeke-xie+deep-learning-dynamics-paper-list+readme.md': { found: 100, garbage: 0 },
 };
 

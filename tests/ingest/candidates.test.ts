@@ -43,3 +43,35 @@ describe('the one resolve step for an entry’s authors and year', () => {
     expect(r.papers[0]?.year).toBe(2017);
   });
 });
+
+describe('a list of bare titles', () => {
+  it('reads each title as a paper when the list is made of titles', () => {
+    const md = [
+      '- Reverse Diffusion Monte Carlo Methods',
+      '- Flow Matching for Posterior Inference with Simulator Feedback',
+      '- Markovian Flow Matching: Accelerating MCMC with Continuous Normalizing Flows',
+      '- Improved sampling via learned diffusions',
+      '- Particle Dynamics for Learning EBMs',
+    ].join('\n');
+    expect(parseList(md).papers.map((p) => p.title)).toHaveLength(5);
+  });
+
+  it('leaves a list of topics or of prose alone', () => {
+    const topics = [
+      '- Computer Vision',
+      '- Natural Language Processing',
+      '- Reinforcement Learning',
+      '- Graph Networks',
+      '- Optimization',
+    ];
+    const prose = [
+      '- Various views, not only on intelligence, but also philosophical questions.',
+      '- Symbolic is good for abstract reasoning and for the rest of it.',
+      '- The hard problem of learning: learning a program is hard.',
+      '- Instancewise feature selection as a methodology for model interpretation',
+      '- Develop an efficient variational approximation to the mutual information',
+    ];
+    expect(parseList(topics.join('\n')).papers).toEqual([]);
+    expect(parseList(prose.join('\n')).papers).toEqual([]);
+  });
+});
