@@ -50,7 +50,10 @@ describe('a bounded load of mixed reads', () => {
     );
     expect(results.filter((r) => !r.ok)).toEqual([]);
     expect(results.length).toBeGreaterThan(SECONDS * 10);
-    // The process (test runner included) must not grow without bound under steady load.
-    expect(rssAfter - rssBefore).toBeLessThan(200 * 1024 * 1024);
+    // The process (test runner and load client included) must not grow without bound under steady
+    // load. Its growth over 30 s varies from run to run with the same code: 148, 191 and 221 MB in
+    // three full CI runs on this machine, 172–174 MB run alone before and after the importer work of
+    // 2026-12-01; 256 MB bounds a leak without failing on that spread (issue 27 owns the RSS target).
+    expect(rssAfter - rssBefore).toBeLessThan(256 * 1024 * 1024);
   }, 120_000);
 });
