@@ -31,14 +31,15 @@ export function readRest(rest: string, fields: EntryFields, state: RestState): v
   if (paren) {
     const inner = cleanText(paren[1] ?? paren[2] ?? '');
     const year = yearIn(inner);
+    const cited = citedNames(inner);
     if (isKnownVenue(inner)) state.venues.push(inner);
     // "(Liu et al., ICLR 2020)": names and a venue in the brackets are read like any others.
     else if (inner.split(/[,;]/).some((p) => isKnownVenue(p)) || /\bet\.?\s*al\b|\b\p{Lu}\.\s/u.test(inner))
       readSegments(inner, fields, state);
-    else if (citedNames(inner)) {
+    else if (cited) {
       // "(Hinton 1997)", "(Kingma and Ba, 2015)": an author–year citation names the authors.
       proposeYear(fields.candidates, year, state.nextLine ? 'next-line' : 'paren');
-      proposeAuthors(fields.candidates, citedNames(inner) as NameList, 'brackets');
+      proposeAuthors(fields.candidates, cited, 'brackets');
       state.named = true;
     } else {
       proposeYear(fields.candidates, year, state.nextLine ? 'next-line' : 'paren');

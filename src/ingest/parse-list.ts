@@ -1,29 +1,38 @@
 import type { Heading, List, ListItem, Paragraph, RootContent } from 'mdast';
 import { toString as mdToString } from 'mdast-util-to-string';
 import { cleanText } from '../domain/normalize.js';
+import {
+  contextOf,
+  type EntryContext,
+  fieldList,
+  holdsEntries,
+  isCard,
+  isNavigationItem,
+  isTitleList,
+  linksOnFirstLines,
+  pseudoHeading,
+  RESOURCES,
+  titleAndNames,
+  titleParagraph,
+} from './block-shapes.js';
+
 import { dedupeById, type EntryPaper, type EntryResult } from './entry-record.js';
 import { headingContext, paperHeadings } from './heading-entries.js';
-import { isAnchor, isPaperLink } from './links.js';
+import { isPaperLink } from './links.js';
 import { separateArxivConflicts, separateNamesakes } from './list-identity.js';
 import { readMarkdown } from './markdown-tree.js';
 import { nestedParagraphs, paragraphTokens } from './mdast-text.js';
-import { isStrongNameRun, readNames } from './names.js';
 import { parseEntry } from './parse-entry.js';
 import { readTable } from './parse-table.js';
 import type { ParsedList, ParseWarning, SectionRecord } from './records.js';
-import { type Token, tokenize, tokenText } from './tokens.js';
-import { isKnownVenue, parseVenue } from './venue.js';
-import { DECORATION, dateYear, FIELD_LABEL, fieldOfLabel, LINK_LABEL, SHORTCODES } from './vocabulary.js';
+import { tokenize } from './tokens.js';
+import { dateYear } from './vocabulary.js';
 
 /** Section numbering as lists write it: "A.", "A.1.", "B.2", "3.", "2.1" followed by the title. */
 // The code ends at a dot or a space: "2019" (a year) and "3D Vision" are titles, not codes.
 const NUMBERED = /^((?:[A-Z]|\d{1,3})(?:\.\d{1,3})*)(?:\.\s*|\s+)(\S.*)$/;
 /** Headings that only lead the way (a table of contents): never the parent of the sections after them. */
 const NAVIGATION = /^(?:table of contents|contents|toc|index|outline|navigation)$/i;
-/** Sections (or `*(Lectures)*` sub-headings) that gather resources, not papers: their items need a paper link. */
-const RESOURCES =
-  /\b(lectures?|tutorials?|blogs?|videos?|courses?|talks?|podcasts?|websites?|newsletters?|communit(?:y|ies)|people|researchers|youtube|twitter)\b/i;
-
 export interface ParseOptions {
   /** Written section codes to keep even when no entry sits under them (the taxonomy's empty A.1, B.1). */
   keepCodes?: ReadonlySet<string>;
@@ -258,210 +267,6 @@ function dropLinkedNonPapers(blocks: Block[], skip: (why: string) => void): void
       if (!keep) skip('links to no paper');
       return keep;
     });
-}
-
-/** What a parent bullet or heading passes down to the entries under it. */
-type EntryContext = {
-  year?: number | null;
-  venue?: string | null;
-  linksOnFirstLine?: boolean;
-  /** The list is one of bare titles: its items need no other sign of being papers. */
-  titles?: boolean;
-};
-
-/**
- * A list of bare titles, "- Markovian Flow Matching: Accelerating MCMC with …": five or more
- * one-line items without links, four in five shaped like titles (capitalised words or a colon,
- * no sentence inside), and long enough that they are not a list of topics (median four words).
- */
-function isTitleList(list: List): boolean {
-  const items = list.children;
-  if (items.length < 5) return false;
-  const texts: string[] = [];
-  for (const li of items) {
-    const [p, ...rest] = li.children;
-    if (p?.type !== 'paragraph' || rest.length || p.children.some((c) => c.type === 'link')) return false;
-    texts.push(cleanText(mdToString(p)));
-  }
-  const lengths = texts.map((t) => t.split(' ').length).sort((a, b) => a - b);
-  if ((lengths[Math.floor(lengths.length / 2)] ?? 0) < 4) return false;
-  const titleShaped = texts.filter((t) => {
-    const words = t.split(' ');
-    const capitals = words.filter((w) => /^\p{Lu}/u.test(w)).length;
-    return (
-      /^\p{Lu}/u.test(t) &&
-      words.length <= 25 &&
-      !/[.?!]\s+\p{Lu}/u.test(t) &&
-      (capitals >= 0.4 * words.length || t.includes(': '))
-    );
-  });
-  return titleShaped.length >= 0.8 * texts.length;
-}
-
-/** True when four in five list entries with links carry one on their first line (the document's habit). */
-function linksOnFirstLines(nodes: RootContent[]): boolean {
-  let withLinks = 0;
-  let onFirst = 0;
-  const visit = (n: { type: string; children?: unknown[] }) => {
-    if (n.type === 'listItem') {
-      const p = (n.children ?? []).find((c) => (c as { type: string }).type === 'paragraph') as
-        | Paragraph
-        | undefined;
-      const tokens = p ? tokenize(p.children) : [];
-      const firstEnd = tokens.findIndex((t) => t.kind === 'newline');
-      const first = firstEnd < 0 ? tokens : tokens.slice(0, firstEnd);
-      if (tokens.some((t) => t.kind === 'link')) {
-        withLinks++;
-        if (first.some((t) => t.kind === 'link')) onFirst++;
-      }
-    }
-    for (const c of (n.children ?? []) as Array<typeof n>) visit(c);
-  };
-  for (const n of nodes) visit(n as never);
-  return withLinks >= 5 && onFirst >= 0.8 * withLinks;
-}
-
-/** A bullet that is only a year or a venue ("- 2018", "- ICML 2019"): the context of the bullets under it. */
-function contextOf(p: Paragraph): EntryContext | null {
-  const text = cleanText(mdToString(p)).replace(/[:：]$/, '');
-  const year = dateYear(text);
-  if (year !== null) return { year };
-  if (!isKnownVenue(text) || text.split(' ').length > 4) return null;
-  const v = parseVenue(text);
-  return { venue: text, year: v.year };
-}
-
-/**
- * A nested list of entries: under a paper, most of its items are papers in their own right (two or
- * more); under a bullet that is no paper by itself (a topic), any of them is.
- */
-function holdsEntries(list: List, underPaper: boolean): boolean {
-  // A table of contents under a bullet: its items are read (and skipped) as navigation.
-  if (list.children.every(isNavigationItem)) return true;
-  const complete = list.children.filter((li) => {
-    const paras = li.children.filter((c): c is Paragraph => c.type === 'paragraph');
-    if (!paras.length || isFieldItem(li)) return false;
-    const r = parseEntry(paragraphTokens(paras));
-    return (
-      r.ok === true &&
-      (r.paper.links.some(isPaperLink) || r.paper.authors.length > 0 || r.paper.year !== null)
-    );
-  }).length;
-  return underPaper ? complete >= 2 && complete * 2 > list.children.length : complete >= 1;
-}
-
-/** A bullet whose links all stay in the page ("- [Adaptive](#adaptive)"). */
-function isNavigationItem(li: ListItem): boolean {
-  const links = li.children
-    .filter((c): c is Paragraph => c.type === 'paragraph')
-    .flatMap((p) => tokenize(p.children))
-    .filter((t) => t.kind === 'link');
-  return links.length > 0 && links.every((t) => t.kind === 'link' && isAnchor(t.url));
-}
-
-/** A bullet that is a field of its parent entry: "Authors: …", "Venue: ICLR 2019", or links to other pages only. */
-function isFieldItem(li: ListItem): boolean {
-  const [p, ...rest] = li.children;
-  if (p?.type !== 'paragraph' || rest.length) return false;
-  const tokens = tokenize(p.children);
-  const text = tokens.map((t) => (t.kind === 'newline' || t.kind === 'link' ? '' : t.text)).join('');
-  const links = tokens.filter((t) => t.kind === 'link');
-  if (FIELD_LABEL.test(text) || styledLabel(tokens)) return true;
-  // Links only ("[paper](…) | [code](…)"), unless a link's text is a title: "- [On the Number of Linear Regions …](…)" is an entry.
-  const titled = links.some(
-    (t) => t.kind === 'link' && !LINK_LABEL.test(t.text) && t.text.trim().split(/\s+/).length >= 3,
-  );
-  return (
-    links.length > 0 &&
-    !titled &&
-    links.every((t) => t.kind === 'link' && !t.url.startsWith('#')) &&
-    !/\p{L}{3,}\s+\p{L}{3,}/u.test(text)
-  );
-}
-
-/** "**Cancer:** Pan-cancer", "*Data source*: TCGA": a short bold or italic label and a colon open the bullet. */
-function styledLabel(tokens: Token[]): boolean {
-  const [head, next] = tokens;
-  if (!head || (head.kind !== 'strong' && head.kind !== 'emphasis' && head.kind !== 'both')) return false;
-  const label = head.text.trim();
-  const colon = /[:：]$/.test(label) || (next?.kind === 'text' && /^\s*[:：]/.test(next.text));
-  return colon && label.replace(/[:：]$/, '').split(/\s+/).length <= 4;
-}
-
-/** Labels that say a bullet holds a paper's own data (not its code, tags or notes). */
-const CARD_FIELDS = new Set(['authors', 'venue', 'year']);
-const ownField = (text: string) => {
-  const label = FIELD_LABEL.exec(text)?.[1];
-  return label !== undefined && CARD_FIELDS.has(fieldOfLabel(label) ?? '');
-};
-
-/** A list that only gives fields of the heading above it, at least one of them a paper's own (authors, venue, year). */
-function isCard(list: List): boolean {
-  if (!list.children.every(isFieldItem)) return false;
-  return list.children.some((li) => {
-    const p = li.children[0];
-    return p?.type === 'paragraph' && ownField(mdToString(p));
-  });
-}
-
-/** A paragraph that is only a bold (or linked) title of two words or more, perhaps with emoji or an (alias). */
-function titleParagraph(p: Paragraph): boolean {
-  const tokens = tokenize(p.children);
-  // Decoration and a curator's "[label]" may stand before the title.
-  const head = tokens.find(
-    (t) =>
-      t.kind !== 'text' ||
-      t.text
-        .replace(DECORATION, '')
-        .replace(/^\s*\[[^\]]{1,40}\]/, '')
-        .trim(),
-  );
-  if (!head || (head.kind !== 'strong' && head.kind !== 'both' && head.kind !== 'link')) return false;
-  const others = tokens.filter((t) => t !== head && t.kind !== 'newline');
-  const rest = others
-    .map((t) => (t.kind === 'link' ? '' : tokenText(t)))
-    .join('')
-    .replace(/\([^()]*\)/g, '');
-  if (
-    /\p{L}{2}/u.test(
-      rest
-        .replace(/\[[^\]]{1,40}\]/g, '')
-        .replace(DECORATION, '')
-        .replace(SHORTCODES, ''),
-    )
-  )
-    return false;
-  const text = cleanText(head.text);
-  return text.split(' ').length >= 2 && !RESOURCES.test(text);
-}
-
-/** A list of two or three plain bullets: a title, then a run of names (and perhaps one more field). */
-function titleAndNames(list: List): boolean {
-  const items = list.children;
-  if (items.length < 2 || items.length > 3) return false;
-  if (items.some((li) => li.children.length !== 1 || li.children[0]?.type !== 'paragraph')) return false;
-  const texts = items.map((li) => cleanText(mdToString(li.children[0] as Paragraph)));
-  const names = texts.map((t) => readNames(t));
-  const [title, people] = [texts[0] as string, names[1]];
-  return (
-    !names[0] &&
-    !!people &&
-    (people.names.length >= 2 || isStrongNameRun(texts[1] as string, people)) &&
-    title.split(' ').length >= 3
-  );
-}
-
-/** A short list that gives one entry's fields (links, names, tags), not entries of its own. */
-function fieldList(list: List): boolean {
-  return list.children.length <= 6 && !holdsEntries(list, true) && !list.children.every(isNavigationItem);
-}
-
-/** A paragraph that only labels what follows, like `*(Lectures)*` or `**Blogs**`; its text, else null. */
-function pseudoHeading(p: Paragraph): string | null {
-  const kids = p.children.filter((c) => !(c.type === 'text' && !c.value.trim()));
-  if (kids.length !== 1) return null;
-  const k = kids[0];
-  return k && (k.type === 'emphasis' || k.type === 'strong') ? cleanText(mdToString(k)) : null;
 }
 
 /** Second pass: the title, the section tree, codes for the kept sections, and the papers' places. */
