@@ -5,7 +5,7 @@ import { idsFromLinks } from './links.js';
 import { canonicalOptimizer, optimizerRef, optimizersInTitle } from './optimizers.js';
 import type { LinkRecord, PaperRecord } from './records.js';
 import { type ParsedVenue, parseVenue } from './venue.js';
-import { LINK_LABEL_WORDS, rx } from './vocabulary.js';
+import { LINK_LABEL_WORDS, PLACEHOLDER_TITLE, rx } from './vocabulary.js';
 
 export const MAX_TITLE = LIMITS.titleChars;
 export const MAX_AUTHORS = LIMITS.authorsPerPaper;
@@ -58,12 +58,20 @@ export function resolveFields(f: EntryFields): AuthorCandidate | null {
  * Turns recognised fields into a paper record: ids, venue series, identifiers from links, optimizers
  * from tags and titles, and the year from the venue, the list or the arXiv id, in that order.
  */
+/**
+ * Two works on one line, as reading-group schedules join a session's papers: "Title A + insights
+ * from Title B". Each side has three words or more; the first is the entry's title.
+ */
+const JOINED_TITLES = /^((?:\S+\s+){2,}\S+?)\s+\+\s+((?:\p{Ll}+\s+){0,3}\p{Lu}\S*(?:\s+\S+){2,})$/u;
+
 export function assemblePaper(f: EntryFields): EntryResult {
-  const title = cleanText(f.title)
+  const joined = JOINED_TITLES.exec(cleanText(f.title));
+  const title = cleanText(joined?.[1] ?? f.title)
     // "Benefits of depth in neural networks (PDF)": a link label in brackets is no part of the title.
     .replace(rx('i')`\s*[([]\s*(?:${LINK_LABEL_WORDS.join('|')})\s*[)\]]\s*$`, '')
     .replace(/^[\s"“”'‘’:;,.\-–—]+|[\s"“”:;,.\-–—]+$/g, '');
   if (!title) return { ok: false, reason: 'the title is empty' };
+  if (PLACEHOLDER_TITLE.test(title)) return { ok: false, reason: `the title "${title}" is a placeholder` };
   if (title.length > MAX_TITLE)
     return { ok: false, reason: `the title is longer than ${MAX_TITLE} characters` };
   if (f.authors.length > MAX_AUTHORS) return { ok: false, reason: `more than ${MAX_AUTHORS} authors` };
@@ -94,7 +102,7 @@ export function assemblePaper(f: EntryFields): EntryResult {
       doi: ids.doi,
       openreviewId: ids.openreviewId,
       links: dedupeLinks(f.links),
-      notes: [...v.notes, ...f.notes],
+      notes: [...v.notes, ...f.notes, ...(joined ? [`+ ${joined[2]}`] : [])],
       optimizers,
     },
   };

@@ -1,20 +1,24 @@
 import { cleanText, findArxivId, findDoi, findOpenReviewId } from '../domain/normalize.js';
 import type { LinkRecord } from './records.js';
-import { PAPER_LINK_LABEL } from './vocabulary.js';
+import { PAPER_LINK_LABEL, rx } from './vocabulary.js';
 
 /** Hosts and paths that serve papers (not code, not a homepage): a link there is evidence of a paper entry. */
 const PAPER_URL =
   /arxiv\.org|doi\.org|openreview\.net|\.pdf\b|proceedings\.|papers\.nips\.cc|aclanthology|aclweb\.org|dl\.acm\.org|ieeexplore|springer|sciencedirect|jmlr\.org|mlr\.press|thecvf\.com|cv-foundation|semanticscholar|researchgate|nature\.com|science\.org|biorxiv|ssrn\.com|citeseerx|ojs\.aaai|ijcai\.org|\/doi\/|\/ojs\/|\/article\/|\/download\/|isca-speech|openaccess|\/abs\/|\/paper/i;
-/** Hosts and paths that serve code, posts, videos and courses: never the paper itself. */
-const NON_PAPER_URL =
-  /github\.com|gitlab\.com|bitbucket\.org|huggingface\.co|medium\.com|substack\.com|blogspot\.|wordpress\.com|googleblog\.com|\/blog\/|\/posts?\/|qiita\.com|zenn\.dev|note\.com|hatena|youtube\.com|youtu\.be|vimeo\.com|twitter\.com|x\.com\/|reddit\.com|zhihu\.com|coursera\.org|udemy\.com|kaggle\.com/i;
+/** Hosts that serve code and models. */
+const CODE_URL = /github\.com|gitlab\.com|bitbucket\.org|huggingface\.co/i;
+/** Hosts and paths that serve posts, videos, forums, notebooks and courses: writing about work, not papers. */
+const POST_URL =
+  /medium\.com|substack\.com|blogspot\.|wordpress\.com|googleblog\.com|\/blog\/|\/posts?\/|qiita\.com|zenn\.dev|note\.com|hatena|youtube\.com|youtu\.be|vimeo\.com|twitter\.com|x\.com\/|reddit\.com|zhihu\.com|coursera\.org|udemy\.com|kaggle\.com/i;
+/** Code, posts, videos and courses: never the paper itself. */
+const NON_PAPER_URL = rx('i')`${CODE_URL}|${POST_URL}`;
 
 /** What a link is for when its text does not say: "arxiv", "openreview", "doi", "code", "pdf" or "link". */
 export function labelFromUrl(url: string): string {
   if (/arxiv\.org/i.test(url)) return 'arxiv';
   if (/openreview\.net/i.test(url)) return 'openreview';
   if (/doi\.org\//i.test(url)) return 'doi';
-  if (/github\.com|gitlab\.com|bitbucket\.org|huggingface\.co/i.test(url)) return 'code';
+  if (CODE_URL.test(url)) return 'code';
   if (/\.pdf(?:$|[?#])/i.test(url)) return 'pdf';
   if (/youtube\.com|youtu\.be|vimeo\.com|videolectures/i.test(url)) return 'video';
   if (/slides|speakerdeck|slideshare/i.test(url)) return 'slides';
@@ -42,6 +46,11 @@ export function readLink(text: string, url: string, fallbackLabel?: string): Lin
 export function isPaperLink(link: LinkRecord): boolean {
   // Where it points decides first; a label ("paper", a Link column) speaks only for a neutral host.
   return PAPER_URL.test(link.url) || (!NON_PAPER_URL.test(link.url) && PAPER_LINK_LABEL.test(link.label));
+}
+
+/** True when a link points at a post, a video, a forum thread or a course: writing about a work. */
+export function isPostLink(link: LinkRecord): boolean {
+  return POST_URL.test(link.url) && !PAPER_URL.test(link.url);
 }
 
 /** True for URLs that only move within the page: a table of contents is made of these. */

@@ -1,8 +1,9 @@
 import { cleanText } from '../domain/normalize.js';
-import { NAME_SEPARATOR } from './vocabulary.js';
+import { NAME_SEPARATOR, rx } from './vocabulary.js';
 
 /** Lower-case words that stand inside names ("Aaron van den Oord", "Ludovic Denoyer de la Fuente"). */
-const PARTICLE = /^(van|von|der|den|de|del|della|di|da|du|dos|das|le|la|bin|ibn|al|el|ter|ten|zu|y)$/;
+const PARTICLES = /(?:van|von|der|den|de|del|della|di|da|du|dos|das|le|la|bin|ibn|al|el|ter|ten|zu|y)/;
+const PARTICLE = rx()`^${PARTICLES}$`;
 /** Initials: "D.", "D.P.", "J.-P.", or a bare capital as some lists write it ("D Ulyanov"). */
 const INITIALS = /^(?:\p{Lu}\.-?)+$|^\p{Lu}$/u;
 const WORD = /^\p{Lu}[\p{Ll}\p{Lu}'’-]*\p{Ll}[\p{L}'’-]*\.?$/u;
@@ -56,7 +57,11 @@ export function readNames(text: string, opts: { inverted?: boolean } = {}): Name
     .split(NAME_SEPARATOR)
     .map((p) => cleanText(p))
     .filter(Boolean);
-  parts = pairSurnameFirst(opts.inverted ? invertedAll(parts, complete) : invertedFirst(parts, complete));
+  // "Gatys, Leon and Ecker": an "and" right after the second part closes the first author there.
+  const firstPaired = /^[^,;]+,[^,;]+?\s(?:and|&)\s/.test(s);
+  parts = pairSurnameFirst(
+    opts.inverted ? invertedAll(parts, complete, firstPaired) : invertedFirst(parts, complete),
+  );
   if (parts.length === 0 || !parts.every(isPersonName)) return null;
   return { names: fromVancouver(parts).map(tidyName), complete };
 }
@@ -94,8 +99,9 @@ function bibtexOrder(s: string): string {
 }
 
 /** A given name as MLA writes it after the surname: "Yoshua", "Geoffrey E.", "Aaron van den". */
-const GIVEN =
-  /^\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{Ll}'’-]+)?(?:\s+\p{Lu}\.)*(?:\s+(?:van|von|der|den|de|del|della|di|da|du|dos|das|le|la|ter|ten))*$/u;
+/** One given name, hyphenated ones included ("Minh-Thang", "Jun-Yan"). */
+const GIVEN_WORD = /\p{Lu}[\p{Ll}'’]+(?:-\p{L}[\p{Ll}'’]+)*/u;
+const GIVEN = rx('u')`^${GIVEN_WORD}(?:\s+${GIVEN_WORD})?(?:\s+\p{Lu}\.)*(?:\s+${PARTICLES})*$`;
 
 /**
  * MLA inverts the first author only: "LeCun, Yann, Yoshua Bengio, and Geoffrey Hinton",
@@ -115,13 +121,13 @@ function invertedFirst(parts: string[], complete: boolean): string[] {
  * Where the style says names are inverted (MLA before a quoted title): "Graves, Alex" is one
  * person; "Ulyanov, Dmitry, Lebedev, Vadim" two; else the first author alone is inverted.
  */
-function invertedAll(parts: string[], complete: boolean): string[] {
+function invertedAll(parts: string[], complete: boolean, firstPaired: boolean): string[] {
   const single = (p: string | undefined) => !!p && /^\p{Lu}[\p{L}'’-]+$/u.test(p);
   // "Alex." at the end of the names: the sentence's full stop, unless it closes an initial ("Geoffrey E.").
   const bare = (p: string) => (GIVEN.test(p) ? p : p.replace(/\.$/, ''));
   const given = (p: string | undefined) => !!p && GIVEN.test(bare(p));
   // "Wu, Schuster, Chen, Le, et al.": a cut-short run of single words is family names alone.
-  if (!complete && parts.length >= 3 && parts.every(single)) return parts;
+  if (!complete && !firstPaired && parts.length >= 3 && parts.every(single)) return parts;
   const pairs = parts.length % 2 === 0 && parts.every((p, i) => (i % 2 ? given(p) : single(p)));
   if (pairs) return parts.flatMap((p, i) => (i % 2 ? [`${bare(p)} ${parts[i - 1]}`] : []));
   const [family, first, ...others] = parts;

@@ -18,7 +18,7 @@ import {
 
 import { dedupeById, type EntryPaper, type EntryResult } from './entry-record.js';
 import { headingContext, paperHeadings } from './heading-entries.js';
-import { isPaperLink } from './links.js';
+import { isPaperLink, isPostLink } from './links.js';
 import { separateArxivConflicts, separateNamesakes } from './list-identity.js';
 import { readMarkdown } from './markdown-tree.js';
 import { nestedParagraphs, paragraphTokens } from './mdast-text.js';
@@ -26,6 +26,7 @@ import { parseEntry } from './parse-entry.js';
 import { readTable } from './parse-table.js';
 import type { ParsedList, ParseWarning, SectionRecord } from './records.js';
 import { tokenize } from './tokens.js';
+import { isKnownVenue } from './venue.js';
 import { dateYear } from './vocabulary.js';
 
 /** Section numbering as lists write it: "A.", "A.1.", "B.2", "3.", "2.1" followed by the title. */
@@ -261,8 +262,12 @@ function dropLinkedNonPapers(blocks: Block[], skip: (why: string) => void): void
   if (all.length < 4 || paperLinked < 0.75 * all.length) return;
   for (const b of blocks)
     b.papers = b.papers.filter((p) => {
-      // Names or a venue, with a year or venue, are a paper's own fields, whatever its links.
-      const fields = (p.authors.length > 0 || p.venue !== null) && (p.venue !== null || p.year !== null);
+      // Names or a venue, with a year or venue, are a paper's own fields, whatever its links —
+      // except that posts and videos have names, dates and publishers too: only a known venue
+      // says one is a paper.
+      const fields = p.links.every(isPostLink)
+        ? isKnownVenue(p.venueText ?? '')
+        : p.venue !== null || (p.authors.length > 0 && p.year !== null);
       const keep = !p.links.length || p.links.some(isPaperLink) || fields;
       if (!keep) skip('links to no paper');
       return keep;

@@ -87,7 +87,7 @@ export function readTable(
   }
   const rows = body.map((row) => {
     const line = row.position?.start.line ?? 0;
-    const cells = row.children.map(cellTokens);
+    const cells = realign(row.children.map(cellTokens), heads.length, titleCol);
     return {
       line,
       result: readRow(
@@ -100,6 +100,19 @@ export function readTable(
     };
   });
   return { papers: true, rows };
+}
+
+/**
+ * A row with more cells than its header whose title cell is empty was written with a stray `|`
+ * before its title ("|…|https://…||Title||"): empty cells up to the title column are dropped
+ * until the row fits, so the title and the cells after it come back under their headers.
+ */
+function realign(cells: Token[][], width: number, titleCol: number): Token[][] {
+  const empty = (c: Token[] | undefined) => !!c && !c.some((t) => t.kind === 'link') && !plain(c).trim();
+  if (cells.length <= width || !empty(cells[titleCol])) return cells;
+  const out = [...cells];
+  for (let i = titleCol; i >= 0 && out.length > width; i--) if (empty(out[i])) out.splice(i, 1);
+  return out;
 }
 
 function assignRoles(headers: string[], body: Table['children']): Array<Role | null> {

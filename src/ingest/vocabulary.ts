@@ -177,6 +177,13 @@ export const AFFILIATION =
 export const NON_PAPER_TITLE =
   /\breading lists?\b|\blists? of (?:[\w-]+ ){0,5}papers\b|\bawesome[- ][\w-]+(?: list)?$|\bpaper lists?\b/i;
 
+/**
+ * Titles a template left unfilled: "TBD", "Untitled", "Title", and the first prompt of the
+ * Ochiai summary form Japanese reading groups fill in ("どんなもの？", "what is it?").
+ */
+export const PLACEHOLDER_TITLE =
+  /^(?:tb[ad]|todo|untitled|no title|(?:paper )?title|n\/a|what is it|どんなもの|タイトル|标题|待定)\s*[?？]?$/i;
+
 // Markers (private-use characters) for styled text inside a flattened line: italic and code keep
 // their bounds, so the recognisers can tell "*Authors*" and "`code`" from plain words.
 export const EM = ['\uE001', '\uE002'] as const;

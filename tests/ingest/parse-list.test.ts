@@ -368,4 +368,35 @@ ICLR 2020
       ['Sharpness-Aware Minimization for Efficiently Improving Generalization', 2021, 'ICLR', ['P. Foret']],
     ]);
   });
+
+  it('keeps a code-only entry with names and a year, but not a post with names and a date, where papers link to papers', () => {
+    const r = parseList(`# Reading
+
+- A. Author, B. Author. "Adam: A Method for Stochastic Optimization." 2015. [pdf](https://arxiv.org/abs/1412.6980)
+- C. Author, D. Author. "Decoupled Weight Decay Regularization." 2019. [pdf](https://arxiv.org/abs/1711.05101)
+- E. Author, F. Author. "On the Convergence of Adam and Beyond." 2018. [pdf](https://openreview.net/forum?id=ryQu7f-RZ)
+- L. Author. "Averaging Weights Leads to Wider Optima and Better Generalization." 2018. [pdf](https://arxiv.org/abs/1803.05407)
+- M. Author. "Sharpness-Aware Minimization for Efficiently Improving Generalization." 2021. [pdf](https://arxiv.org/abs/2010.01412)
+- N. Author. "Large Batch Optimization for Deep Learning: Training BERT in 76 minutes." 2020. [pdf](https://arxiv.org/abs/1904.00962)
+- O. Author. "On the Variance of the Adaptive Learning Rate and Beyond." 2020. [pdf](https://arxiv.org/abs/1908.03265)
+- P. Author. "Symbolic Discovery of Optimization Algorithms." 2023. [pdf](https://arxiv.org/abs/2302.06675)
+- Q. Author. "Adaptive Subgradient Methods for Online Learning." 2011. [pdf](https://jmlr.org/papers/v12/duchi11a.html)
+- G. Author, H. Author. "Lookahead Optimizer: k steps forward, 1 step back." 2019. [code](https://github.com/example/lookahead)
+- I. Writer, J. Writer. "Why Momentum Really Works." 2017. [html](https://example.blogspot.com/2017/04/momentum.html)
+- K. Writer. "An overview of gradient descent optimization algorithms." 2016. [video](https://www.youtube.com/watch?v=abc)
+`);
+    expect(r.papers.map((p) => p.title)).toEqual([
+      'Adam: A Method for Stochastic Optimization',
+      'Decoupled Weight Decay Regularization',
+      'On the Convergence of Adam and Beyond',
+      'Averaging Weights Leads to Wider Optima and Better Generalization',
+      'Sharpness-Aware Minimization for Efficiently Improving Generalization',
+      'Large Batch Optimization for Deep Learning: Training BERT in 76 minutes',
+      'On the Variance of the Adaptive Learning Rate and Beyond',
+      'Symbolic Discovery of Optimization Algorithms',
+      'Adaptive Subgradient Methods for Online Learning',
+      'Lookahead Optimizer: k steps forward, 1 step back',
+    ]);
+    expect(r.skipped['links to no paper']).toBe(2);
+  });
 });
