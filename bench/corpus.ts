@@ -76,6 +76,7 @@ const SECTIONS: SectionRecord[] = [
   depth: parentCode ? 4 : 2,
   line: 0,
   codeMadeUp: false,
+  key: code as string,
 }));
 const LEAVES = ['A.1', 'A.2', 'B.1', 'B.2', 'C'];
 

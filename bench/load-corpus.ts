@@ -40,7 +40,7 @@ export async function bulkLoadCorpus(
 ): Promise<LoadRate> {
   const documents = (function* () {
     for (const parsed of corpusChunks(papers, seed))
-      yield { parsed, listName: 'optimizer-papers-analysis', format: 'md' as const };
+      yield { parsed, listName: 'optimizer-papers-analysis', format: 'md' as const, part: false };
   })();
   const s = await bulkImport(
     { kind: 'managed', dataDir, cacheDir, database: 'neo4j' },

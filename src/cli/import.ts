@@ -12,8 +12,10 @@ import { progressBar } from './progress.js';
 import { runCli } from './run.js';
 
 const USAGE =
-  'usage: npm run import -- <file…> [--format md|bib|csl|openalex] [--dry-run] [--strict] [--source NAME] [--bulk]\n' +
+  'usage: npm run import -- <file…> [--format md|bib|csl|openalex] [--dry-run] [--strict] [--keep] [--source NAME] [--bulk]\n' +
   '  files: markdown lists (.md), BibTeX (.bib), CSL-JSON or OpenAlex JSON (.json), OpenAlex JSON Lines (.jsonl); any of them gzipped (.gz)\n' +
+  '  --dry-run: print what would change, entry by entry, and write nothing\n' +
+  '  --keep: only add (what an earlier import of the source stated and the file no longer says stays)\n' +
   '  --bulk: into an empty managed database through neo4j-admin import (the server is stopped and started again)';
 
 let args: ReturnType<typeof parse>;
@@ -23,6 +25,7 @@ function parse() {
     options: {
       'dry-run': { type: 'boolean', default: false },
       strict: { type: 'boolean', default: false },
+      keep: { type: 'boolean', default: false },
       source: { type: 'string' },
       format: { type: 'string' },
       bulk: { type: 'boolean', default: false },
@@ -36,6 +39,8 @@ try {
     throw new Error(`--format must be one of ${FORMATS.join(', ')}, not "${args.values.format}"`);
   if (args.values.source && args.positionals.length > 1)
     throw new Error('--source names one file; with several files each is named after its file');
+  if (args.values.bulk && args.values.keep)
+    throw new Error('--bulk loads an empty database; --keep has nothing to keep there');
   if (args.values.bulk && args.values['dry-run'])
     throw new Error(
       '--bulk does not take --dry-run; run the same files with --dry-run alone to see what they hold',
@@ -53,7 +58,12 @@ else
     const taxonomy = loadTaxonomy();
     for (const file of args.positionals) {
       const source = args.values.source ?? sourceFromFile(file);
-      const common = { source, dryRun: args.values['dry-run'], strict: args.values.strict };
+      const common = {
+        source,
+        dryRun: args.values['dry-run'],
+        strict: args.values.strict,
+        keep: args.values.keep,
+      };
       let summary: ImportSummary;
       if ((format === undefined || format === 'openalex') && isJsonLines(file)) {
         const bar = progressBar('bytes', 1);
@@ -83,9 +93,11 @@ function print(s: ImportSummary) {
   console.log(
     `${s.dryRun ? 'DRY RUN (nothing written): ' : ''}${s.sections ? `list "${s.list}", ${s.sections} sections` : `source "${s.list}"`}`,
   );
+  const p = s.papers;
   console.log(
-    `  papers: ${s.papers.created} created, ${s.papers.updated} updated · skipped: ${skipped} · warnings: ${s.warnings.length}`,
+    `  papers: ${p.created} created · ${p.updated} updated · ${p.moved} moved · ${p.removed} removed${p.deleted ? ` (${p.deleted} left the graph)` : ''}${s.synced ? '' : ' (--keep)'} · skipped: ${skipped} · warnings: ${s.warnings.length}`,
   );
+  printChanges(s);
   console.log(`  entries:    ${s.entries} read`);
   console.log(
     `  new nodes:  ${c.Author ?? 0} authors, ${c.Venue ?? 0} venues, ${c.Optimizer ?? 0} optimizers, ${c.Topic ?? 0} topics, ${c.Section ?? 0} sections`,
@@ -94,6 +106,21 @@ function print(s: ImportSummary) {
   for (const w of s.warnings.slice(0, 50)) console.log(`    line ${w.line}: ${w.message}`);
   if (s.warnings.length > 50) console.log(`    … and ${s.warnings.length - 50} more`);
   for (const n of s.notices) console.log(`  notice: line ${n.line}: ${n.message}`);
+}
+
+/** Entry by entry: every change on a dry run; moves and removals (the first 50 of each) otherwise. */
+function printChanges(s: ImportSummary) {
+  const at = (sections: string[]) => (sections.length ? sections.join(', ') : '(no section)');
+  const lines = [
+    ...(s.dryRun ? s.changes.added.map((c) => `    + ${c.title}  → ${at(c.to)}`) : []),
+    ...s.changes.moved
+      .slice(0, s.dryRun ? undefined : 50)
+      .map((c) => `    ~ ${c.title}  ${at(c.from)} → ${at(c.to)}`),
+    ...s.changes.removed
+      .slice(0, s.dryRun ? undefined : 50)
+      .map((c) => `    - ${c.title}  ${at(c.from)}${c.deleted ? '  (leaves the graph)' : ''}`),
+  ];
+  if (lines.length) console.log(`  changes:\n${lines.join('\n')}`);
 }
 
 async function runBulk(): Promise<void> {

@@ -186,7 +186,7 @@ export class Db {
         ...(manager ? { bookmarkManager: manager } : {}),
       });
       if (mode === 'WRITE') await this.recordWrite();
-      return result.records.map((r) => r.toObject() as Row);
+      return rows(result);
     } catch (err) {
       throw mapDriverError(err);
     }
@@ -207,7 +207,36 @@ export function toCypher(value: unknown): never {
 }
 
 function rows(result: QueryResult<RecordShape>): Row[] {
-  return result.records.map((r) => r.toObject() as Row);
+  return result.records.map((r) => fromCypher(r.toObject()) as Row);
+}
+
+const isTemporal = (v: object) =>
+  neo4j.isDate(v) ||
+  neo4j.isLocalDateTime(v) ||
+  neo4j.isTime(v) ||
+  neo4j.isLocalTime(v) ||
+  neo4j.isDuration(v);
+
+/**
+ * Neo4j temporals become ISO 8601 strings on the way out, so nothing above src/db/ sees driver
+ * types: a DateTime as JavaScript writes one (UTC, to the millisecond), other temporals as Neo4j
+ * does. Rows are rewritten in place: they are fresh objects, and most of their values are not
+ * objects at all, so the walk costs little.
+ */
+export function fromCypher(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) value[i] = fromCypher(value[i]);
+    return value;
+  }
+  if (neo4j.isDateTime(value))
+    return value.timeZoneOffsetSeconds == null ? value.toString() : value.toStandardDate().toISOString();
+  if (isTemporal(value)) return value.toString();
+  if (Object.getPrototypeOf(value) === Object.prototype) {
+    const map = value as Record<string, unknown>;
+    for (const k of Object.keys(map)) map[k] = fromCypher(map[k]);
+  }
+  return value;
 }
 
 export interface DriverTarget {

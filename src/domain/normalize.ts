@@ -43,6 +43,8 @@ export const venueId = (name: string) => `venue:${slug(name)}`;
 export const optimizerId = (name: string) => `optimizer:${slug(name)}`;
 export const listId = (name: string) => `list:${slug(name)}`;
 export const sectionId = (list: string, code: string) => `section:${slug(list)}/${code}`;
+/** One heading's part of a section's path key ("Adam and its variants" → "adam-and-its-variants"). */
+export const headingSlug = (title: string) => slug(title, 40) || '-';
 export const topicId = (key: string) => `topic:${key}`;
 
 /** The arXiv id in a text or URL ("arXiv:2003.02395", "arxiv.org/pdf/1904.03590.pdf"), without version. */

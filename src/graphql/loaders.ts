@@ -2,7 +2,6 @@ import DataLoader from 'dataloader';
 import type { Db } from '../db/driver.js';
 import { type CoAuthorRow, coAuthorsOf } from '../db/read/co-authors.js';
 import { type CoCitationRow, coCitedOf } from '../db/read/co-citation.js';
-import { topicPaperCounts } from '../db/read/papers.js';
 import type {
   AuthorNode,
   NodeType,
@@ -12,9 +11,11 @@ import type {
   TopicNode,
   VenueNode,
 } from '../db/schema/model.js';
+import type { PaperOrder } from '../db/schema/sort-keys.js';
 import {
   nodesByIds,
   type Page,
+  paperCounts,
   papersOf,
   type RelationKey,
   relatedNodesBatch,
@@ -49,14 +50,16 @@ export function createLoaders(db: Db) {
     topic: byId<TopicNode>('Topic'),
     section: byId<SectionNode>('Section'),
     optimizer: byId<OptimizerNode>('Optimizer'),
-    topicPaperCount: new DataLoader<string, number>((ids) => topicPaperCounts(db, ids)),
+    /** Papers a node reaches (Topic.paperCount, PaperList.entryCount): one query per source kind and level. */
+    paperCount: (source: PaperSource) =>
+      memo<number>(`count:${source}`, () => new DataLoader((keys) => paperCounts(db, source, keys))),
     related: <R extends Relation>(relation: R) => ({
       load: (key: string) => relations.load({ relation, key }) as Promise<Array<RelationTarget[R]>>,
     }),
-    papersOf: (source: PaperSource, offset: number, limit: number) =>
+    papersOf: (source: PaperSource, offset: number, limit: number, order: PaperOrder = 'YEAR_DESC') =>
       memo<Page<PaperNode>>(
-        `papers:${source}:${offset}:${limit}`,
-        () => new DataLoader((keys) => papersOf<PaperNode>(db, source, keys, offset, limit)),
+        `papers:${source}:${order}:${offset}:${limit}`,
+        () => new DataLoader((keys) => papersOf<PaperNode>(db, source, keys, offset, limit, order)),
       ),
     coAuthors: (first: number) =>
       memo<CoAuthorRow[]>(`co:${first}`, () => new DataLoader((keys) => coAuthorsOf(db, keys, first))),

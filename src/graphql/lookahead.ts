@@ -13,10 +13,12 @@ import {
   isObjectType,
   type SelectionSetNode,
 } from 'graphql';
+import type { PaperOrder } from '../db/schema/sort-keys.js';
 import { EMPTY_PLAN, type Include, type Plan } from '../db/selection/projection.js';
 import { PAPER_SOURCES, type PaperSource, RELATIONS, type Relation } from '../db/selection/relations.js';
 import { LIMITS } from '../limits.js';
 import { DEFAULT_PAGE, MAX_PAGE } from './pagination.js';
+import { TYPE_OF_KIND } from './refs.js';
 
 /** Most co-authors one request may ask for per author (Author.coAuthors). */
 export const MAX_CO_AUTHORS = LIMITS.coAuthors;
@@ -36,10 +38,12 @@ const papers = (source: PaperSource): Fold => ({ kind: 'papers', source });
  */
 const FOLDABLE: Record<string, Record<string, Fold>> = {};
 for (const [name, { from, field }] of Object.entries(RELATIONS)) {
-  FOLDABLE[from] = { ...FOLDABLE[from], [field]: rel(name as Relation) };
+  const type = TYPE_OF_KIND[from];
+  FOLDABLE[type] = { ...FOLDABLE[type], [field]: rel(name as Relation) };
 }
 for (const [source, [label, , field]] of Object.entries(PAPER_SOURCES)) {
-  FOLDABLE[label] = { ...FOLDABLE[label], [field]: papers(source as PaperSource) };
+  const type = TYPE_OF_KIND[label];
+  FOLDABLE[type] = { ...FOLDABLE[type], [field]: papers(source as PaperSource) };
 }
 FOLDABLE.Author = { ...FOLDABLE.Author, coAuthors: { kind: 'coAuthors' } };
 
@@ -119,6 +123,8 @@ async function planFor(
         kind: 'papers',
         key,
         source: fold.source,
+        // A connection without orderBy pages newest first, as its resolver does.
+        order: (args.orderBy as PaperOrder | undefined) ?? 'YEAR_DESC',
         ...page,
         child: await planFor(info, paperType, paperNodes),
       });

@@ -1,6 +1,7 @@
 import { resolveOffsetConnection } from '@pothos/plugin-relay';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { PaperNode } from '../db/schema/model.js';
+import type { PaperOrder } from '../db/schema/sort-keys.js';
 import type { Page } from '../db/selection/nodes.js';
 import { prefetched } from '../db/selection/projection.js';
 import type { PaperSource } from '../db/selection/relations.js';
@@ -39,13 +40,22 @@ export async function pageConnection<T>(
   return { ...connection, totalCount };
 }
 
-/** The resolver of a node's `papers` connection: one batched page query per source kind and page. */
+/**
+ * The resolver of a node's `papers` connection: one batched page query per source kind, order and
+ * page. Newest first unless the field takes an `orderBy`.
+ */
 export function papersPage(source: PaperSource) {
-  return (parent: { id: string }, args: ConnectionArgs, ctx: Context, info: GraphQLResolveInfo) => {
-    // The parent's query may have read this very page already (look-ahead, same offset and limit).
+  return (
+    parent: { id: string },
+    args: ConnectionArgs & { orderBy?: PaperOrder | null },
+    ctx: Context,
+    info: GraphQLResolveInfo,
+  ) => {
+    // The parent's query may have read this very page already (look-ahead, same order, offset and limit).
     const page = prefetched<Page<PaperNode>>(parent, info.path.key);
+    const order = args.orderBy ?? 'YEAR_DESC';
     return pageConnection(args, (offset, limit) =>
-      page ? Promise.resolve(page) : ctx.loaders.papersOf(source, offset, limit).load(parent.id),
+      page ? Promise.resolve(page) : ctx.loaders.papersOf(source, offset, limit, order).load(parent.id),
     );
   };
 }

@@ -59,7 +59,21 @@ function readHeadingEntry(heading: Heading, body: RootContent[]): Token[] | null
     (t) => t.kind === 'link' && isPaperLink(readLink('', t.url) ?? { label: '', url: '' }),
   );
   const numberedWithLink = ITEM_NUMBER.test(text) && links.some((l) => l && isPaperLink(l));
-  if (!labelled && !headingLink && !numberedWithLink) return null;
+  // "### Title" then a paragraph of its own that is only the paper's link ("<https://arxiv.org/abs/…>"),
+  // not a list of links (a section's papers).
+  const linkLine = body.some((p) => {
+    if (p.type !== 'paragraph') return false;
+    const t = tokenize(p.children).filter(
+      (x) => x.kind !== 'newline' && !(x.kind === 'text' && !x.text.trim()),
+    );
+    return (
+      t.length > 0 &&
+      t.every((x) => x.kind === 'link') &&
+      t.some((x) => x.kind === 'link' && isPaperLink(readLink(x.text, x.url) ?? { label: '', url: '' }))
+    );
+  });
+  const titled = linkLine && text.split(/\s+/).filter((w) => /\p{L}{2}/u.test(w)).length >= 2;
+  if (!labelled && !headingLink && !numberedWithLink && !titled) return null;
   // Papers of their own under the heading make it a section.
   if (body.some((n) => n.type === 'table' && readTable(n).papers)) return null;
   const units = [

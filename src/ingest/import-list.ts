@@ -28,6 +28,8 @@ export interface ImportOptions {
   dryRun?: boolean;
   /** Unreadable lines become errors, and nothing is written. */
   strict?: boolean;
+  /** Only add: keep what this source stated before and the file no longer says (partial files). */
+  keep?: boolean;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -86,6 +88,11 @@ export interface ParsedDocument {
   /** The list (source) name it is loaded under. */
   listName: string;
   format: Format;
+  /**
+   * The file was named by an alias of a list (seed/taxonomy.yaml: a part of that list, as the seed's
+   * section file is): it adds to the list and removes nothing.
+   */
+  part: boolean;
 }
 
 /**
@@ -118,7 +125,7 @@ export function parseDocument(
       parsed.warnings,
     );
   }
-  return { parsed, listName: opts.source.trim(), format };
+  return { parsed, listName: opts.source.trim(), format, part: false };
 }
 
 /**
@@ -131,7 +138,11 @@ export async function importDocument(
   opts: ImportOptions & { source: string; format?: Format; fileName?: string },
 ): Promise<ImportSummary> {
   const doc = parseDocument(text, taxonomy, opts);
-  return loadList(db, doc.parsed, doc.listName, taxonomy, { ...opts, format: doc.format });
+  return loadList(db, doc.parsed, doc.listName, taxonomy, {
+    ...opts,
+    format: doc.format,
+    keep: opts.keep || doc.part,
+  });
 }
 
 /** In strict mode, any unreadable line or record fails the import before anything is written. */
@@ -153,7 +164,7 @@ export async function importList(
   opts: ImportOptions & { source: string },
 ): Promise<ImportSummary> {
   const doc = parseMarkdownList(markdown, taxonomy, opts);
-  return loadList(db, doc.parsed, doc.listName, taxonomy, opts);
+  return loadList(db, doc.parsed, doc.listName, taxonomy, { ...opts, keep: opts.keep || doc.part });
 }
 
 function parseMarkdownList(
@@ -176,5 +187,5 @@ function parseMarkdownList(
       parsed.warnings,
     );
   }
-  return { parsed, listName: list, format: 'md' };
+  return { parsed, listName: list, format: 'md', part: slug(list) !== slug(opts.source.trim()) };
 }

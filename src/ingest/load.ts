@@ -1,14 +1,18 @@
-import type { Db } from '../db/driver.js';
+import type { Db, Runner } from '../db/driver.js';
 import {
   countNodes,
   type PaperRow,
+  readStatements,
   type SectionRow,
+  type Statement,
+  syncSource,
   type TopicRow,
   upsertPapers,
   writeListStructure,
 } from '../db/write/list-writes.js';
 import { listId, sectionId, slug, topicId } from '../domain/normalize.js';
 import type { ParsedList, ParseWarning } from './records.js';
+import { diffStatements, type SourceDiff } from './source-diff.js';
 import type { Taxonomy } from './taxonomy.js';
 
 /** Papers per UNWIND statement; one statement of this size stays well inside Neo4j's memory limits. */
@@ -18,7 +22,15 @@ export interface ImportSummary {
   list: string;
   dryRun: boolean;
   sections: number;
-  papers: { created: number; updated: number };
+  /**
+   * Papers new to the graph, stated again (moved ones included), moved to other sections, and no
+   * longer stated by this source (of which `deleted` were in no other source and left the graph).
+   */
+  papers: { created: number; updated: number; moved: number; removed: number; deleted: number };
+  /** Entry by entry, what this import changed in what the source states. */
+  changes: SourceDiff;
+  /** False when the import only added (`keep`): nothing the file no longer says was removed. */
+  synced: boolean;
   created: Record<string, number>;
   /** Paper entries read (a paper on two table rows counts twice). */
   entries: number;
@@ -40,13 +52,18 @@ export function planRows(parsed: ParsedList, listName: string, taxonomy: Taxonom
     }
     return out;
   };
+  // Ids come from each section's key (its written code or heading path), never from position.
+  const idOf = (code: string | null) => {
+    const s = code === null ? undefined : byCode.get(code);
+    return s ? sectionId(listName, s.key) : null;
+  };
   const sections: SectionRow[] = parsed.sections.map((s) => ({
-    id: sectionId(listName, s.code),
+    id: sectionId(listName, s.key),
     code: s.code,
     title: s.title,
     order: s.order,
     depth: s.depth,
-    parentId: s.parentCode ? sectionId(listName, s.parentCode) : null,
+    parentId: idOf(s.parentCode),
     descriptionEn: mapping[s.code]?.en ?? null,
     descriptionZh: mapping[s.code]?.zh ?? null,
     topicIds: (mapping[s.code]?.topics ?? []).map(topicId),
@@ -76,7 +93,7 @@ export function planRows(parsed: ParsedList, listName: string, taxonomy: Taxonom
     otherIds: p.otherIds ?? [],
     authors: p.authors.map((a, position) => ({ ...a, position })),
     optimizers: p.optimizers,
-    sectionId: p.sectionCode === null ? null : sectionId(listName, p.sectionCode),
+    sectionId: idOf(p.sectionCode),
     listId: listId(listName),
     order: p.order,
     topicIds: topicsOf(p.sectionCode),
@@ -102,85 +119,126 @@ export async function loadList(
     onProgress?: (done: number, total: number) => void;
     /** The source's format (formats.ts), recorded on its List node. */
     format?: string;
+    /**
+     * Only add: keep what the source stated before and the file no longer says (for partial files
+     * imported under one name). By default a re-import makes the source state exactly the file.
+     */
+    keep?: boolean;
   } = {},
 ): Promise<ImportSummary> {
   const rows = planRows(parsed, listName, taxonomy, opts.format);
   if (opts.atomic === false && !opts.dryRun)
-    return loadInBatches(db, rows, listName, parsed, opts.batchSize ?? BATCH, opts.onProgress);
+    return loadInBatches(db, rows, listName, parsed, opts.batchSize ?? BATCH, opts);
   return db.writeTransaction(
     async (run) => {
       const before = await countNodes(run);
+      const stated = await readStatements(run, rows.list.id);
       await writeListStructure(run, rows.list, rows.topics, rows.sections);
-      let created = 0;
-      let matched = 0;
+      const written = { created: 0, matched: 0, statements: [] as Statement[] };
       for (let i = 0; i < rows.papers.length; i += BATCH) {
-        const r = await upsertPapers(run, rows.papers.slice(i, i + BATCH));
-        created += r.created;
-        matched += r.matched;
+        const batch = rows.papers.slice(i, i + BATCH);
+        addWritten(written, batch, await upsertPapers(run, batch));
         opts.onProgress?.(Math.min(i + BATCH, rows.papers.length), rows.papers.length);
       }
-      const after = await countNodes(run);
-      return summarize(
+      return finish(run, rows, written, stated, before, {
         listName,
-        opts.dryRun ?? false,
-        rows.sections.length,
-        { created, matched },
-        before,
-        after,
         parsed,
-      );
+        dryRun: opts.dryRun ?? false,
+        keep: opts.keep ?? false,
+      });
     },
     { dryRun: opts.dryRun },
   );
 }
 
+type Rows = ReturnType<typeof planRows>;
+interface Written {
+  created: number;
+  matched: number;
+  /** Each row as written: the paper id identity resolved it to, and its section. */
+  statements: Statement[];
+}
+
+function addWritten(
+  w: Written,
+  batch: PaperRow[],
+  r: { created: number; matched: number; ids: string[] },
+): void {
+  w.created += r.created;
+  w.matched += r.matched;
+  batch.forEach((p, k) => {
+    w.statements.push({ paperId: r.ids[k] ?? p.id, sectionId: p.sectionId });
+  });
+}
+
+/** Removes what the file no longer states (unless keep), reads the diff and the counts. */
+async function finish(
+  run: Runner,
+  rows: Rows,
+  written: Written,
+  stated: Awaited<ReturnType<typeof readStatements>>,
+  before: Record<string, number>,
+  o: { listName: string; parsed: ParsedList; dryRun: boolean; keep: boolean },
+): Promise<ImportSummary> {
+  const { deleted } = o.keep
+    ? { deleted: [] }
+    : await syncSource(
+        run,
+        rows.list.id,
+        written.statements,
+        rows.sections.map((s) => s.id),
+      );
+  const changes = diffStatements(stated, await readStatements(run, rows.list.id), deleted);
+  const after = await countNodes(run);
+  return {
+    list: o.listName,
+    dryRun: o.dryRun,
+    sections: rows.sections.length,
+    papers: {
+      created: written.created,
+      updated: written.matched,
+      moved: changes.moved.length,
+      removed: changes.removed.length,
+      deleted: deleted.length,
+    },
+    changes,
+    synced: !o.keep,
+    created: Object.fromEntries(Object.keys(after).map((k) => [k, (after[k] ?? 0) - (before[k] ?? 0)])),
+    entries: o.parsed.entries,
+    skipped: o.parsed.skipped,
+    warnings: o.parsed.warnings,
+    notices: o.parsed.notices,
+  };
+}
+
 /**
  * For corpora too large for one transaction (tens of thousands of papers): the structure, then
- * each batch of papers in its own transaction. Every batch is an idempotent MERGE, so a failed
- * load is made whole by running it again.
+ * each batch of papers in its own transaction, then the removal of what the file no longer states.
+ * Every batch is an idempotent MERGE, so a failed load is made whole by running it again (the
+ * removal runs only once every batch has landed).
  */
 async function loadInBatches(
   db: Db,
-  rows: ReturnType<typeof planRows>,
+  rows: Rows,
   listName: string,
   parsed: ParsedList,
   batch: number,
-  onProgress?: (done: number, total: number) => void,
+  opts: { onProgress?: (done: number, total: number) => void; keep?: boolean },
 ): Promise<ImportSummary> {
-  const before = await db.writeTransaction((run) => countNodes(run));
-  await db.writeTransaction((run) => writeListStructure(run, rows.list, rows.topics, rows.sections));
-  let created = 0;
-  let matched = 0;
+  const [before, stated] = await db.writeTransaction(async (run) => {
+    const counts = await countNodes(run);
+    const old = await readStatements(run, rows.list.id);
+    await writeListStructure(run, rows.list, rows.topics, rows.sections);
+    return [counts, old] as const;
+  });
+  const written: Written = { created: 0, matched: 0, statements: [] };
   for (let i = 0; i < rows.papers.length; i += batch) {
-    const r = await db.writeTransaction((run) =>
-      upsertPapers(run, rows.papers.slice(i, i + batch), { createNew: true }),
-    );
-    created += r.created;
-    matched += r.matched;
-    onProgress?.(Math.min(i + batch, rows.papers.length), rows.papers.length);
+    const slice = rows.papers.slice(i, i + batch);
+    const r = await db.writeTransaction((run) => upsertPapers(run, slice, { createNew: true }));
+    addWritten(written, slice, r);
+    opts.onProgress?.(Math.min(i + batch, rows.papers.length), rows.papers.length);
   }
-  const after = await db.writeTransaction((run) => countNodes(run));
-  return summarize(listName, false, rows.sections.length, { created, matched }, before, after, parsed);
-}
-
-function summarize(
-  list: string,
-  dryRun: boolean,
-  sections: number,
-  papers: { created: number; matched: number },
-  before: Record<string, number>,
-  after: Record<string, number>,
-  parsed: ParsedList,
-): ImportSummary {
-  return {
-    list,
-    dryRun,
-    sections,
-    papers: { created: papers.created, updated: papers.matched },
-    created: Object.fromEntries(Object.keys(after).map((k) => [k, (after[k] ?? 0) - (before[k] ?? 0)])),
-    entries: parsed.entries,
-    skipped: parsed.skipped,
-    warnings: parsed.warnings,
-    notices: parsed.notices,
-  };
+  return db.writeTransaction((run) =>
+    finish(run, rows, written, stated, before, { listName, parsed, dryRun: false, keep: opts.keep ?? false }),
+  );
 }

@@ -1,6 +1,6 @@
 import type { Heading, List, ListItem, Paragraph, RootContent } from 'mdast';
 import { toString as mdToString } from 'mdast-util-to-string';
-import { cleanText } from '../domain/normalize.js';
+import { cleanText, headingSlug } from '../domain/normalize.js';
 import {
   contextOf,
   type EntryContext,
@@ -322,6 +322,17 @@ function assemble(
     const seg = anyWritten ? `x${n}` : String(n);
     return parentCode ? `${parentCode}.${seg}` : seg;
   };
+  // A made-up code is positional; identity is the heading path, so a section inserted, emptied or
+  // deleted elsewhere leaves the others as they were. Two sections on one path take a suffix.
+  const keys = new Set<string>();
+  const pathOf = new Map<Block | null, string>();
+  const keyFor = (path: string, written: string | null) => {
+    const base = written ?? `~${path}`;
+    let key = base;
+    for (let n = 2; keys.has(key); n++) key = `${base}~${n}`;
+    keys.add(key);
+    return key;
+  };
   const papers: ParsedList['papers'] = [];
   separateNamesakes(blocks.flatMap((b) => b.papers));
   const place = (block: Block, code: string) => {
@@ -349,6 +360,7 @@ function assemble(
       depth: 1,
       line: 1,
       codeMadeUp: true,
+      key: keyFor(headingSlug(title ?? 'Papers'), null),
     });
     codes.add(code);
     place(preamble, code);
@@ -366,14 +378,18 @@ function assemble(
     codes.add(code);
     codeOf.set(b, code);
     const h = b.heading as Heading;
+    const sectionTitle = b.written ? cleanText(b.written[2] as string) : b.text;
+    const path = [pathOf.get(p), headingSlug(sectionTitle)].filter(Boolean).join('/');
+    pathOf.set(b, path);
     sections.push({
       code,
-      title: b.written ? cleanText(b.written[2] as string) : b.text,
+      title: sectionTitle,
       parentCode,
       order,
       depth: h.depth,
       line: h.position?.start.line ?? 0,
       codeMadeUp: !b.written,
+      key: keyFor(path, b.written && code),
     });
     place(b, code);
   }

@@ -70,6 +70,11 @@ export interface SectionRecord {
   line: number;
   /** True when the list had no numbering and the code was made up from position. */
   codeMadeUp: boolean;
+  /**
+   * What the section is within its list, whatever else the file gains or loses: its written code
+   * ("A.2"), else its heading path ("~optimizers/adaptive-methods"). Its id is made from this.
+   */
+  key: string;
 }
 
 export interface ParseWarning {

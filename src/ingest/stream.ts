@@ -2,7 +2,13 @@ import { createReadStream, statSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
 import type { Db } from '../db/driver.js';
-import { countNodes, upsertPapers, writeListStructure } from '../db/write/list-writes.js';
+import {
+  countNodes,
+  type Statement,
+  syncSource,
+  upsertPapers,
+  writeListStructure,
+} from '../db/write/list-writes.js';
 import { LIMITS } from '../limits.js';
 import { readJsonLine } from './formats.js';
 import { ImportError } from './import-list.js';
@@ -18,6 +24,8 @@ export interface StreamOptions {
   source: string;
   dryRun?: boolean;
   strict?: boolean;
+  /** Only add: keep the works an earlier import of this source stated and the file no longer does. */
+  keep?: boolean;
   batchSize?: number;
   /** Bytes of the file read so far (compressed bytes for .gz) and the file's size, and works loaded. */
   onProgress?: (bytesRead: number, bytesTotal: number, works: number) => void;
@@ -75,6 +83,8 @@ export async function importJsonLines(
   let loaded = 0;
   let lastLine = 0;
   let batch = new WorkCollector();
+  // Ids only (a few tens of bytes a work): what the source states, for the removal at the end.
+  const stated: Statement[] = [];
   const flush = async () => {
     const parsed = batch.result();
     warnings.push(...parsed.warnings);
@@ -87,6 +97,7 @@ export async function importJsonLines(
       const r = await db.writeTransaction((run) => upsertPapers(run, rows, { createNew: true }));
       created += r.created;
       matched += r.matched;
+      for (const id of r.ids) stated.push({ paperId: id, sectionId: null });
     }
     loaded += parsed.papers.length;
   };
@@ -111,6 +122,11 @@ export async function importJsonLines(
       warnings,
     );
   }
+  // Once every batch has landed, what the file no longer states goes (a failed run removes nothing).
+  const sync =
+    opts.dryRun || opts.keep
+      ? { removed: [], deleted: [] }
+      : await db.writeTransaction((run) => syncSource(run, list.id, stated, []));
   const after = opts.dryRun ? {} : await db.writeTransaction((run) => countNodes(run));
   const createdNodes = Object.fromEntries(
     Object.entries(after).map(([k, v]) => [k, v - ((before as Record<string, number>)[k] ?? 0)]),
@@ -119,7 +135,15 @@ export async function importJsonLines(
     list: listName,
     dryRun: opts.dryRun ?? false,
     sections: 0,
-    papers: opts.dryRun ? { created: loaded, updated: 0 } : { created, updated: matched },
+    papers: {
+      ...(opts.dryRun ? { created: loaded, updated: 0 } : { created, updated: matched }),
+      moved: 0,
+      removed: sync.removed.length,
+      deleted: sync.deleted.length,
+    },
+    // A stream is not read twice: its changes are counted, not listed.
+    changes: { added: [], moved: [], removed: [] },
+    synced: !opts.keep,
     created: createdNodes,
     entries,
     skipped,

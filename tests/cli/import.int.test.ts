@@ -41,7 +41,7 @@ describe('npm run import', () => {
     expect(r.stdout).toBe(
       [
         'list "optimizer-papers-analysis", 6 sections',
-        '  papers: 5 created, 0 updated · skipped: 4 (not a paper 4) · warnings: 0',
+        '  papers: 5 created · 0 updated · 0 moved · 0 removed · skipped: 4 (not a paper 4) · warnings: 0',
         '  entries:    5 read',
         '  new nodes:  20 authors, 5 venues, 4 optimizers, 4 topics, 6 sections',
         '  warnings:   0',
@@ -60,6 +60,33 @@ describe('npm run import', () => {
       expect(r.stdout).toContain('  warnings:   0\n');
     }
     expect((await counts(db)).Paper).toBe(16);
+  });
+
+  it('prints, on a dry run, entry by entry what a re-import would remove, and writes nothing', async () => {
+    const before = await counts(db);
+    // The seed's section file under the fuller list's own name: the list would then be that file.
+    const r = await runImport(
+      'seed/lists/analysis-section.md',
+      '--dry-run',
+      '--source',
+      'optimizer-papers-analysis',
+    );
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^DRY RUN \(nothing written\): list "optimizer-papers-analysis"/);
+    expect(r.stdout).toContain('0 created · 5 updated · 0 moved · 4 removed (4 left the graph)');
+    const removed = r.stdout.split('\n').filter((l) => l.startsWith('    - '));
+    expect(removed).toHaveLength(4);
+    expect(removed.every((l) => l.endsWith('(leaves the graph)'))).toBe(true);
+    expect(await counts(db)).toEqual(before);
+    // Only adding, nothing would go.
+    const kept = await runImport(
+      'seed/lists/analysis-section.md',
+      '--dry-run',
+      '--keep',
+      '--source',
+      'optimizer-papers-analysis',
+    );
+    expect(kept.stdout).toContain('0 created · 5 updated · 0 moved · 0 removed (--keep)');
   });
 
   it('reports line-numbered warnings for a style it has never seen, and fails in strict mode', async () => {
@@ -90,18 +117,18 @@ describe('npm run import', () => {
     const files = shared.length ? shared : [...SEEDED, ...REAL];
     // Papers each known file creates and updates when imported in this order into an empty graph.
     const expected: Record<string, string> = {
-      'analysis-section.md': '5 created, 0 updated',
-      'awesome-deep-learning-papers.md': '221 created, 1 updated',
-      'optimizer-papers-analysis.md': '4 created, 5 updated',
-      'optimizer-papers-optimizers.md': '7 created, 0 updated',
-      'pytorch-optimizer-readme.md': '119 created, 7 updated', // 126 papers: six rows that link only to code or a post are not papers
+      'analysis-section.md': '5 created · 0 updated',
+      'awesome-deep-learning-papers.md': '221 created · 1 updated',
+      'optimizer-papers-analysis.md': '4 created · 5 updated',
+      'optimizer-papers-optimizers.md': '7 created · 0 updated',
+      'pytorch-optimizer-readme.md': '119 created · 7 updated', // 126 papers: six rows that link only to code or a post are not papers
     };
     const ordered = files.sort((a, b) => ORDER.indexOf(basename(a)) - ORDER.indexOf(basename(b)));
     for (const f of ordered) {
       const r = await runImport(f, '--strict');
       expect(r.code, `${f}: ${r.stderr}`).toBe(0);
       expect(r.stdout, f).toMatch(/· warnings: 0\n/);
-      const papers = /papers: (\d+ created, \d+ updated)/.exec(r.stdout)?.[1];
+      const papers = /papers: (\d+ created · \d+ updated)/.exec(r.stdout)?.[1];
       if (expected[basename(f)]) expect(papers, f).toBe(expected[basename(f)]);
       else expect(Number(papers?.split(' ')[0]), f).toBeGreaterThan(0);
     }

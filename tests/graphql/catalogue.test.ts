@@ -2,21 +2,20 @@ import { GraphQLObjectType, getNamedType } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { NODE_KINDS, RELATIONSHIPS } from '../../src/db/schema/catalogue.js';
 import { PAPER_SOURCES, RELATIONS } from '../../src/db/selection/relations.js';
+import { TYPE_OF_KIND } from '../../src/graphql/refs.js';
 import { schema } from '../../src/graphql/schema.js';
 
 // The look-ahead folds a field because the relation catalogue names it; these checks keep the
 // catalogue and the GraphQL types from drifting apart (a renamed field would silently stop folding).
-/** The GraphQL type of a node kind: its name, except List, which the API calls PaperList. */
-const typeOf = (kind: string) => (kind === 'List' ? 'PaperList' : kind);
 
 describe('the relation catalogue and the GraphQL schema', () => {
   it('every relation names a field of its start type that returns its target kind', () => {
     for (const [name, r] of Object.entries(RELATIONS)) {
-      const type = schema.getType(r.from);
+      const type = schema.getType(TYPE_OF_KIND[r.from]);
       expect(type, name).toBeInstanceOf(GraphQLObjectType);
       const field = (type as GraphQLObjectType).getFields()[r.field];
       expect(field, `${r.from}.${r.field} (${name})`).toBeDefined();
-      expect(field && getNamedType(field.type).name, `${r.from}.${r.field}`).toBe(typeOf(r.to));
+      expect(field && getNamedType(field.type).name, `${r.from}.${r.field}`).toBe(TYPE_OF_KIND[r.to]);
     }
   });
 
@@ -33,7 +32,7 @@ describe('the relation catalogue and the GraphQL schema', () => {
   it('every way to reach papers is a connection field of its type', () => {
     for (const [source, [label, , field]] of Object.entries(PAPER_SOURCES)) {
       expect(Object.keys(NODE_KINDS), source).toContain(label);
-      const type = schema.getType(label) as GraphQLObjectType;
+      const type = schema.getType(TYPE_OF_KIND[label]) as GraphQLObjectType;
       const f = type.getFields()[field];
       expect(f, `${label}.${field}`).toBeDefined();
       expect(f && getNamedType(f.type).name, `${label}.${field}`).toMatch(/Connection$/);

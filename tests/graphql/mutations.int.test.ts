@@ -25,7 +25,7 @@ const paperInput = {
   year: 2023,
   venue: { name: 'NeurIPS', kind: 'CONFERENCE' },
   authors: [{ name: 'Xiangning Chen' }, { name: '  Chen  Liang ' }, { id: 'author:philipp-hennig' }],
-  sectionIds: ['section:optimizer-papers-optimizers/1'],
+  sectionIds: ['section:optimizer-papers-optimizers/~papers'],
   optimizers: [{ name: 'lion' }],
   links: [{ label: 'arXiv', url: 'https://arxiv.org/abs/2302.06675' }],
 };

@@ -29,7 +29,7 @@ describe('importing the newer list styles into Neo4j', () => {
       source: 'table-style',
       strict: true,
     });
-    expect(s.papers).toEqual({ created: 6, updated: 0 });
+    expect(s.papers).toEqual({ created: 6, updated: 0, moved: 0, removed: 0, deleted: 0 });
     expect(s.entries).toBe(7);
     const rows = await db.read(
       `MATCH (p:Paper {title: 'Decoupled Weight Decay Regularization'})

@@ -160,8 +160,8 @@ describe('importList', () => {
     const after1 = await counts(db);
     const second = await importList(db, seedMd, taxonomy, { source: 'twice' });
     expect(await counts(db)).toEqual(after1);
-    expect(first.papers).toEqual({ created: 5, updated: 0 });
-    expect(second.papers).toEqual({ created: 0, updated: 5 });
+    expect(first.papers).toEqual({ created: 5, updated: 0, moved: 0, removed: 0, deleted: 0 });
+    expect(second.papers).toEqual({ created: 0, updated: 5, moved: 0, removed: 0, deleted: 0 });
     expect(second.created).toEqual({
       Paper: 0,
       Author: 0,

@@ -62,7 +62,7 @@ describe('a streamed JSON Lines import', () => {
       batchSize: 1000,
       onProgress: (_bytes, _total, loaded) => progress.push(loaded),
     });
-    expect(s.papers).toEqual({ created: N, updated: 0 });
+    expect(s.papers).toEqual({ created: N, updated: 0, moved: 0, removed: 0, deleted: 0 });
     expect(progress).toEqual([1000, 2000, 2500]);
     expect(await counts()).toEqual({ papers: N, cites: expectedCites, refs: 0, authors: 300 });
   });
@@ -90,7 +90,13 @@ describe('a streamed JSON Lines import', () => {
     const full = join(dir, 'full.jsonl.gz');
     await writeFile(full, whole);
     const s = await importJsonLines(db, full, taxonomy, { source: 'stream', batchSize: 1000 });
-    expect(s.papers).toEqual({ created: N - partial.papers, updated: partial.papers });
+    expect(s.papers).toEqual({
+      created: N - partial.papers,
+      updated: partial.papers,
+      moved: 0,
+      removed: 0,
+      deleted: 0,
+    });
     expect(await counts()).toEqual({ papers: N, cites: expectedCites, refs: 0, authors: 300 });
   });
 

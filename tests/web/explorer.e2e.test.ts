@@ -1,7 +1,7 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importList } from '../../src/ingest/import-list.js';
+import { importDocument, importList } from '../../src/ingest/import-list.js';
 import { loadTaxonomy } from '../../src/ingest/taxonomy.js';
 import { createLogger } from '../../src/server/logger.js';
 import { createApp } from '../../src/server/yoga.js';
@@ -105,6 +105,51 @@ describe('the explorer in Chromium', () => {
     expect(await page.locator('#status').textContent()).toContain('Live update: paper created');
     await page.close();
   }, 60_000);
+
+  it('filters by any source: a BibTeX file shows its papers, a section of a list narrows to it', async () => {
+    await importDocument(s.db, readFileSync('tests/fixtures/works/library.bib', 'utf8'), loadTaxonomy(), {
+      source: 'library',
+      format: 'bib',
+    });
+    const ids = async (filter: Record<string, unknown>) => {
+      const r = await s.gql(
+        'query ($f: PaperFilter) { papers(filter: $f, first: 100) { edges { node { id } } } }',
+        {
+          f: filter,
+        },
+      );
+      return r.data.papers.edges.map((e: { node: { id: string } }) => e.node.id).sort();
+    };
+    const { data } = await s.gql('{ lists { id format sections { code } } }');
+    const list = data.lists.find(
+      (l: { format: string; sections: unknown[] }) => l.format === 'md' && l.sections.length,
+    );
+    const section = list.sections[0].code;
+    const page = await open('/');
+    await page.waitForSelector('#f-list option[value="list:library"]', { state: 'attached' });
+    /** The paper nodes drawn and not hidden by the filter. */
+    const shown = (expected: string[]) =>
+      page.waitForFunction((want) => {
+        const cy = (window as never as { __explorer: { cy: import('cytoscape').Core } }).__explorer.cy;
+        const got = cy
+          .nodes('[type = "PAPER"]')
+          .filter((n) => !n.hasClass('hidden'))
+          .map((n) => n.id())
+          .sort();
+        return JSON.stringify(got) === JSON.stringify(want);
+      }, expected);
+    await page.selectOption('#f-list', 'list:library');
+    await shown(await ids({ listId: 'list:library' }));
+    // A file has no sections: the section filter has nothing to offer for it.
+    expect(await page.locator('#f-section').isDisabled()).toBe(true);
+    await page.selectOption('#f-list', list.id);
+    await shown(await ids({ listId: list.id }));
+    await page.selectOption('#f-section', section);
+    await shown(await ids({ listId: list.id, sectionCode: section }));
+    await page.click('#f-clear');
+    expect(await page.locator('#f-section').isDisabled()).toBe(false);
+    await page.close();
+  }, 90_000);
 
   it('draws a synthetic graph of 2,000 nodes and stays responsive to pan and zoom', async () => {
     await clearGraph(s.db);

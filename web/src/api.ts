@@ -113,11 +113,25 @@ export const collaborationPath = (from: string, to: string) =>
     { from, to },
   ).then((d) => d.collaborationPath);
 
+export interface SectionOption {
+  code: string;
+  title: string;
+  children: Array<{ code: string; title: string }>;
+}
+/** A source the explorer can filter by: a markdown list with its sections, or a file with none. */
+export interface ListOption {
+  id: string;
+  name: string;
+  title: string | null;
+  format: string;
+  entryCount: number;
+  sections: SectionOption[];
+}
+
 export const filterOptions = () =>
-  gql<{
-    sections: Array<{ code: string; title: string; children: Array<{ code: string; title: string }> }>;
-    optimizers: Array<{ name: string }>;
-  }>('{ sections { code title children { code title } } optimizers { name } }');
+  gql<{ lists: ListOption[]; optimizers: Array<{ name: string }> }>(
+    '{ lists { id name title format entryCount sections { code title children { code title } } } optimizers { name } }',
+  );
 
 /** Ids of the papers a filter keeps (at most 500). */
 export async function filteredPaperIds(filter: Record<string, unknown>): Promise<Set<string>> {

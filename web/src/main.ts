@@ -16,6 +16,10 @@ let pathStart: string | null = null;
 const hiddenTypes = new Set<NodeType>();
 let allowedPapers: Set<string> | null = null;
 let hiddenFacetTopics = new Set<string>();
+/** The sources the List filter offers (with their sections), once the filter options have loaded. */
+let lists: api.ListOption[] = [];
+/** The filter controls; Clear empties them all. */
+const FILTER_IDS = ['f-list', 'f-section', 'f-optimizer', 'f-facet', 'f-from', 'f-to'];
 /** The overview starts with the best-connected nodes; "Show more" doubles it up to the API's 2,000. */
 const OVERVIEW_START = 150;
 let overviewLimit = Math.min(Number(params.get('limit') ?? OVERVIEW_START) || OVERVIEW_START, 2000);
@@ -232,7 +236,7 @@ async function showPath(to: string) {
   status(`Path: ${path.authors.map((a) => a.name).join(' → ')}`);
 }
 
-/** Hides nodes by type (legend), by facet (topics) and by the paper filter (section, optimizer, years). */
+/** Hides nodes by type (legend), by facet (topics) and by the paper filter (list, section, optimizer, years). */
 function applyFilters() {
   large.setHidden(
     (id, type) =>
@@ -257,15 +261,20 @@ function applyFilters() {
 
 async function refreshPaperFilter() {
   const f: Record<string, unknown> = {};
+  const list = $<HTMLSelectElement>('f-list').value;
   const section = $<HTMLSelectElement>('f-section').value;
   const optimizer = $<HTMLSelectElement>('f-optimizer').value;
   const from = $<HTMLInputElement>('f-from').valueAsNumber;
   const to = $<HTMLInputElement>('f-to').valueAsNumber;
+  if (list) f.listId = list;
   if (section) f.sectionCode = section;
   if (optimizer) f.optimizer = optimizer;
   if (!Number.isNaN(from)) f.yearFrom = from;
   if (!Number.isNaN(to)) f.yearTo = to;
   allowedPapers = Object.keys(f).length ? await api.filteredPaperIds(f) : null;
+  // A list or section is shown, not only kept: its papers (the newest 100, as many as one graph
+  // request may focus on) are drawn when the overview had not drawn them.
+  if (allowedPapers && (list || section)) await expand([...allowedPapers].slice(0, 100), 0, 100);
   const facet = $<HTMLSelectElement>('f-facet').value;
   hiddenFacetTopics = new Set();
   if (facet) {
@@ -295,15 +304,32 @@ function buildLegend() {
   }
 }
 
+/** The Section options: the chosen list's sections, or every list's (one per code) when none is chosen. */
+function fillSectionOptions() {
+  const listId = $<HTMLSelectElement>('f-list').value;
+  const chosen = lists.filter((l) => !listId || l.id === listId);
+  const sections = chosen.flatMap((l) => l.sections.flatMap((s) => [s, ...s.children]));
+  const select = $<HTMLSelectElement>('f-section');
+  select.innerHTML = `<option value="">any</option>${[...new Map(sections.map((s) => [s.code, s])).values()]
+    .map((s) => `<option value="${escapeHtml(s.code)}">${escapeHtml(`${s.code} ${s.title}`)}</option>`)
+    .join('')}`;
+  // A BibTeX, CSL-JSON or OpenAlex file has no sections to narrow by.
+  select.disabled = sections.length === 0;
+}
+
 async function fillFilterOptions() {
   const o = await api.filterOptions();
-  const sections = o.sections.flatMap((s) => [s, ...s.children]);
-  $('f-section').insertAdjacentHTML(
+  lists = o.lists;
+  $('f-list').insertAdjacentHTML(
     'beforeend',
-    [...new Map(sections.map((s) => [s.code, s])).values()]
-      .map((s) => `<option value="${escapeHtml(s.code)}">${escapeHtml(`${s.code} ${s.title}`)}</option>`)
+    lists
+      .map(
+        (l) =>
+          `<option value="${escapeHtml(l.id)}">${escapeHtml(`${l.title ?? l.name} (${l.format}, ${l.entryCount} papers)`)}</option>`,
+      )
       .join(''),
   );
+  fillSectionOptions();
   $('f-optimizer').insertAdjacentHTML(
     'beforeend',
     o.optimizers.map((x) => `<option>${x.name}</option>`).join(''),
@@ -342,12 +368,14 @@ function wireControls() {
     }
     list.querySelector<HTMLButtonElement>('button')?.focus();
   });
-  for (const id of ['f-section', 'f-optimizer', 'f-facet', 'f-from', 'f-to']) {
+  // Another list offers other sections: the section chosen in the last one is dropped.
+  $('f-list').addEventListener('change', fillSectionOptions);
+  for (const id of FILTER_IDS) {
     $(id).addEventListener('change', () => void refreshPaperFilter());
   }
   $('f-clear').addEventListener('click', () => {
-    for (const id of ['f-section', 'f-optimizer', 'f-facet', 'f-from', 'f-to'])
-      ($(id) as HTMLInputElement).value = '';
+    for (const id of FILTER_IDS) ($(id) as HTMLInputElement).value = '';
+    fillSectionOptions();
     void refreshPaperFilter();
   });
   $('export-png').addEventListener('click', () =>

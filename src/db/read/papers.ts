@@ -1,6 +1,6 @@
 import type { Db, Params } from '../driver.js';
 import type { PaperNode } from '../schema/model.js';
-import { NEWEST_FIRST } from '../schema/sort-keys.js';
+import { PAPER_ORDERS, type PaperOrder } from '../schema/sort-keys.js';
 import type { Page } from '../selection/nodes.js';
 import { EMPTY_PLAN, type Plan, Projection } from '../selection/projection.js';
 
@@ -20,15 +20,6 @@ export interface PaperFilter {
   citedBy?: string | null;
 }
 
-export const PAPER_ORDERS = {
-  // Newest first through the paper_newest index (unknown years last); see sort-keys.ts.
-  YEAR_DESC: NEWEST_FIRST('p'),
-  YEAR_ASC: 'p.year, p.title',
-  TITLE_ASC: 'p.title, p.id',
-  TITLE_DESC: 'p.title DESC, p.id',
-} as const;
-export type PaperOrder = keyof typeof PAPER_ORDERS;
-
 /**
  * Builds the MATCH for a filter from fixed fragments (values stay parameters). The most selective
  * filter present becomes the starting point, so the planner begins at an indexed node.
@@ -41,6 +32,8 @@ function filterClause(f: PaperFilter, extra: string[] = []): { cypher: string; p
   else if (f.topicId) match = 'MATCH (:Topic {id: $topicId})<-[:ABOUT]-(p:Paper)';
   else if (f.cites) match = 'MATCH (:Paper {id: $cites})<-[:CITES]-(p:Paper)';
   else if (f.citedBy) match = 'MATCH (:Paper {id: $citedBy})-[:CITES]->(p:Paper)';
+  // Every source (a BibTeX, CSL or OpenAlex file too) states its papers; only lists have sections.
+  else if (f.listId && !f.sectionCode) match = 'MATCH (:List {id: $listId})<-[:STATED_IN]-(p:Paper)';
   if (f.cites && !match.includes('$cites')) where.push('EXISTS { (p)-[:CITES]->(:Paper {id: $cites}) }');
   if (f.citedBy && !match.includes('$citedBy'))
     where.push('EXISTS { (p)<-[:CITES]-(:Paper {id: $citedBy}) }');
@@ -58,7 +51,8 @@ function filterClause(f: PaperFilter, extra: string[] = []): { cypher: string; p
         ? 'EXISTS { (p)-[:LISTED_IN]->(:Section {code: $sectionCode, listId: $listId}) }'
         : 'EXISTS { (p)-[:LISTED_IN]->(:Section {code: $sectionCode}) }',
     );
-  } else if (f.listId) where.push('EXISTS { (p)-[:LISTED_IN]->(:Section {listId: $listId}) }');
+  } else if (f.listId && !match.includes('$listId'))
+    where.push('EXISTS { (p)-[:STATED_IN]->(:List {id: $listId}) }');
   if (f.optimizer)
     where.push('EXISTS { (p)-[:MENTIONS]->(o:Optimizer) WHERE toLower(o.name) = toLower($optimizer) }');
   if (f.titleContains) where.push('toLower(p.title) CONTAINS toLower($titleContains)');
@@ -85,7 +79,7 @@ export async function listPapers(
   const [row] = await db.read(
     `CALL () { ${cypher} RETURN count(p) AS total }
      CALL () {
-       ${page} WITH p ORDER BY ${PAPER_ORDERS[order]} SKIP $offset LIMIT $limit
+       ${page} WITH p ORDER BY ${PAPER_ORDERS[order]('p')} SKIP $offset LIMIT $limit
        ${clauses}
        RETURN collect(${map}) AS nodes
      }
@@ -122,14 +116,4 @@ export async function listByName<T>(
 export async function allOf<T>(db: Db, label: 'Topic' | 'Optimizer' | 'List', orderBy: string): Promise<T[]> {
   const rows = await db.read(`MATCH (n:${label}) RETURN n {.*} AS n ORDER BY ${orderBy}`);
   return rows.map((r) => r.n as T);
-}
-
-/** Paper counts for many topics (or any paper source) at once. */
-export async function topicPaperCounts(db: Db, topicIds: readonly string[]): Promise<number[]> {
-  const rows = await db.read(
-    'UNWIND $ids AS id OPTIONAL MATCH (t:Topic {id: id}) RETURN id, COUNT { (t)<-[:ABOUT]-(:Paper) } AS c',
-    { ids: [...topicIds] },
-  );
-  const m = new Map(rows.map((r) => [r.id as string, r.c as number]));
-  return topicIds.map((id) => m.get(id) ?? 0);
 }

@@ -1,3 +1,4 @@
+import { headingSlug } from '../../domain/normalize.js';
 import type { Db } from '../driver.js';
 import { newestKey } from './sort-keys.js';
 import { countTerms } from './terms.js';
@@ -53,7 +54,59 @@ export const MIGRATIONS: readonly Migration[] = [
       }
     },
   },
+  {
+    id: '005-section-ids-from-heading-paths',
+    description:
+      'Sections whose code was made up from position get ids from their heading path, as imports now give them',
+    run: async (db) => {
+      const rows = await db.read(
+        `MATCH (s:Section) OPTIONAL MATCH (s)-[:SUBSECTION_OF]->(parent:Section)
+         RETURN s.id AS id, s.code AS code, s.title AS title, s.listId AS listId, parent.id AS parentId`,
+      );
+      const changes = sectionIdsFromPaths(rows as unknown as SectionFacts[]);
+      for (let i = 0; i < changes.length; i += 5000)
+        await db.write(
+          `UNWIND $changes AS c
+           MATCH (s:Section {id: c.from}) WHERE NOT EXISTS { MATCH (:Section {id: c.to}) }
+           SET s.id = c.to`,
+          { changes: changes.slice(i, i + 5000) },
+        );
+    },
+  },
 ];
+
+/** What migration 005 reads of a section. */
+export interface SectionFacts {
+  id: string;
+  code: string;
+  title: string;
+  listId: string;
+  parentId: string | null;
+}
+
+/**
+ * New ids for the sections whose code the importer made up from position, as the parser now keys
+ * them (parse-list.ts): the list and the slugs of the heading titles from the top. A made-up code
+ * is one with an `x` segment or a list whose codes are all plain numbers (a written numbering
+ * reads the same; the next import of such a list puts its sections back under their codes).
+ */
+export function sectionIdsFromPaths(sections: readonly SectionFacts[]): Array<{ from: string; to: string }> {
+  const byId = new Map(sections.map((s) => [s.id, s]));
+  const plainOnly = new Map<string, boolean>();
+  for (const s of sections)
+    plainOnly.set(s.listId, (plainOnly.get(s.listId) ?? true) && /^\d+(?:\.\d+)*$/.test(s.code));
+  const madeUp = (s: SectionFacts) => /(?:^|\.)x\d+$/.test(s.code) || plainOnly.get(s.listId) === true;
+  const path = (s: SectionFacts, seen = new Set<string>()): string => {
+    const parent = s.parentId ? byId.get(s.parentId) : undefined;
+    seen.add(s.id);
+    const own = headingSlug(s.title);
+    return parent && !seen.has(parent.id) ? `${path(parent, seen)}/${own}` : own;
+  };
+  return sections
+    .filter((s) => s.listId?.startsWith('list:') && madeUp(s))
+    .map((s) => ({ from: s.id, to: `section:${s.listId.slice('list:'.length)}/~${path(s)}` }))
+    .filter((c) => c.from !== c.to);
+}
 
 /**
  * Runs the migrations this graph has not recorded yet, in order, and records each as a

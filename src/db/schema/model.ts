@@ -63,6 +63,8 @@ export interface ListNode {
   title: string | null;
   /** What the source is: a markdown list, or a BibTeX, CSL-JSON or OpenAlex file. */
   format?: string | null;
+  /** When the source was last imported, as ISO 8601 (driver.ts converts it); absent on lists imported before it was recorded. */
+  importedAt?: string | null;
 }
 
 /** The node shape of each kind (what a relation to that kind returns). */

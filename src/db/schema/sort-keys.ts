@@ -18,3 +18,16 @@ export const newestKeyOf = (year: number | null, title: string) =>
 
 /** The ORDER BY for newest-first pages, served by the paper_newest index. */
 export const NEWEST_FIRST = (p: string) => `${p}.newest, ${p}.id`;
+
+/**
+ * The orders a page of papers can take (the GraphQL PaperOrder enum), as ORDER BY text over the
+ * paper variable: functions of it, because a nested page names its paper `p0`, `p1`… (projection.ts).
+ */
+export const PAPER_ORDERS = {
+  // Newest first through the paper_newest index (unknown years last).
+  YEAR_DESC: NEWEST_FIRST,
+  YEAR_ASC: (p: string) => `${p}.year, ${p}.title`,
+  TITLE_ASC: (p: string) => `${p}.title, ${p}.id`,
+  TITLE_DESC: (p: string) => `${p}.title DESC, ${p}.id`,
+} as const;
+export type PaperOrder = keyof typeof PAPER_ORDERS;

@@ -1,6 +1,6 @@
 import type { Db } from '../driver.js';
 import type { NodeType } from '../schema/model.js';
-import { NEWEST_FIRST } from '../schema/sort-keys.js';
+import { PAPER_ORDERS, type PaperOrder } from '../schema/sort-keys.js';
 import { type Plan, Projection } from './projection.js';
 import { PAPER_SOURCES, type PaperSource, RELATIONS, type Relation } from './relations.js';
 
@@ -71,24 +71,36 @@ export interface Page<T> {
   nodes: T[];
 }
 
-/** One page of papers for each key (newest first), with the total, in one query for all keys. */
+/** One page of papers for each key (newest first unless `order` says otherwise), with the total, in one query for all keys. */
 export async function papersOf<T>(
   db: Db,
   source: PaperSource,
   keys: readonly string[],
   offset: number,
   limit: number,
+  order: PaperOrder = 'YEAR_DESC',
 ): Promise<Array<Page<T>>> {
   const [label, pattern] = PAPER_SOURCES[source];
   const rows = await db.read(
     `UNWIND $keys AS key
      MATCH (x:${label} {id: key})
      RETURN key, COUNT { ${pattern('x', 'p')} } AS total,
-            COLLECT { MATCH ${pattern('x', 'p')} WITH p ORDER BY ${NEWEST_FIRST('p')} SKIP $offset LIMIT $limit RETURN p {.*} } AS nodes`,
+            COLLECT { MATCH ${pattern('x', 'p')} WITH p ORDER BY ${PAPER_ORDERS[order]('p')} SKIP $offset LIMIT $limit RETURN p {.*} } AS nodes`,
     { keys: [...new Set(keys)], offset, limit },
   );
   const byKey = new Map(
     rows.map((r) => [r.key as string, { totalCount: r.total as number, nodes: r.nodes as T[] }]),
   );
   return keys.map((k) => byKey.get(k) ?? { totalCount: 0, nodes: [] });
+}
+
+/** How many papers each key reaches (a topic's papers, a source's entries), in key order; 0 where none. */
+export async function paperCounts(db: Db, source: PaperSource, keys: readonly string[]): Promise<number[]> {
+  const [label, pattern] = PAPER_SOURCES[source];
+  const rows = await db.read(
+    `UNWIND $keys AS key OPTIONAL MATCH (x:${label} {id: key}) RETURN key, COUNT { ${pattern('x', 'p')} } AS c`,
+    { keys: [...new Set(keys)] },
+  );
+  const byKey = new Map(rows.map((r) => [r.key as string, r.c as number]));
+  return keys.map((k) => byKey.get(k) ?? 0);
 }

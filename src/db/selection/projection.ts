@@ -1,5 +1,5 @@
 import type { Params } from '../driver.js';
-import { NEWEST_FIRST } from '../schema/sort-keys.js';
+import { PAPER_ORDERS, type PaperOrder } from '../schema/sort-keys.js';
 import { PAPER_SOURCES, type PaperSource, RELATIONS, type Relation } from './relations.js';
 
 /**
@@ -14,7 +14,15 @@ export interface Plan {
 }
 export type Include =
   | { kind: 'relation'; key: string; relation: Relation; child: Plan }
-  | { kind: 'papers'; key: string; source: PaperSource; offset: number; limit: number; child: Plan }
+  | {
+      kind: 'papers';
+      key: string;
+      source: PaperSource;
+      order: PaperOrder;
+      offset: number;
+      limit: number;
+      child: Plan;
+    }
   | { kind: 'coAuthors'; key: string; first: number; author: Plan; papers: Plan | null };
 
 /** Map keys of prefetched data start with this; node properties never do. */
@@ -79,7 +87,7 @@ export class Projection {
         const pattern = PAPER_SOURCES[inc.source][1](x, p);
         const sub = this.node(p, inc.child);
         return `{totalCount: COUNT { ${pattern} }, nodes: COLLECT { MATCH ${pattern}
-          WITH ${p} ORDER BY ${NEWEST_FIRST(p)} SKIP ${this.param(inc.offset)} LIMIT ${this.param(inc.limit)}
+          WITH ${p} ORDER BY ${PAPER_ORDERS[inc.order](p)} SKIP ${this.param(inc.offset)} LIMIT ${this.param(inc.limit)}
           ${sub.clauses} RETURN ${sub.map} }}`;
       }
       case 'coAuthors': {

@@ -119,7 +119,8 @@ export type RelationTarget = { [R in Relation]: NodeOfKind[(typeof RELATIONS)[R]
 
 /**
  * Papers reached from a node of each kind: its label, the pattern from `x` to the paper `p`, and
- * the connection field of that type that pages through them (newest first, with totalCount).
+ * the connection field of that type that pages through them (newest first unless the field takes
+ * an orderBy, with totalCount).
  */
 export const PAPER_SOURCES = {
   author: ['Author', (x: string, p: string) => `(${x})-[:AUTHORED]->(${p}:Paper)`, 'papers'],
@@ -127,6 +128,7 @@ export const PAPER_SOURCES = {
   topic: ['Topic', (x: string, p: string) => `(${x})<-[:ABOUT]-(${p}:Paper)`, 'papers'],
   optimizer: ['Optimizer', (x: string, p: string) => `(${x})<-[:MENTIONS]-(${p}:Paper)`, 'papers'],
   section: ['Section', (x: string, p: string) => `(${x})<-[:LISTED_IN]-(${p}:Paper)`, 'papers'],
+  list: ['List', (x: string, p: string) => `(${x})<-[:STATED_IN]-(${p}:Paper)`, 'papers'],
   references: ['Paper', (x: string, p: string) => `(${x})-[:CITES]->(${p}:Paper)`, 'references'],
   citedBy: ['Paper', (x: string, p: string) => `(${x})<-[:CITES]-(${p}:Paper)`, 'citedBy'],
 } as const;

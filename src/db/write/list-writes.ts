@@ -4,6 +4,8 @@ import type { PaperNode } from '../schema/model.js';
 import { linkCitations } from './citations.js';
 import { writingPapers } from './derived.js';
 import { resolveAuthors, resolvePapers } from './identity.js';
+import { dropOrphans, type HAND_EDITED, refreshSectionTopics } from './paper-writes.js';
+import { FULLER_NAME, fullerName } from './person-names.js';
 
 /** Rows the importer writes; built by src/ingest/load.ts from parsed records. */
 export interface ListRow {
@@ -64,7 +66,8 @@ export async function writeListStructure(
 ): Promise<void> {
   await run(
     `MERGE (l:List {id: $list.id})
-     SET l.name = $list.name, l.title = coalesce($list.title, l.title), l.format = coalesce($list.format, l.format)`,
+     SET l.name = $list.name, l.title = coalesce($list.title, l.title), l.format = coalesce($list.format, l.format),
+         l.importedAt = datetime()`,
     { list: { format: null, ...list } },
   );
   await run('UNWIND $topics AS t MERGE (n:Topic {id: t.id}) SET n.name = t.name, n.facet = t.facet', {
@@ -103,7 +106,7 @@ export async function upsertPapers(
   run: Runner,
   papers: PaperRow[],
   opts: { createNew?: boolean } = {},
-): Promise<{ created: number; matched: number }> {
+): Promise<{ created: number; matched: number; ids: string[] }> {
   const { ids, known } = await resolvePapers(run, papers);
   const existing = ids.filter((_, i) => known[i]);
   return writingPapers(
@@ -134,30 +137,42 @@ export async function upsertPapers(
         rows.map((r, i) => ({ ...r, aliases: [papers[i]?.id ?? r.id] })),
       );
       const created = new Set(ids.filter((_, i) => !known[i]));
-      return { created: created.size, matched: new Set(ids.filter((id) => !created.has(id))).size };
+      return { created: created.size, matched: new Set(ids.filter((id) => !created.has(id))).size, ids };
     },
     { existing },
   );
 }
 
-/** One of each id, the first one given (a later spelling of a person matched by ORCID does not rename them). */
+/** One of each id, the first one given. */
 const distinct = <T extends { id: string }>(xs: T[]) => {
   const out = new Map<string, T>();
   for (const x of xs) if (!out.has(x.id)) out.set(x.id, x);
   return [...out.values()];
 };
 
+/** One of each person, spelled as fully as any row spells them. */
+const fullest = <T extends { id: string; name: string }>(xs: T[]) => {
+  const out = new Map<string, T>();
+  for (const x of xs) {
+    const had = out.get(x.id);
+    out.set(x.id, had ? { ...had, name: fullerName(had.name, x.name) } : x);
+  }
+  return [...out.values()];
+};
+
 /** Authors, venues and optimizers the papers name, created when new; identifiers fill in. */
 async function mergeRelatedNodes(run: Runner, papers: PaperRow[]): Promise<void> {
-  const authors = distinct(papers.flatMap((x) => x.authors)).map((a) => ({
+  const authors = fullest(papers.flatMap((x) => x.authors)).map((a) => ({
     id: a.id,
     name: a.name,
     orcid: a.orcid ?? null,
     openAlexId: a.openAlexId ?? null,
   }));
+  // Two records of one person met by ORCID or OpenAlex id: the fullest spelling is kept.
   await run(
-    `UNWIND $authors AS a MERGE (n:Author {id: a.id}) ON CREATE SET n.name = a.name
-     SET n.orcid = coalesce(n.orcid, a.orcid), n.openAlexId = coalesce(n.openAlexId, a.openAlexId)`,
+    `UNWIND $authors AS a MERGE (n:Author {id: a.id})
+     SET n.name = ${FULLER_NAME('n.name', 'a.name')},
+         n.orcid = coalesce(n.orcid, a.orcid), n.openAlexId = coalesce(n.openAlexId, a.openAlexId)`,
     { authors },
   );
   const venues = distinct(papers.flatMap((x) => (x.venue ? [x.venue] : [])));
@@ -235,6 +250,9 @@ async function createPapers(run: Runner, papers: PaperRow[]): Promise<void> {
   );
 }
 
+/** True in Cypher when a mutation set this field of paper `p` by hand: an import leaves it alone. */
+const edited = (field: (typeof HAND_EDITED)[number]) => `'${field}' IN coalesce(p.handEdited, [])`;
+
 /**
  * Papers that may already be in the graph, under the ids identity.ts resolved: one simple
  * UNWIND … MERGE statement per relation (simple statements plan without eager steps). Incoming
@@ -249,9 +267,9 @@ async function mergePapers(run: Runner, papers: PaperRow[]): Promise<void> {
      WITH p, row,
           [i IN range(0, size(row.linkUrls) - 1) WHERE NOT row.linkUrls[i] IN coalesce(p.linkUrls, [])] AS newLinks
      SET p.title = coalesce(p.title, row.title),
-         p.year = coalesce(row.year, p.year),
-         p.listedYear = coalesce(row.listedYear, p.listedYear),
-         p.arxivId = coalesce(p.arxivId, row.arxivId),
+         p.year = CASE WHEN ${edited('year')} THEN p.year ELSE coalesce(row.year, p.year) END,
+         p.listedYear = CASE WHEN ${edited('listedYear')} THEN p.listedYear ELSE coalesce(row.listedYear, p.listedYear) END,
+         p.arxivId = CASE WHEN ${edited('arxivId')} THEN p.arxivId ELSE coalesce(p.arxivId, row.arxivId) END,
          p.doi = coalesce(p.doi, row.doi),
          p.openreviewId = coalesce(p.openreviewId, row.openreviewId),
          p.openAlexId = coalesce(p.openAlexId, row.openAlexId),
@@ -263,14 +281,15 @@ async function mergePapers(run: Runner, papers: PaperRow[]): Promise<void> {
          // One source that gives every author is enough for the paper's list to be complete.
          p.authorsComplete = coalesce(p.authorsComplete, false) OR row.authorsComplete,
          p.venueText = coalesce(row.venueText, p.venueText),
-         p.notes = coalesce(p.notes, []) + [n IN row.notes WHERE NOT n IN coalesce(p.notes, [])],
-         p.linkUrls = coalesce(p.linkUrls, []) + [i IN newLinks | row.linkUrls[i]],
-         p.linkLabels = coalesce(p.linkLabels, []) + [i IN newLinks | row.linkLabels[i]]`,
+         p.notes = coalesce(p.notes, []) + [n IN row.notes WHERE NOT ${edited('notes')} AND NOT n IN coalesce(p.notes, [])],
+         p.linkUrls = coalesce(p.linkUrls, []) + [i IN newLinks WHERE NOT ${edited('links')} | row.linkUrls[i]],
+         p.linkLabels = coalesce(p.linkLabels, []) + [i IN newLinks WHERE NOT ${edited('links')} | row.linkLabels[i]]`,
     { rows: papers.map((p) => ({ props: rowProps(p) })) },
   );
   await run(
     `UNWIND $rows AS row
-     MATCH (p:Paper {id: row.p}) MATCH (s:Section {id: row.s})
+     MATCH (p:Paper {id: row.p}) WHERE NOT ${edited('sections')}
+     MATCH (s:Section {id: row.s})
      MERGE (p)-[l:LISTED_IN]->(s) SET l.order = row.order`,
     { rows: papers.flatMap((x) => (x.sectionId ? [{ p: x.id, s: x.sectionId, order: x.order }] : [])) },
   );
@@ -282,20 +301,22 @@ async function mergePapers(run: Runner, papers: PaperRow[]): Promise<void> {
   );
   await run(
     `UNWIND $rows AS row
-     MATCH (p:Paper {id: row.p}) MATCH (v:Venue {id: row.v})
+     MATCH (p:Paper {id: row.p}) WHERE NOT ${edited('venue')}
+     MATCH (v:Venue {id: row.v})
      CALL (p, row) { MATCH (p)-[old:PUBLISHED_IN]->(other:Venue) WHERE other.id <> row.v DELETE old }
      MERGE (p)-[:PUBLISHED_IN]->(v)`,
     { rows: papers.flatMap((x) => (x.venue ? [{ p: x.id, v: x.venue.id }] : [])) },
   );
   await run(
     `UNWIND $rows AS row
-     MATCH (a:Author {id: row.a}) MATCH (p:Paper {id: row.p})
+     MATCH (a:Author {id: row.a}) MATCH (p:Paper {id: row.p}) WHERE NOT ${edited('authors')}
      MERGE (a)-[w:AUTHORED]->(p) SET w.position = row.position`,
     { rows: papers.flatMap((x) => x.authors.map((a) => ({ a: a.id, p: x.id, position: a.position }))) },
   );
   await run(
     `UNWIND $rows AS row
-     MATCH (p:Paper {id: row.p}) MATCH (o:Optimizer {id: row.o})
+     MATCH (p:Paper {id: row.p}) WHERE NOT ${edited('optimizers')}
+     MATCH (o:Optimizer {id: row.o})
      MERGE (p)-[m:MENTIONS]->(o) SET m.via = CASE WHEN m.via = 'tag' THEN 'tag' ELSE row.via END`,
     { rows: papers.flatMap((x) => x.optimizers.map((o) => ({ p: x.id, o: o.id, via: o.via }))) },
   );
@@ -305,4 +326,105 @@ async function mergePapers(run: Runner, papers: PaperRow[]): Promise<void> {
      MERGE (p)-[a:ABOUT]->(t) ON CREATE SET a.via = 'section'`,
     { rows: papers.flatMap((x) => x.topicIds.map((t) => ({ p: x.id, t }))) },
   );
+}
+
+/** A paper a source states, where (section id, or null for a source without sections). */
+export interface Statement {
+  paperId: string;
+  sectionId: string | null;
+}
+
+/** What a source stated, read inside the transaction: per paper its title and sections. */
+export interface StatedPaper {
+  id: string;
+  title: string;
+  sections: string[];
+}
+
+/** Every paper a source states now, with the titles of its sections in that source. */
+export async function readStatements(run: Runner, listId: string): Promise<StatedPaper[]> {
+  const rows = await run(
+    `MATCH (:List {id: $listId})<-[:STATED_IN]-(p:Paper)
+     OPTIONAL MATCH (p)-[:LISTED_IN]->(s:Section {listId: $listId})
+     WITH p, s ORDER BY s.order
+     WITH p, collect(s.title) AS sections
+     RETURN p.id AS id, p.title AS title, sections ORDER BY id`,
+    { listId },
+  );
+  return rows.map((r) => ({
+    id: r.id as string,
+    title: r.title as string,
+    sections: r.sections as string[],
+  }));
+}
+
+/**
+ * Makes what a source states exactly `statements` (the ones just written): its other LISTED_IN
+ * and STATED_IN edges go, then its sections that are no longer in the file and hold nothing, then
+ * the papers no source states any more and nobody edited by hand (with the authors, venues,
+ * optimizers and references left with no paper). Placements set by hand are never touched.
+ * Through the one write path, so topics and every derived value follow. Returns the ids of the
+ * papers the source no longer states and of those deleted.
+ */
+export async function syncSource(
+  run: Runner,
+  listId: string,
+  statements: readonly Statement[],
+  sectionIds: readonly string[],
+): Promise<{ removed: string[]; deleted: string[] }> {
+  const stated = [...new Set(statements.map((x) => x.paperId))];
+  const pairs = statements.flatMap((x) => (x.sectionId ? [`${x.paperId}|${x.sectionId}`] : []));
+  const [stale] = await run(
+    `CALL () {
+       MATCH (p:Paper)-[:LISTED_IN]->(s:Section {listId: $listId})
+       WHERE NOT ${edited('sections')} AND NOT (p.id + '|' + s.id) IN $pairs
+       RETURN collect(DISTINCT p.id) AS moved
+     }
+     CALL () {
+       MATCH (p:Paper)-[:STATED_IN]->(:List {id: $listId}) WHERE NOT p.id IN $stated
+       RETURN collect(p.id) AS gone
+     }
+     RETURN moved, gone`,
+    { listId, pairs, stated },
+  );
+  const moved = (stale?.moved as string[]) ?? [];
+  const gone = (stale?.gone as string[]) ?? [];
+  const affected = [...new Set([...moved, ...gone])];
+  let deleted: string[] = [];
+  await writingPapers(
+    run,
+    affected,
+    async () => {
+      await run(
+        `MATCH (p:Paper)-[r:LISTED_IN]->(s:Section {listId: $listId})
+         WHERE p.id IN $affected AND NOT ${edited('sections')} AND NOT (p.id + '|' + s.id) IN $pairs
+         DELETE r`,
+        { listId, affected, pairs },
+      );
+      await run(`MATCH (p:Paper)-[r:STATED_IN]->(:List {id: $listId}) WHERE p.id IN $gone DELETE r`, {
+        listId,
+        gone,
+      });
+      await refreshSectionTopics(run, affected);
+      const rows = await run(
+        `UNWIND $gone AS id
+         MATCH (p:Paper {id: id})
+         WHERE NOT (p)-[:STATED_IN]->() AND size(coalesce(p.handEdited, [])) = 0
+         RETURN p.id AS id`,
+        { gone },
+      );
+      deleted = rows.map((r) => r.id as string);
+      await dropOrphans(run, deleted);
+    },
+    { existing: affected },
+  );
+  await run(
+    `MATCH (s:Section {listId: $listId})
+     WHERE NOT s.id IN $sectionIds
+       AND NOT EXISTS { (s)<-[:SUBSECTION_OF*0..]-(:Section)<-[:LISTED_IN]-(:Paper) }
+       AND NOT EXISTS { (s)<-[:SUBSECTION_OF*1..]-(c:Section) WHERE c.id IN $sectionIds }
+     DETACH DELETE s`,
+    { listId, sectionIds },
+  );
+  return { removed: gone, deleted };
 }

@@ -1,6 +1,7 @@
 import type { Runner } from '../driver.js';
 import type { AuthorNode, PaperNode } from '../schema/model.js';
 import { writingPapers } from './derived.js';
+import { FULLER_NAME } from './person-names.js';
 
 /** A paper as a mutation writes it; relation lists replace what the paper had when present. */
 export interface PaperWrite {
@@ -16,6 +17,44 @@ export interface PaperWrite {
   sectionIds?: string[];
   topicIds?: string[];
   optimizers?: Array<{ id: string; name: string | null }>;
+}
+
+/**
+ * What a mutation can set by hand, recorded on the paper (`handEdited`) as it is set: a re-import
+ * never changes these again ("sections" covers moves too), and a paper with any of them is never
+ * deleted because its sources stopped stating it.
+ */
+export const HAND_EDITED = [
+  'title',
+  'year',
+  'listedYear',
+  'arxivId',
+  'notes',
+  'links',
+  'venue',
+  'authors',
+  'sections',
+  'topics',
+  'optimizers',
+] as const;
+type HandEdited = (typeof HAND_EDITED)[number];
+
+/** The fields a write sets, as HAND_EDITED names them. */
+function editedFields(w: PaperWrite): HandEdited[] {
+  const named: Record<keyof PaperWrite, HandEdited> = {
+    title: 'title',
+    year: 'year',
+    listedYear: 'listedYear',
+    arxivId: 'arxivId',
+    notes: 'notes',
+    links: 'links',
+    venue: 'venue',
+    authors: 'authors',
+    sectionIds: 'sections',
+    topicIds: 'topics',
+    optimizers: 'optimizers',
+  };
+  return (Object.keys(w) as Array<keyof PaperWrite>).filter((k) => w[k] !== undefined).map((k) => named[k]);
 }
 
 /** The write was refused because it would clash with a node that exists. */
@@ -110,7 +149,8 @@ async function savePaper(run: Runner, id: string, w: PaperWrite, create: boolean
   if (w.venue !== undefined) set.venueText = w.venue?.name ?? null;
   const [row] = await run(
     `${create ? 'CREATE (p:Paper {id: $id, notes: [], linkLabels: [], linkUrls: []})' : 'MATCH (p:Paper {id: $id})'}
-     SET p += $set
+     SET p += $set,
+         p.handEdited = coalesce(p.handEdited, []) + [f IN $edited WHERE NOT f IN coalesce(p.handEdited, [])]
      WITH p
      CALL (p) {
        WITH p WHERE $replaceVenue
@@ -155,6 +195,7 @@ async function savePaper(run: Runner, id: string, w: PaperWrite, create: boolean
     {
       id,
       set,
+      edited: editedFields(w),
       replaceVenue: w.venue !== undefined,
       venue: w.venue ?? null,
       authors: w.authors ?? null,
@@ -163,20 +204,46 @@ async function savePaper(run: Runner, id: string, w: PaperWrite, create: boolean
       optimizers: w.optimizers ?? null,
     },
   );
-  if (w.sectionIds) await refreshSectionTopics(run, id);
+  if (w.sectionIds) await refreshSectionTopics(run, [id]);
   return (row?.paper as PaperNode) ?? null;
 }
 
-/** Re-derives a paper's section topics (its sections and their ancestors cover them). */
-export async function refreshSectionTopics(run: Runner, paperId: string): Promise<void> {
+/** Re-derives papers' section topics (their sections and those sections' ancestors cover them). */
+export async function refreshSectionTopics(run: Runner, paperIds: readonly string[]): Promise<void> {
+  if (!paperIds.length) return;
   await run(
-    `MATCH (p:Paper {id: $id})
+    `UNWIND $ids AS id
+     MATCH (p:Paper {id: id})
      OPTIONAL MATCH (p)-[old:ABOUT {via: 'section'}]->() DELETE old
      WITH DISTINCT p
      OPTIONAL MATCH (p)-[:LISTED_IN]->(:Section)-[:SUBSECTION_OF*0..]->(:Section)-[:COVERS]->(t:Topic)
      WITH p, collect(DISTINCT t) AS topics
      FOREACH (t IN topics | MERGE (p)-[a:ABOUT]->(t) ON CREATE SET a.via = 'section')`,
-    { id: paperId },
+    { ids: paperIds },
+  );
+}
+
+/**
+ * Deletes papers (inside the caller's write path), then every author, venue, optimizer and
+ * unresolved reference they leave with nothing at all.
+ */
+export async function dropOrphans(run: Runner, paperIds: readonly string[]): Promise<void> {
+  if (!paperIds.length) return;
+  const [row] = await run(
+    `UNWIND $ids AS id
+     MATCH (p:Paper {id: id})
+     OPTIONAL MATCH (p)--(n) WHERE n:Author OR n:Venue OR n:Optimizer OR n:Ref
+     WITH p, collect(DISTINCT elementId(n)) AS neighbours
+     DETACH DELETE p
+     RETURN collect(neighbours) AS neighbours`,
+    { ids: paperIds },
+  );
+  const neighbours = [...new Set(((row?.neighbours as string[][]) ?? []).flat())];
+  await run(
+    `UNWIND $neighbours AS eid
+     MATCH (n) WHERE elementId(n) = eid AND NOT (n)--()
+     DELETE n`,
+    { neighbours },
   );
 }
 
@@ -184,19 +251,7 @@ export async function refreshSectionTopics(run: Runner, paperId: string): Promis
 export async function deletePaper(run: Runner, id: string): Promise<boolean> {
   const [exists] = await run('MATCH (p:Paper {id: $id}) RETURN count(p) AS n', { id });
   if (!exists?.n) return false;
-  await writingPapers(run, [id], () =>
-    run(
-      `MATCH (p:Paper {id: $id})
-     OPTIONAL MATCH (p)--(n) WHERE n:Author OR n:Venue OR n:Optimizer
-     WITH p, collect(DISTINCT n) AS neighbours
-     DETACH DELETE p
-     WITH neighbours
-     UNWIND neighbours AS n
-     WITH n WHERE NOT (n)--()
-     DELETE n`,
-      { id },
-    ),
-  );
+  await writingPapers(run, [id], () => dropOrphans(run, [id]));
   return true;
 }
 
@@ -208,6 +263,9 @@ export async function mergeAuthors(run: Runner, keepId: string, mergeId: string)
        MATCH (gone)-[w:AUTHORED]->(p:Paper)
        MERGE (keep)-[k:AUTHORED]->(p) ON CREATE SET k.position = w.position
      }
+     // The fullest spelling of the person survives the merge, whichever id is kept.
+     SET keep.name = ${FULLER_NAME('keep.name', 'gone.name')},
+         keep.orcid = coalesce(keep.orcid, gone.orcid), keep.openAlexId = coalesce(keep.openAlexId, gone.openAlexId)
      DETACH DELETE gone
      RETURN keep {.*} AS author`,
     { keepId, mergeId },
@@ -229,11 +287,12 @@ export async function movePaper(
        DELETE l
        WITH p, to, COUNT { (to)<-[:LISTED_IN]-() } AS last
        MERGE (p)-[n:LISTED_IN]->(to) ON CREATE SET n.order = last
+       SET p.handEdited = coalesce(p.handEdited, []) + [f IN ['sections'] WHERE NOT f IN coalesce(p.handEdited, [])]
        RETURN p.id AS id`,
       { paperId, fromId, toId },
     );
     if (!row) return false;
-    await refreshSectionTopics(run, paperId);
+    await refreshSectionTopics(run, [paperId]);
     return true;
   });
 }

@@ -2,6 +2,7 @@ import { papersOfSource } from '../../db/read/list-papers.js';
 import type { Format } from '../../ingest/formats.js';
 import { ImportError, importDocument, MAX_LIST_BYTES } from '../../ingest/import-list.js';
 import type { ImportSummary } from '../../ingest/load.js';
+import type { SourceChange } from '../../ingest/source-diff.js';
 import { loadTaxonomy } from '../../ingest/taxonomy.js';
 import { LIMITS } from '../../limits.js';
 import { builder } from '../builder.js';
@@ -12,6 +13,30 @@ const ImportWarningRef = builder.objectRef<{ line: number; message: string }>('I
   fields: (t) => ({ line: t.exposeInt('line'), message: t.exposeString('message') }),
 });
 
+const SourceChangeKindEnum = builder.enumType('SourceChangeKind', {
+  values: {
+    ADDED: { value: 'added', description: 'The source states the paper now and did not before.' },
+    MOVED: { value: 'moved', description: 'The paper sits in other sections of the source than before.' },
+    REMOVED: { value: 'removed', description: 'The source no longer states the paper.' },
+  } as const,
+});
+
+type Change = SourceChange & { kind: 'added' | 'moved' | 'removed' };
+const SourceChangeRef = builder.objectRef<Change>('SourceChange').implement({
+  description: 'One paper whose place in the imported source changed.',
+  fields: (t) => ({
+    kind: t.field({ type: SourceChangeKindEnum, resolve: (c) => c.kind }),
+    paperId: t.exposeID('id'),
+    title: t.exposeString('title'),
+    from: t.exposeStringList('from', { description: 'Titles of the sections it was in.' }),
+    to: t.exposeStringList('to', { description: 'Titles of the sections it is in now.' }),
+    leftGraph: t.boolean({
+      description: 'A removed paper that no other source stated, so it was deleted.',
+      resolve: (c) => c.deleted ?? false,
+    }),
+  }),
+});
+
 const ImportSummaryRef = builder.objectRef<ImportSummary>('ImportSummary').implement({
   fields: (t) => ({
     list: t.exposeString('list', { description: 'The list or file name the papers were recorded under.' }),
@@ -19,6 +44,24 @@ const ImportSummaryRef = builder.objectRef<ImportSummary>('ImportSummary').imple
     sections: t.exposeInt('sections'),
     papersCreated: t.int({ resolve: (s) => s.papers.created }),
     papersUpdated: t.int({ resolve: (s) => s.papers.updated }),
+    papersMoved: t.int({ resolve: (s) => s.papers.moved }),
+    papersRemoved: t.int({
+      description: 'Papers the source stated before and the file no longer does (0 with keep).',
+      resolve: (s) => s.papers.removed,
+    }),
+    papersDeleted: t.int({
+      description: 'Removed papers no other source stated and nobody edited by hand: they left the graph.',
+      resolve: (s) => s.papers.deleted,
+    }),
+    changes: t.field({
+      type: [SourceChangeRef],
+      description: 'Entry by entry: papers added to, moved within and removed from the source.',
+      resolve: (s) => [
+        ...s.changes.added.map((c) => ({ ...c, kind: 'added' as const })),
+        ...s.changes.moved.map((c) => ({ ...c, kind: 'moved' as const })),
+        ...s.changes.removed.map((c) => ({ ...c, kind: 'removed' as const })),
+      ],
+    }),
     authorsCreated: t.int({ resolve: (s) => s.created.Author ?? 0 }),
     venuesCreated: t.int({ resolve: (s) => s.created.Venue ?? 0 }),
     optimizersCreated: t.int({ resolve: (s) => s.created.Optimizer ?? 0 }),
@@ -68,6 +111,7 @@ async function runImport(
     format?: Format | null;
     dryRun?: boolean | null;
     strict?: boolean | null;
+    keep?: boolean | null;
   },
 ): Promise<ImportSummary> {
   const max = args.format === 'md' ? MAX_LIST_BYTES : LIMITS.bodyBytes;
@@ -86,6 +130,7 @@ async function runImport(
       format: args.format ?? undefined,
       dryRun: args.dryRun ?? false,
       strict: args.strict ?? false,
+      keep: args.keep ?? false,
     });
     if (!summary.dryRun) {
       // The event names the source's papers (a bounded few), so an open explorer can draw them.
@@ -115,6 +160,11 @@ builder.mutationFields((t) => ({
       }),
       dryRun: t.arg.boolean({ defaultValue: false }),
       strict: t.arg.boolean({ defaultValue: false }),
+      keep: t.arg.boolean({
+        defaultValue: false,
+        description:
+          'Only add: what the source stated before and this content no longer says stays. By default the source then states exactly this content.',
+      }),
     },
     resolve: (_r, args, ctx) => runImport(ctx, 'content', args),
   }),

@@ -1,5 +1,5 @@
 import type { CoCitationRow } from '../../db/read/co-citation.js';
-import { listPapers, PAPER_ORDERS, type PaperOrder } from '../../db/read/papers.js';
+import { listPapers } from '../../db/read/papers.js';
 import { relatedWork } from '../../db/read/related-work.js';
 import type { AuthorNode, VenueNode } from '../../db/schema/model.js';
 import { prefetched } from '../../db/selection/projection.js';
@@ -14,6 +14,7 @@ import {
   AuthorRef,
   ListRef,
   OptimizerRef,
+  PaperOrderEnum,
   PaperRef,
   SectionRef,
   TopicRef,
@@ -185,10 +186,6 @@ builder.node(PaperRef, {
   }),
 });
 
-const PaperOrderEnum = builder.enumType('PaperOrder', {
-  values: Object.keys(PAPER_ORDERS) as PaperOrder[],
-});
-
 const PaperFilter = builder.inputType('PaperFilter', {
   fields: (t) => ({
     titleContains: t.string(),
@@ -199,7 +196,10 @@ const PaperFilter = builder.inputType('PaperFilter', {
     sectionCode: t.string({
       description: 'A section code such as "A.2", in any list unless listId is given.',
     }),
-    listId: t.id(),
+    listId: t.id({
+      description:
+        'Papers a source states (a markdown list, or a BibTeX, CSL-JSON or OpenAlex file); with sectionCode, that section of it.',
+    }),
     optimizer: t.string({ description: 'An optimizer name, case-insensitive ("adam").' }),
     yearFrom: t.int(),
     yearTo: t.int(),

@@ -5,7 +5,7 @@ import { builder } from '../builder.js';
 import { badInput } from '../errors.js';
 import { papersPage } from '../pagination.js';
 import { relationField, singleRelationField } from '../prefetch.js';
-import { ListRef, PaperRef, SectionRef, TopicRef } from '../refs.js';
+import { ListRef, PaperOrderEnum, PaperRef, SectionRef, TopicRef } from '../refs.js';
 
 ListRef.implement({
   description:
@@ -19,10 +19,27 @@ ListRef.implement({
       description: 'md, bib, csl or openalex (md for lists imported before formats were recorded).',
       resolve: (l) => l.format ?? 'md',
     }),
+    importedAt: t.exposeString('importedAt', {
+      nullable: true,
+      description:
+        'When the source was last imported (ISO 8601, UTC); null for sources imported before this was recorded.',
+    }),
+    entryCount: t.int({
+      extensions: { reads: [] },
+      description: 'How many papers the source states (its papers connection counts the same).',
+      resolve: (l, _a, ctx) => ctx.loaders.paperCount('list').load(l.id),
+    }),
     sections: t.field({
       type: [SectionRef],
-      description: 'Top-level sections, in document order.',
+      description: 'Top-level sections, in document order (none for BibTeX, CSL-JSON and OpenAlex files).',
       resolve: (l, _a, ctx) => rootSections(ctx.db, l.id),
+    }),
+    papers: t.connection({
+      type: PaperRef,
+      description:
+        'The papers the source states, in every section or none, newest first unless orderBy says otherwise.',
+      args: { orderBy: t.arg({ type: PaperOrderEnum, defaultValue: 'YEAR_DESC' }) },
+      resolve: papersPage('list'),
     }),
   }),
 });

@@ -18,7 +18,7 @@ builder.node(TopicRef, {
     }),
     paperCount: t.int({
       extensions: { reads: [] },
-      resolve: (topic, _a, ctx) => ctx.loaders.topicPaperCount.load(topic.id),
+      resolve: (topic, _a, ctx) => ctx.loaders.paperCount('topic').load(topic.id),
     }),
     papers: t.connection({
       type: PaperRef,

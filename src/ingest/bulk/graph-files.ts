@@ -136,11 +136,12 @@ export class GraphFilesWriter {
 
   /** A list (source) with its topics and sections. */
   addStructure(list: ListRow & { format?: string }, topics: TopicRow[], sections: SectionRow[]): void {
-    this.once('List', list.id, ['id:ID(List)', 'name', 'title', 'format'], () => [
+    this.once('List', list.id, ['id:ID(List)', 'name', 'title', 'format', 'importedAt:datetime'], () => [
       list.id,
       list.name,
       list.title,
       list.format ?? null,
+      new Date().toISOString(),
     ]);
     for (const t of topics)
       this.once('Topic', t.id, ['id:ID(Topic)', 'name', 'facet'], () => [t.id, t.name, t.facet]);

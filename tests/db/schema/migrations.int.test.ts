@@ -34,6 +34,7 @@ describe('data migrations', () => {
       '002-topic-pair-counters',
       '003-drop-title-only-search-index',
       '004-paper-terms',
+      '005-section-ids-from-heading-paths',
     ]);
     const indexes = (await db.read('SHOW FULLTEXT INDEXES YIELD name RETURN name ORDER BY name')).map(
       (r) => r.name,
