@@ -1,3 +1,4 @@
+import { watch } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config.js';
 import { applyConstraints } from '../db/schema/constraints.js';
@@ -12,10 +13,11 @@ import { progressBar } from './progress.js';
 import { runCli } from './run.js';
 
 const USAGE =
-  'usage: npm run import -- <file…> [--format md|bib|csl|openalex] [--dry-run] [--strict] [--keep] [--source NAME] [--bulk]\n' +
+  'usage: npm run import -- <file…> [--format md|bib|csl|openalex] [--dry-run] [--strict] [--keep] [--source NAME] [--watch] [--bulk]\n' +
   '  files: markdown lists (.md), BibTeX (.bib), CSL-JSON or OpenAlex JSON (.json), OpenAlex JSON Lines (.jsonl); any of them gzipped (.gz)\n' +
   '  --dry-run: print what would change, entry by entry, and write nothing\n' +
   '  --keep: only add (what an earlier import of the source stated and the file no longer says stays)\n' +
+  '  --watch: import again each time a file changes, until interrupted (Ctrl-C)\n' +
   '  --bulk: into an empty managed database through neo4j-admin import (the server is stopped and started again)';
 
 let args: ReturnType<typeof parse>;
@@ -26,6 +28,7 @@ function parse() {
       'dry-run': { type: 'boolean', default: false },
       strict: { type: 'boolean', default: false },
       keep: { type: 'boolean', default: false },
+      watch: { type: 'boolean', default: false },
       source: { type: 'string' },
       format: { type: 'string' },
       bulk: { type: 'boolean', default: false },
@@ -39,6 +42,10 @@ try {
     throw new Error(`--format must be one of ${FORMATS.join(', ')}, not "${args.values.format}"`);
   if (args.values.source && args.positionals.length > 1)
     throw new Error('--source names one file; with several files each is named after its file');
+  if (args.values.watch && (args.values.bulk || args.values['dry-run']))
+    throw new Error(
+      '--watch imports for real, each time a file changes; it takes neither --bulk nor --dry-run',
+    );
   if (args.values.bulk && args.values.keep)
     throw new Error('--bulk loads an empty database; --keep has nothing to keep there');
   if (args.values.bulk && args.values['dry-run'])
@@ -56,7 +63,7 @@ else
   await runCli('import', async ({ db, describe }) => {
     await applyConstraints(db);
     const taxonomy = loadTaxonomy();
-    for (const file of args.positionals) {
+    const importFile = async (file: string) => {
       const source = args.values.source ?? sourceFromFile(file);
       const common = {
         source,
@@ -84,8 +91,44 @@ else
       }
       console.error(`Imported ${file} into ${describe}.`);
       print(summary);
-    }
+    };
+    for (const file of args.positionals) await importFile(file);
+    if (args.values.watch) await watchFiles(args.positionals, importFile);
   });
+
+/**
+ * Imports a file again each time it changes (editors write a file in bursts: changes within
+ * 300 ms are one), one import at a time, until SIGINT or SIGTERM. A failed import is reported
+ * and the watch goes on: the graph keeps what the last good import wrote.
+ */
+async function watchFiles(files: string[], importFile: (file: string) => Promise<void>): Promise<void> {
+  console.error(`Watching ${files.join(', ')} (Ctrl-C to stop).`);
+  let queue = Promise.resolve();
+  const timers = new Map<string, NodeJS.Timeout>();
+  const watchers = files.map((file) =>
+    watch(file, () => {
+      clearTimeout(timers.get(file));
+      timers.set(
+        file,
+        setTimeout(() => {
+          queue = queue.then(() =>
+            importFile(file).catch((err) => {
+              console.error(`import: ${file}: ${(err as Error).message}`);
+            }),
+          );
+        }, 300),
+      );
+    }),
+  );
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  for (const w of watchers) w.close();
+  for (const t of timers.values()) clearTimeout(t);
+  await queue;
+}
 
 function print(s: ImportSummary) {
   const c = s.created;

@@ -6,6 +6,7 @@
 import type { List, ListItem, Paragraph, RootContent } from 'mdast';
 import { toString as mdToString } from 'mdast-util-to-string';
 import { cleanText } from '../domain/normalize.js';
+import { opensWithNames } from './entry-title.js';
 import { isAnchor, isPaperLink } from './links.js';
 import { paragraphTokens } from './mdast-text.js';
 import { isStrongNameRun, readNames } from './names.js';
@@ -25,6 +26,8 @@ export type EntryContext = {
   linksOnFirstLine?: boolean;
   /** The list is one of bare titles: its items need no other sign of being papers. */
   titles?: boolean;
+  /** The document writes references names first (namesFirstHabit). */
+  namesFirst?: boolean;
 };
 
 /**
@@ -77,6 +80,33 @@ export function linksOnFirstLines(nodes: RootContent[]): boolean {
   };
   for (const n of nodes) visit(n as never);
   return withLinks >= 5 && onFirst >= 0.8 * withLinks;
+}
+
+/**
+ * True when the document writes its references names first ("S. J. Reddi, S. Kale. Title. ICLR'18"):
+ * three or more list items or paragraphs open with a run of names no phrase has (past a curator's
+ * label), and they are a tenth or more of the items with text. Then one leading name counts too.
+ */
+export function namesFirstHabit(nodes: RootContent[]): boolean {
+  let items = 0;
+  let named = 0;
+  const visit = (n: { type: string; children?: unknown[] }) => {
+    if (n.type === 'listItem' || (n.type === 'paragraph' && nodes.includes(n as RootContent))) {
+      const p = (
+        n.type === 'paragraph'
+          ? n
+          : (n.children ?? []).find((c) => (c as { type: string }).type === 'paragraph')
+      ) as Paragraph | undefined;
+      const text = p ? cleanText(mdToString(p).split('\n')[0] ?? '') : '';
+      if (/\p{L}{2}/u.test(text)) {
+        items++;
+        if (opensWithNames(text.replace(/^[^:：]{1,40}[:：]\s+/, '')) || opensWithNames(text)) named++;
+      }
+    }
+    for (const c of (n.children ?? []) as Array<typeof n>) visit(c);
+  };
+  for (const n of nodes) visit(n as never);
+  return named >= 3 && named >= 0.1 * items;
 }
 
 /** A bullet that is only a year or a venue ("- 2018", "- ICML 2019"): the context of the bullets under it. */
@@ -220,4 +250,39 @@ export function pseudoHeading(p: Paragraph): string | null {
   if (kids.length !== 1) return null;
   const k = kids[0];
   return k && (k.type === 'emphasis' || k.type === 'strong') ? cleanText(mdToString(k)) : null;
+}
+
+/**
+ * A paragraph whose lines (split at `<br>` and line ends) are led by links, `least` or more (two,
+ * or one in a document that writes its lists so) and at least half of its lines: a list written
+ * without bullets ("[Title 28 May 2017](…)<br/>[Title](…)").
+ * Returned as that list, one item per linked line; its other lines are prose around the links.
+ */
+export function linkLines(p: Paragraph, least = 2): List | null {
+  const lines: Paragraph['children'][] = [[]];
+  for (const c of p.children) {
+    if (c.type === 'break') lines.push([]);
+    else if (c.type === 'text' && c.value.includes('\n')) {
+      c.value.split('\n').forEach((part, k) => {
+        if (k > 0) lines.push([]);
+        if (part) lines.at(-1)?.push({ ...c, value: part });
+      });
+    } else lines.at(-1)?.push(c);
+  }
+  const filled = lines.filter((l) => l.some((c) => c.type !== 'text' || c.value.trim()));
+  const led = filled.filter((l) => l.find((c) => c.type !== 'text' || c.value.trim())?.type === 'link');
+  // Lines, not a lone link: a one-line paragraph is a reference paragraph, read as such.
+  if (filled.length < 2 || led.length < least || led.length * 2 < filled.length) return null;
+  return {
+    type: 'list',
+    ordered: false,
+    spread: false,
+    position: p.position,
+    children: led.map((children) => ({
+      type: 'listItem',
+      spread: false,
+      position: children[0]?.position ?? p.position,
+      children: [{ type: 'paragraph', children, position: children[0]?.position ?? p.position }],
+    })),
+  };
 }

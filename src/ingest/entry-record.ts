@@ -5,7 +5,7 @@ import { idsFromLinks } from './links.js';
 import { canonicalOptimizer, optimizerRef, optimizersInTitle } from './optimizers.js';
 import type { LinkRecord, PaperRecord } from './records.js';
 import { type ParsedVenue, parseVenue } from './venue.js';
-import { LINK_LABEL_WORDS, PLACEHOLDER_TITLE, rx } from './vocabulary.js';
+import { firstGroup, LINK_LABEL_WORDS, PLACEHOLDER_TITLE, rx, TRAILING_DATE } from './vocabulary.js';
 
 export const MAX_TITLE = LIMITS.titleChars;
 export const MAX_AUTHORS = LIMITS.authorsPerPaper;
@@ -66,7 +66,9 @@ const JOINED_TITLES = /^((?:\S+\s+){2,}\S+?)\s+\+\s+((?:\p{Ll}+\s+){0,3}\p{Lu}\S
 
 export function assemblePaper(f: EntryFields): EntryResult {
   const joined = JOINED_TITLES.exec(cleanText(f.title));
+  const dated = TRAILING_DATE.exec(cleanText(joined?.[1] ?? f.title));
   const title = cleanText(joined?.[1] ?? f.title)
+    .replace(TRAILING_DATE, '')
     // "Benefits of depth in neural networks (PDF)": a link label in brackets is no part of the title.
     .replace(rx('i')`\s*[([]\s*(?:${LINK_LABEL_WORDS.join('|')})\s*[)\]]\s*$`, '')
     .replace(/^[\s"“”'‘’:;,.\-–—]+|[\s"“”:;,.\-–—]+$/g, '');
@@ -81,7 +83,7 @@ export function assemblePaper(f: EntryFields): EntryResult {
   const ids = idsFromLinks(f.links);
   const arxivId = v.arxivId ?? ids.arxivId ?? findArxivId(f.context ?? '');
   const venue = v.venue;
-  const listedYear = plausibleYear(f.listedYear);
+  const listedYear = plausibleYear(f.listedYear ?? firstGroup(dated));
   const year = plausibleYear(v.year) ?? listedYear ?? (arxivId ? arxivYear(arxivId) : null);
   const optimizers = dedupeById([
     ...f.optimizers.map((n) => optimizerRef(canonicalOptimizer(cleanText(n)), 'tag' as const)),

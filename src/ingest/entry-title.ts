@@ -1,5 +1,5 @@
 /** The title of an entry and what may stand before it: a venue in brackets, a year, an optimizer tag. */
-import { cleanText } from '../domain/normalize.js';
+import { cleanText, foldKey } from '../domain/normalize.js';
 import { proposeAuthors, proposeYear } from './candidates.js';
 import type { EntryFields } from './entry-record.js';
 import { flatten, isVenueEvidence, type TitleSource, YEAR_PAREN } from './entry-text.js';
@@ -29,6 +29,7 @@ import {
 export function readTitle(
   main: Token[],
   fields: EntryFields,
+  habit: Habit = {},
 ): { title: string; rest: string; source: TitleSource | null; titleLink?: Token } {
   let toks = withoutLabelLinks(main);
   toks = takeTag(toks, fields);
@@ -37,13 +38,16 @@ export function readTitle(
   const after = () => flatten(toks.slice(first + 1));
   if (!head) return { title: '', rest: '', source: null };
   if (head.kind === 'strong' || head.kind === 'both') {
-    // "**Kingma, D. P. & Ba, J.** *Adam: A method…* ICLR 2015": bold names, then the title in italics.
-    const names = readNames(head.text);
+    // "**Kingma, D. P. & Ba, J.** *Adam: A method…* ICLR 2015": bold names, then the title in italics;
+    // APA keeps the year in the bold ("**Liu, D. C., & Nocedal, J. (1989).**").
+    const apaYear = BOLD_NAMES_YEAR.exec(head.text);
+    const names = readNames(apaYear ? head.text.slice(0, apaYear.index) : head.text);
     const italic = toks.findIndex((t, j) => j > first && t.kind === 'emphasis');
     const between = toks.slice(first + 1, italic).every((t) => t.kind === 'text' && !/\p{L}/u.test(t.text));
     const italicText = italic > first ? (toks[italic] as { text: string }).text : '';
     if (names && isStrongNameRun(head.text, names, true) && italicText && between && !readNames(italicText)) {
       proposeAuthors(fields.candidates, names, 'before-title');
+      if (apaYear) proposeYear(fields.candidates, Number(apaYear[1]), 'names-year');
       const title = cleanText(italicText).replace(/\.$/, '');
       return { title, rest: flatten(toks.slice(italic + 1)), source: 'authors-first' };
     }
@@ -56,7 +60,7 @@ export function readTitle(
     !/^<?https?:/i.test(head.text)
   ) {
     // A whole reference as the link's text ("[Rosenbaum, Paul R., and Donald B. Rubin. "Title." Biometrika (1983).](…)").
-    const cited = authorsFirst(head.text, fields);
+    const cited = authorsFirst(head.text, fields, habit);
     if (cited) return { ...cited, rest: `${cited.rest} ${after()}`, titleLink: head };
     // "[Title [Bubeck, Cesa-Bianchi]](…)": the authors in a closing bracket of the link's text.
     const bracket = /^(.*\S)\s*[[(]([^[\]()]{2,200})[\])]\s*$/.exec(head.text);
@@ -65,11 +69,21 @@ export function readTitle(
       proposeAuthors(fields.candidates, names, 'brackets');
       return { title: bracket[1] as string, rest: after(), source: 'link', titleLink: head };
     }
+    const named = afterColon(head.text, after(), fields, habit);
+    if (named) return { ...named, titleLink: head };
     return { title: head.text, rest: after(), source: 'link', titleLink: head };
   }
   if (head.kind === 'emphasis' && !toks.some((t) => t.kind === 'strong') && !readNames(head.text))
     return { title: head.text, rest: after(), source: 'italic' };
-  return plainTitle(flatten(toks.slice(first)), fields);
+  return plainTitle(flatten(toks.slice(first)), fields, habit);
+}
+
+/**
+ * What the document's other entries say about reading this one: `namesFirst` when most of them
+ * are references written names first, so one leading name ("James Martens. Title. 2017") is an author.
+ */
+export interface Habit {
+  namesFirst?: boolean;
 }
 
 /** The tokens without links that only label themselves ("[pdf]", "[[notes](…)]"), brackets around them included. */
@@ -235,6 +249,7 @@ function firstSentence(text: string): { title: string; rest: string } {
 function authorsFirst(
   text: string,
   fields: EntryFields,
+  habit: Habit = {},
 ): { title: string; rest: string; source: TitleSource } | null {
   // MLA and IEEE: 'LeCun, Yann, and Geoffrey Hinton. "Deep learning." Nature (2015).', 'J. Long and T. Darrell, “Title.” in CVPR, 2015.'
   const mla = NAMES_QUOTED_TITLE.exec(text);
@@ -255,17 +270,27 @@ function authorsFirst(
     return { ...firstSentence(af[3] as string), source: 'authors-first' };
   }
   // ACM, IEEE and Vancouver: "S. J. Reddi, S. Kale. Title. In ICLR, 2018.", "Kingma DP, Ba J. Title. arXiv. 2014."
-  const lead = leadingNames(text);
+  const lead = leadingNames(text, habit.namesFirst === true);
   if (lead) {
     proposeAuthors(fields.candidates, lead.names, 'before-title');
-    const after = text.slice(lead.end).trimStart();
+    let after = text.slice(lead.end).trimStart();
+    // ACM: "C. De Sa, C. Zhang, and C. Ré. 2015. Title. In …": the year stands between names and title.
+    const year = ACM_YEAR.exec(after);
+    if (year) {
+      proposeYear(fields.candidates, Number(year[1]), 'names-year');
+      after = after.slice(year[0].length);
+    }
     return { ...firstSentence(after), source: 'authors-first' };
   }
   return null;
 }
 
-function plainTitle(text: string, fields: EntryFields): { title: string; rest: string; source: TitleSource } {
-  const cited = authorsFirst(text, fields);
+function plainTitle(
+  text: string,
+  fields: EntryFields,
+  habit: Habit = {},
+): { title: string; rest: string; source: TitleSource } {
+  const cited = authorsFirst(text, fields, habit);
   if (cited) return cited;
   // '"Lookahead Optimizer: k steps forward" by Michael R. Zhang et al., NeurIPS 2019'
   const quoted = /^\s*["“'‘«](.{8,}?)["”'’»](?=[\s,.:;]|$)\s*(?:,|\.|by\b)?\s*(.*)$/.exec(text);
@@ -308,16 +333,69 @@ function fieldsInBrackets(text: string): RegExpExecArray | null {
  * Names that open the entry and end at a full stop, before a title of two or more words: the
  * longest such run that reads as names and could hardly be a phrase (initials, "et al.").
  */
-function leadingNames(text: string): { names: NameList; end: number } | null {
+/**
+ * A link named for the work, then a colon: "[Petuum](…): E. P. Xing, …, and Y. Yu. 2015. Petuum: A New
+ * Platform…. IEEE …" (a whole reference: its title, the link's text a note) or "[SparkNet](…):
+ * Training Deep Networks in Spark. In …" (the rest of the title: "SparkNet: Training Deep…").
+ * A description after the colon ("…: discusses the different types…", a long sentence with
+ * commas) leaves the link's text the title.
+ */
+function afterColon(
+  linkText: string,
+  rest: string,
+  fields: EntryFields,
+  habit: Habit,
+): { title: string; rest: string; source: TitleSource } | null {
+  const colon = /^\s*[:：]\s*/.exec(rest);
+  if (!colon || STYLED.test(rest.slice(0, 1))) return null;
+  const tail = rest.slice(colon[0].length);
+  const cited = authorsFirst(tail, fields, habit);
+  if (cited) {
+    fields.notes.push(cleanText(linkText).replace(/\.$/, ''));
+    return cited;
+  }
+  const m = /^([^.,;:?!()[\]]+?[?!]?)(?:\.\s+|\.?$|\.?\s*(?=\())/.exec(tail);
+  const phrase = m ? cleanText(m[1] as string) : '';
+  const words = phrase.split(/\s+/).filter((w) => /\p{L}/u.test(w));
+  const long = words.filter((w) => /^\p{L}{4}/u.test(w));
+  const titled = long.filter((w) => /^\p{Lu}/u.test(w)).length;
+  if (
+    !m ||
+    words.length < 2 ||
+    words.length > 15 ||
+    !/^\p{Lu}/u.test(phrase) ||
+    titled < 0.6 * long.length ||
+    /[.]$/.test(cleanText(linkText)) ||
+    foldKey(phrase) === foldKey(linkText)
+  )
+    return null;
+  return { title: `${cleanText(linkText)}: ${phrase}`, rest: tail.slice(m[0].length), source: 'link' };
+}
+
+/** APA's year closing the names: " (1989).", " (2019a)". */
+const BOLD_NAMES_YEAR = rx()`\s*\((${YEAR})[a-z]?\)[.:,]?\s*$`;
+
+/** A year standing alone as the sentence after the names (ACM): "2015. ", "2016: ". */
+const ACM_YEAR = rx()`^(${YEAR})[a-z]?[.:]\s+`;
+
+function leadingNames(text: string, loose = false): { names: NameList; end: number } | null {
   let best: { names: NameList; end: number } | null = null;
   for (const m of text.slice(0, 600).matchAll(/\.\s+(?=[\p{Lu}\p{N}"“'‘])/gu)) {
     const head = text.slice(0, m.index + 1);
     if (STYLED.test(head) || head.includes('(')) break;
     const names = readNames(head);
     if (names && isStrongNameRun(head, names)) best = { names, end: m.index + m[0].length };
+    else if (loose) {
+      // Where the document writes names first, one name is an author too: "James Martens.",
+      // "M Zeiler.", MLA's "Martens, James." (given and family, never a lone word such as "Def.").
+      const one = readNames(head, { inverted: /^[^,]+,[^,]+$/.test(head) });
+      if (one?.names.length === 1 && (one.names[0] as string).split(/\s+/).length >= 2)
+        best = { names: one, end: m.index + m[0].length };
+    }
   }
   if (!best) return null;
-  const title = /^(.+?[.?!])(?:\s+|$)/.exec(text.slice(best.end))?.[1] ?? text.slice(best.end);
+  const after = text.slice(best.end).replace(ACM_YEAR, '');
+  const title = /^(.+?[.?!])(?:\s+|$)/.exec(after)?.[1] ?? after;
   return cleanText(title).split(/\s+/).length >= 2 && !readNames(title) ? best : null;
 }
 
@@ -364,4 +442,9 @@ export function titleLooksReal(title: string, source: TitleSource | null): boole
     .filter((w) => /\p{L}{2}/u.test(w));
   if (source === 'plain' || source === 'italic') return words.length >= 2;
   return words.length >= 2 || words.some((w) => /\p{L}{4}/u.test(w));
+}
+
+/** True when a line opens with a run of names that can hardly be a phrase, then a title: "S. J. Reddi, S. Kale. Title. …". */
+export function opensWithNames(text: string): boolean {
+  return leadingNames(text) !== null;
 }

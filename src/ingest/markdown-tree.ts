@@ -51,7 +51,8 @@ function hasStructuralHtml(tree: Root): boolean {
  * rules whichever way they are written. Pure.
  */
 export function readMarkdown(markdown: string): Root {
-  const tree = unified().use(remarkParse).use(remarkGfm).parse(markdown) as Root;
+  const tree = parseGfm(markdown);
+  tree.children = tree.children.flatMap((n) => (n.type === 'html' ? unswallow(n) : [n]));
   if (!hasStructuralHtml(tree)) return tree;
   const hast = unified()
     .use(remarkRehype, { allowDangerousHtml: true })
@@ -60,4 +61,36 @@ export function readMarkdown(markdown: string): Root {
   return unified()
     .use(rehypeRemark, { newlines: true, handlers: { details } } as never)
     .runSync(hast as never) as unknown as Root;
+}
+
+const parseGfm = (markdown: string) => unified().use(remarkParse).use(remarkGfm).parse(markdown) as Root;
+
+/** A line that is only `<br>` tags: spacing. */
+const BREAK_LINE = /^\s*(?:<br\s*\/?>\s*)+$/i;
+
+/**
+ * An HTML block opened by a `<br/>` line runs to the next blank line and swallows the markdown
+ * after it ("<br/>\n[Title](…)\n<br/>\n[Title](…)"): such a block with markdown links in it is
+ * markdown between spacers. Its leading `<br>` lines are dropped (they would open the block again)
+ * and the rest is parsed as markdown, lines kept where they were.
+ */
+function unswallow(node: Html): RootContent[] {
+  const lines = node.value.split('\n');
+  if (!BREAK_LINE.test(lines[0] ?? '') || !/\]\([^)]*\)/.test(node.value)) return [node];
+  let k = 0;
+  while (k < lines.length && BREAK_LINE.test(lines[k] as string)) k++;
+  const offset = (node.position?.start.line ?? 1) - 1;
+  const inner = parseGfm(`${'\n'.repeat(k)}${lines.slice(k).join('\n')}`);
+  shiftLines(inner, offset);
+  return inner.children;
+}
+
+function shiftLines(n: { position?: Html['position']; children?: unknown[] }, by: number): void {
+  if (n.position) {
+    n.position = {
+      start: { ...n.position.start, line: n.position.start.line + by },
+      end: { ...n.position.end, line: n.position.end.line + by },
+    };
+  }
+  for (const c of (n.children ?? []) as Array<typeof n>) shiftLines(c, by);
 }

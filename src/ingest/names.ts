@@ -1,5 +1,5 @@
 import { cleanText } from '../domain/normalize.js';
-import { NAME_SEPARATOR, rx } from './vocabulary.js';
+import { AFFILIATION, NAME_SEPARATOR, rx } from './vocabulary.js';
 
 /** Lower-case words that stand inside names ("Aaron van den Oord", "Ludovic Denoyer de la Fuente"). */
 const PARTICLES = /(?:van|von|der|den|de|del|della|di|da|du|dos|das|le|la|bin|ibn|al|el|ter|ten|zu|y)/;
@@ -10,8 +10,12 @@ const WORD = /^\p{Lu}[\p{Ll}\p{Lu}'’-]*\p{Ll}[\p{L}'’-]*\.?$/u;
 /** Capitalised words that appear in titles and affiliations but are no one's name. */
 const NOT_A_NAME =
   /^(the|a|an|of|on|in|for|with|via|to|and|is|are|all|need|what|when|how|why|your|my|our|we|its|not|only|does|more|less|than|using|makes|learns|into|through|without|between|beyond|towards?|tutorial|survey|review|book|overview|introduction|university|institute|laboratory|lab|labs|research|team|group|inc|ltd|corporation|school|college|department|learning|network|networks|neural|deep|model|models|analysis|optimization|optimizer|algorithm|method|methods|paper|papers|new|notes|web|code|blog|weight|decay|gradient|gradients|descent|stochastic|adaptive|convergence|training|momentum|rate|rates|large|scale|batch|loss|landscape|theory|data|image|language|vision|speech|memory|attention|transformer|transformers|efficient|fast|simple|stable|robust|sharp|flat|minima|dynamics|convex|nonconvex|bound|bounds|step|steps|free|sparse|online|regret|noise|sign|second|order|first)$/i;
-/** Word endings of title words, not of names ("Regularization", "Robustness", "Generative"). */
-const TITLE_SUFFIX = /(?:tion|sion|ness|ment|ity|ics|ive|izer|iser|ised|ized|ize|ise)$/i;
+/**
+ * Word endings of title words, not of names ("Regularization", "Robustness", "Generative"); "-izer"
+ * only on longer words ("Optimizer", "Tokenizer"), as "Kaiser" and "Keizer" are names.
+ */
+const TITLE_SUFFIX = /(?:tion|sion|ness|ment|ity|ics|ive|ised|ized|ize|ise)$|^.{5,}i[sz]er$/i;
+const ELIDED = /,?\s*(?:\.\.\.|…)\s*,?\s*(?=&|and\s)/;
 const INCOMPLETE = /(?:,?\s*(?:et\.?\s*al\.?|and\s+others|etc\.?|…|\.\.\.))\s*$/i;
 
 export interface NameList {
@@ -48,10 +52,18 @@ export function isPersonName(text: string): boolean {
  * another reading of the text.
  */
 export function readNames(text: string, opts: { inverted?: boolean } = {}): NameList | null {
-  // "et al. ." and "Ba," end the same way as "et al." and "Ba".
-  let s = cleanText(text).replace(/[\s,;:.]+$/, (m) => (m.trimStart().startsWith('.') ? '.' : ''));
-  const complete = !INCOMPLETE.test(s);
-  s = s.replace(INCOMPLETE, '').replace(/[,;:\s]+$/, '');
+  // "et al. ." and "Ba," end the same way as "et al." and "Ba"; where they work closes a run of
+  // names in brackets ("Rohan Anil et al. (Google)", "Lizhang Chen, Qiang Liu (UT Austin)").
+  let s = cleanText(text)
+    .replace(/(?<=\p{L}|\.)\s+\(([^()]{2,80})\)[\s.]*$/u, (m, inner: string) => (isAffiliation(inner) ? '' : m))
+    .replace(/[\s,;:.]+$/, (m) => (m.trimStart().startsWith('.') ? '.' : ''));
+  // APA elides the middle of a long list: "Le, Q. V., ... & Ng, A. Y.".
+  const elided = ELIDED.test(s);
+  const complete = !INCOMPLETE.test(s) && !elided;
+  s = s
+    .replace(ELIDED, ', ')
+    .replace(INCOMPLETE, '')
+    .replace(/[,;:\s]+$/, '');
   if (!s) return complete ? null : { names: [], complete };
   let parts = bibtexOrder(s)
     .split(NAME_SEPARATOR)
@@ -64,6 +76,18 @@ export function readNames(text: string, opts: { inverted?: boolean } = {}): Name
   );
   if (parts.length === 0 || !parts.every(isPersonName)) return null;
   return { names: fromVancouver(parts).map(tidyName), complete };
+}
+
+/** Where people work, as lists put it after names: "(Google)", "(University of Minnesota)", "(UVA, UBC, Meta)". */
+function isAffiliation(text: string): boolean {
+  if (AFFILIATION.test(text)) return true;
+  // Acronyms and proper names of places ("MIT", "Stanford", "Mila, UdM"), no word of a title
+  // ("(Locomotion)" is a tag).
+  const pieces = text.split(/\s*[,;/&]\s*/).filter(Boolean);
+  const place = (p: string) =>
+    /^\p{Lu}/u.test(p) &&
+    p.split(/\s+/).every((w) => !NOT_A_NAME.test(w) && !(w.length > 5 && TITLE_SUFFIX.test(w)));
+  return pieces.length > 0 && pieces.every(place);
 }
 
 /** Initials after the surname, undotted, as PubMed and Vancouver write them ("Kingma DP"). */
@@ -162,7 +186,8 @@ function tidyName(s: string): string {
  * (unless `marked` is asked for) every name has two or more words ("Ilya Loshchilov, Frank Hutter").
  */
 export function isStrongNameRun(text: string, list: NameList, marked = false): boolean {
-  if (!list.complete || /(?:^|[\s,])\p{Lu}\.(?:\s|\p{Lu}|$)/u.test(text)) return true;
+  // Dotted initials, hyphenated ones too ("S.-I. Amari", "J.-P. Vert").
+  if (!list.complete || /(?:^|[\s,-])\p{Lu}\.(?:[\s-]|\p{Lu}|$)/u.test(text)) return true;
   // One bare name ("…, Task-Specific Adapter Clustering") could be words of a title; two or more are a run.
   return !marked && list.names.length >= 2 && list.names.every((n) => n.split(' ').length >= 2);
 }

@@ -1,3 +1,4 @@
+import { cleanText, foldKey } from '../domain/normalize.js';
 import { noCandidates, proposeYear } from './candidates.js';
 import { assemblePaper, type EntryFields, type EntryResult, resolveFields } from './entry-record.js';
 import { pickVenue, readNextLine, readRest } from './entry-rest.js';
@@ -7,7 +8,7 @@ import { isAnchor, isPaperLink, readLink } from './links.js';
 import { isStrongNameRun, readNames } from './names.js';
 import type { LinkRecord } from './records.js';
 import { lines, type Token, tokenText } from './tokens.js';
-import { LINK_LABEL, NON_PAPER_TITLE } from './vocabulary.js';
+import { FIELD_LABEL, LINK_LABEL, NON_PAPER_TITLE } from './vocabulary.js';
 
 /**
  * Where the document's entries carry their links on their first line, a first line with none
@@ -28,6 +29,48 @@ function joinWrappedTitle(all: Token[][], linksOnFirstLine: boolean): Token[][] 
   return [[...first, { kind: 'text', text: ' ' }, ...second], ...rest];
 }
 
+/** A curator's label before a colon: "**AdaGrad**: …", "Momentum: …" (a few words, no field label). */
+const ALIAS = /^\s*([^:：\n]{1,40}?)\s*[:：]\s+(?=\S)/;
+
+/**
+ * "**AdaGrad**: J Duchi, E Hazan, and Y Singer. Title. JMLR'11", "Momentum: Qian, N. Title. 1999":
+ * a label (the method's name), then a whole reference written names first. The reference is the
+ * entry and the label a note; anything else is read as written.
+ */
+function readAliased(tokens: Token[], context: Parameters<typeof parseEntry>[1]): EntryResult | null {
+  const at = tokens.findIndex((t) => tokenText(t).trim() !== '' || t.kind === 'link');
+  const first = tokens[at];
+  if (!first || first.kind === 'link' || first.kind === 'newline') return null;
+  let label: string;
+  let rest: Token[];
+  const next = tokens[at + 1];
+  if (first.kind === 'strong' && next?.kind === 'text' && /^\s*[:：]\s/.test(next.text)) {
+    label = first.text;
+    rest = [{ kind: 'text', text: next.text.replace(/^\s*[:：]\s*/, '') }, ...tokens.slice(at + 2)];
+  } else if (first.kind === 'text' && ALIAS.test(first.text)) {
+    const m = ALIAS.exec(first.text) as RegExpExecArray;
+    label = m[1] as string;
+    rest = [{ kind: 'text', text: first.text.slice(m[0].length) }, ...tokens.slice(at + 1)];
+  } else return null;
+  if (label.split(/\s+/).length > 5 || FIELD_LABEL.test(`${label}:`) || /\d{4}/.test(label)) return null;
+  const r = parseEntry(rest, context);
+  // A reference: names with initials, or a year, venue or paper link besides them
+  // ("Locomotion: MuJoCo, Roboschool, etc" is none).
+  if (
+    r.ok !== true ||
+    !r.paper.authors.length ||
+    (r.paper.year === null &&
+      r.paper.venue === null &&
+      !r.paper.links.some(isPaperLink) &&
+      !r.paper.authors.some((a) => /\p{Lu}\./u.test(a.name)))
+  )
+    return null;
+  // Names first: the reference does not open with its title.
+  const text = rest.map(tokenText).join('').trimStart();
+  if (foldKey(text).startsWith(foldKey(r.paper.title))) return null;
+  return { ok: true, paper: { ...r.paper, notes: [cleanText(label), ...r.paper.notes] } };
+}
+
 /**
  * Reads one list item by recognising its fields wherever they stand, not by matching a template:
  * the title (bold text, a leading link, or the leading sentence), authors (italic, a run of names,
@@ -37,7 +80,13 @@ function joinWrappedTitle(all: Token[][], linksOnFirstLine: boolean): Token[][] 
  */
 export function parseEntry(
   tokens: Token[],
-  context: { year?: number | null; venue?: string | null; linksOnFirstLine?: boolean; titles?: boolean } = {},
+  context: {
+    year?: number | null;
+    venue?: string | null;
+    linksOnFirstLine?: boolean;
+    titles?: boolean;
+    namesFirst?: boolean;
+  } = {},
 ): EntryResult {
   const linkTokens = tokens.filter((t): t is Extract<Token, { kind: 'link' }> => t.kind === 'link');
   const words = tokens.filter((t) => t.kind !== 'link' && t.kind !== 'newline');
@@ -48,6 +97,8 @@ export function parseEntry(
   if (allAnchors && (opener?.kind === 'link' || !/\p{L}{2}/u.test(prose))) {
     return { ok: 'skip', why: 'navigation' };
   }
+  const aliased = readAliased(tokens, context);
+  if (aliased) return aliased;
   const [main = [], ...more] = joinWrappedTitle(lines(tokens), context.linksOnFirstLine === true);
   const fields: EntryFields = {
     title: '',
@@ -62,7 +113,9 @@ export function parseEntry(
     candidates: noCandidates(),
   };
   const lead: string[] = [];
-  const { title, rest, source, titleLink } = readTitle(takeLead(main, lead, fields), fields);
+  const { title, rest, source, titleLink } = readTitle(takeLead(main, lead, fields), fields, {
+    namesFirst: context.namesFirst === true,
+  });
   fields.title = title;
   // A title's own link is labelled by where it points ("arxiv", "pdf"…), not by the title.
   const links = linkTokens

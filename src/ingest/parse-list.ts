@@ -9,7 +9,9 @@ import {
   isCard,
   isNavigationItem,
   isTitleList,
+  linkLines,
   linksOnFirstLines,
+  namesFirstHabit,
   pseudoHeading,
   RESOURCES,
   titleAndNames,
@@ -137,7 +139,12 @@ export function parseList(markdown: string, opts: ParseOptions = {}): ParsedList
 
   const nodes = tree.children as RootContent[];
   const headingEntries = paperHeadings(nodes);
-  const habit: EntryContext = { linksOnFirstLine: linksOnFirstLines(nodes) };
+  const habit: EntryContext = {
+    linksOnFirstLine: linksOnFirstLines(nodes),
+    namesFirst: namesFirstHabit(nodes),
+  };
+  // A document that writes lists as linked lines writes a one-paper list so too.
+  const linkLists = nodes.some((n) => n.type === 'paragraph' && linkLines(n));
   current.context = habit;
   const contexts: Array<{ depth: number; context: EntryContext }> = [];
   let bodyEnd = -1;
@@ -189,6 +196,8 @@ export function parseList(markdown: string, opts: ParseOptions = {}): ParsedList
       const t = readTable(node, current.context);
       if (!t.papers) skip(t.navigation ? 'navigation' : 'tables that are not about papers');
       for (const row of t.rows) take(row.result, row.line);
+    } else if (node.type === 'paragraph' && linkLines(node, linkLists ? 1 : 2)) {
+      visitList(linkLines(node, linkLists ? 1 : 2) as List, current.context);
     } else if (node.type === 'paragraph') {
       const pseudo = pseudoHeading(node);
       // "**2019**" alone on its line over that year's papers: a section heading of a kind, one level down.

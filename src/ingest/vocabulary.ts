@@ -22,16 +22,18 @@ export const YEAR_WORD = rx()`(?<![\d.])(${YEAR})[a-z]?(?!\d|\.\d{4})`;
 export const YEAR_ONLY = rx()`^\s*(${YEAR})\s*$`;
 /** Month names and their abbreviations ("Oct.", "Sept", "June"). */
 export const MONTH = /(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?/;
-/**
- * A date and nothing else: "29/10/2018", "12/2019", "2017.12", "2022-04-29", "Oct. 2024", "2024 Oct".
- * The year is the first group that matched.
- */
 /** Marks between fields that stand between spaces: dashes, bars, dots, arrowheads, "//", arrows. */
 export const SEPARATOR = /(?:[-–—|·▸▶►›]|\/\/|->|→)/;
 const I = 'i';
+/**
+ * A date: "29/10/2018", "12/2019", "2017.12", "2022-04-29", "Oct. 2024", "Apr 25 2019",
+ * "28 May 2017", "2024 Oct". The year is the first group that matched.
+ */
 export const DATE = rx(
   I,
-)`(?:(?:\d{1,2}[/.-]){1,2}(${YEAR})|(${YEAR})(?:[/.-]\d{1,2}){1,2}(?!\d)|${MONTH}\s*(?:\d{1,2},?\s*)?(${YEAR})|(${YEAR})\s+${MONTH})`;
+)`(?:(?:\d{1,2}[/.-]){1,2}(${YEAR})|(${YEAR})(?:[/.-]\d{1,2}){1,2}(?!\d)|\d{1,2}\s+${MONTH}\s*,?\s*(${YEAR})|${MONTH}\s*(?:\d{1,2},?\s*)?(${YEAR})|(${YEAR})\s+${MONTH})`;
+/** A date closing a title, as some lists glue it on ("Title 28 May 2017"): no part of the title. */
+export const TRAILING_DATE = rx(I)`\s+[([]?${DATE}[)\]]?\s*$`;
 export const DATE_ONLY = rx(I)`^\s*\[?\s*${DATE}\s*\]?\s*$`;
 /** A date or year that opens an entry, before its title: "2/08/2019 Title", "[Oct. 2024] Title", "2020 · Title". */
 export const DATE_LEAD = rx(

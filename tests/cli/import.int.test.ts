@@ -1,10 +1,12 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/driver.js';
 import { runCli } from '../helpers/cli.js';
 import { counts } from '../helpers/graph.js';
-import { clearGraph, testDb } from '../helpers/neo4j.js';
+import { clearGraph, neo4jEnv, testDb } from '../helpers/neo4j.js';
 
 let db: Db;
 beforeAll(async () => {
@@ -135,6 +137,54 @@ describe('npm run import', () => {
     const once = await counts(db);
     for (const f of ordered) expect((await runImport(f, '--strict')).code).toBe(0);
     expect(await counts(db)).toEqual(once);
+  });
+
+  it('with --watch, imports a file again when it changes, until interrupted', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'watch-'));
+    const file = join(dir, 'watched.md');
+    const entries = [
+      '- **Adam: A Method for Stochastic Optimization**, Diederik P. Kingma, Jimmy Ba, ICLR 2015',
+      '- **Decoupled Weight Decay Regularization**, Ilya Loshchilov, Frank Hutter, ICLR 2019',
+    ];
+    writeFileSync(file, `## Adaptive\n\n${entries.join('\n')}\n`);
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/import.ts', file, '--watch'], {
+      env: { ...process.env, ...neo4jEnv() },
+    });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d) => {
+      out += d;
+    });
+    child.stderr.on('data', (d) => {
+      err += d;
+    });
+    const until = async (ok: () => boolean) => {
+      for (let i = 0; i < 600 && !ok(); i++) await new Promise((r) => setTimeout(r, 100));
+      expect(ok(), `stdout: ${out}\nstderr: ${err}`).toBe(true);
+    };
+    try {
+      await until(() => err.includes('Watching'));
+      expect(out).toContain('list "watched", 1 sections');
+      const stated = async () =>
+        (
+          await db.read(
+            "MATCH (:List {id: 'list:watched'})<-[:STATED_IN]-(p:Paper) RETURN p.title AS t ORDER BY t",
+          )
+        ).map((r) => r.t);
+      expect(await stated()).toEqual([
+        'Adam: A Method for Stochastic Optimization',
+        'Decoupled Weight Decay Regularization',
+      ]);
+      writeFileSync(file, `## Adaptive\n\n${entries[0]}\n`);
+      await until(() => out.includes('· 1 removed'));
+      child.kill('SIGINT');
+      const code = await new Promise((r) => child.on('exit', r));
+      expect(code).toBe(0);
+      expect(await stated()).toEqual(['Adam: A Method for Stochastic Optimization']);
+    } finally {
+      child.kill('SIGKILL');
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('says so, and fails, when nothing in a file looks like a paper entry', async () => {

@@ -41,6 +41,14 @@ const FLOORS: Record<string, { found: number; garbage: number; authors?: number 
   'J-zin+Awesome-Diffusion-Flow-Samplers+readme.md': { found: 100, garbage: 0 },
   'LittleSummer114+Commonsense-Paper-List+readme.md': { found: 68, garbage: 0, authors: 90 },
   'zeke-xie+deep-learning-dynamics-paper-list+readme.md': { found: 100, garbage: 0 },
+  'bharathgs+Awesome-Distributed-Deep-Learning+readme.md': { found: 93, garbage: 4.8, authors: 100 },
+  'Levintsky+ML-tutorial+Algorithms+Optimization-SGD.md': { found: 85, garbage: 9.8, authors: 100 },
+  'lrunaways+awesome-deep-learning-mustreads+readme.md': { found: 95, garbage: 0 },
+  'mekty2012+Deep-Learning-Theory+Theory.md': { found: 100, garbage: 0 },
+  'Hiroki11x+awesome-muon-optimizer+readme.md': { found: 100, garbage: 0, authors: 89 },
+  'SimiaCryptus+qqn-optimizer+docs+optimizers_citations.md': { found: 97, garbage: 0, authors: 100 },
+  'WangJiaHuanML+Awesome-Generalization-Randomized-Optimization+readme.md': { found: 99, garbage: 0 },
+  'zzw-zwzhang+Interesting-Works-2021+readme.md': { found: 95, garbage: 0 },
 };
 
 describe('the importer on the gold corpus', () => {

@@ -118,7 +118,7 @@ describe('one paper from markdown, BibTeX, CSL-JSON and OpenAlex', () => {
     expect(people.map((r) => r.n)).toEqual(['J. Smith', 'Jane Smith', 'John Smith']);
   });
 
-  it('matches a person by ORCID across papers, whatever the spelling, and keeps the first name', async () => {
+  it('matches a person by ORCID across papers, whatever the spelling, and keeps the fullest name', async () => {
     const orcid = 'https://orcid.org/0000-0003-1613-5981';
     const works = [
       {
@@ -138,7 +138,7 @@ describe('one paper from markdown, BibTeX, CSL-JSON and OpenAlex', () => {
     const people = await db.read(
       'MATCH (a:Author) RETURN a.name AS name, a.orcid AS orcid, COUNT { (a)-[:AUTHORED]->() } AS papers',
     );
-    expect(people).toEqual([{ name: 'Heather Piwowar', orcid: '0000-0003-1613-5981', papers: 2 }]);
+    expect(people).toEqual([{ name: 'Heather A. Piwowar', orcid: '0000-0003-1613-5981', papers: 2 }]);
   });
 
   it('keeps a full author list over an "and others" one', async () => {

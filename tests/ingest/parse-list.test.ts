@@ -399,4 +399,29 @@ ICLR 2020
     ]);
     expect(r.skipped['links to no paper']).toBe(2);
   });
+
+  it('reads one leading name as the author where the document writes its references names first, and no note as a paper', () => {
+    const r = parseList(`# Optimization notes
+
+- Convexity:
+  - Def. Positive Semi-definite. M is PSD
+  - Lemma-1. 1st-order: L-Lipschitz
+- Methods:
+  - D. P. Kingma and J. Ba. Adam: A method for stochastic optimization. ICLR'15
+  - J Duchi, E Hazan, and Y Singer. Adaptive subgradient methods for online learning and stochastic optimization. JMLR'11
+  - S.-I. Amari. Natural gradient works efficiently in learning. Neural Computation, 10(2): 251–276, 1998.
+  - James Martens. New insights and perspectives on the natural gradient method. 2017
+  - Martens, James. Deep learning via hessian-free optimization. ICML'10
+`);
+    expect(r.papers.map((p) => [p.title, p.authors.map((a) => a.name)])).toEqual([
+      ['Adam: A method for stochastic optimization', ['D. P. Kingma', 'J. Ba']],
+      [
+        'Adaptive subgradient methods for online learning and stochastic optimization',
+        ['J Duchi', 'E Hazan', 'Y Singer'],
+      ],
+      ['Natural gradient works efficiently in learning', ['S.-I. Amari']],
+      ['New insights and perspectives on the natural gradient method', ['James Martens']],
+      ['Deep learning via hessian-free optimization', ['James Martens']],
+    ]);
+  });
 });
