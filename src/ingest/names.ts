@@ -55,7 +55,9 @@ export function readNames(text: string, opts: { inverted?: boolean } = {}): Name
   // "et al. ." and "Ba," end the same way as "et al." and "Ba"; where they work closes a run of
   // names in brackets ("Rohan Anil et al. (Google)", "Lizhang Chen, Qiang Liu (UT Austin)").
   let s = cleanText(text)
-    .replace(/(?<=\p{L}|\.)\s+\(([^()]{2,80})\)[\s.]*$/u, (m, inner: string) => (isAffiliation(inner) ? '' : m))
+    .replace(/(?<=\p{L}|\.)\s+\(([^()]{2,80})\)[\s.]*$/u, (m, inner: string) =>
+      isAffiliation(inner) ? '' : m,
+    )
     .replace(/[\s,;:.]+$/, (m) => (m.trimStart().startsWith('.') ? '.' : ''));
   // APA elides the middle of a long list: "Le, Q. V., ... & Ng, A. Y.".
   const elided = ELIDED.test(s);
