@@ -9,6 +9,7 @@ import type {
   VenueNode,
 } from '../db/schema/model.js';
 import { PAPER_ORDERS, type PaperOrder } from '../db/schema/sort-keys.js';
+import { VENUE_KINDS } from '../domain/venue-kind.js';
 import { builder } from './builder.js';
 
 /** Object refs shared by the type files, declared here so types can point at each other without import cycles. */
@@ -37,7 +38,7 @@ export const PaperOrderEnum = builder.enumType('PaperOrder', {
 });
 
 export const VenueKindEnum = builder.enumType('VenueKind', {
-  values: ['CONFERENCE', 'JOURNAL', 'PREPRINT', 'WORKSHOP', 'OTHER'] as const,
+  values: VENUE_KINDS,
 });
 export const TopicFacetEnum = builder.enumType('TopicFacet', {
   description:

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { VENUE_KINDS } from '../domain/venue-kind.js';
 import { ValidationError } from './error-types.js';
 
 /** True when no control character (other than tab and newlines) is in the text. */
@@ -49,7 +50,11 @@ const paperFields = {
     .max(50, 'at most 50')
     .nullish(),
   venue: z
-    .object({ id: z.string().max(300).nullish(), name: text(200).nullish(), kind: z.string().nullish() })
+    .object({
+      id: z.string().max(300).nullish(),
+      name: text(200).nullish(),
+      kind: z.enum(VENUE_KINDS).nullish(),
+    })
     .refine((v) => v.id || v.name, 'needs an id or a name')
     .nullish(),
   authors: z.array(ref).max(100, 'at most 100 authors').nullish(),

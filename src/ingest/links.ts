@@ -13,6 +13,10 @@ const POST_URL =
 /** Code, posts, videos and courses: never the paper itself. */
 const NON_PAPER_URL = rx('i')`${CODE_URL}|${POST_URL}`;
 
+/** Hosts and files of videos and slides. */
+const VIDEO_URL = /youtube\.com|youtu\.be|vimeo\.com|videolectures|bilibili\.com|slideslive\.com/i;
+const SLIDES_URL = /slides|speakerdeck|slideshare|\.pptx?(?:$|[?#])/i;
+
 /** What a link is for when its text does not say: "arxiv", "openreview", "doi", "code", "pdf" or "link". */
 export function labelFromUrl(url: string): string {
   if (/arxiv\.org/i.test(url)) return 'arxiv';
@@ -20,9 +24,26 @@ export function labelFromUrl(url: string): string {
   if (/doi\.org\//i.test(url)) return 'doi';
   if (CODE_URL.test(url)) return 'code';
   if (/\.pdf(?:$|[?#])/i.test(url)) return 'pdf';
-  if (/youtube\.com|youtu\.be|vimeo\.com|videolectures/i.test(url)) return 'video';
-  if (/slides|speakerdeck|slideshare/i.test(url)) return 'slides';
+  if (VIDEO_URL.test(url)) return 'video';
+  if (SLIDES_URL.test(url)) return 'slides';
   return 'link';
+}
+
+/** What a stored link points at, as the API names it. */
+export type LinkKind = 'PDF' | 'CODE' | 'SLIDES' | 'VIDEO' | 'NOTES' | 'OTHER';
+
+/**
+ * The one classification of a paper's links, for the importer and the API alike: where the link
+ * points decides first (a repository is code, a video host a video), then its label.
+ */
+export function linkKind(link: LinkRecord): LinkKind {
+  const label = link.label.toLowerCase();
+  if (VIDEO_URL.test(link.url) || /\b(?:video|talk|recording)\b/.test(label)) return 'VIDEO';
+  if (SLIDES_URL.test(link.url) || /\b(?:slides?|powerpoint)\b/.test(label)) return 'SLIDES';
+  if (CODE_URL.test(link.url) || /\b(?:code|implementation|github)\b/.test(label)) return 'CODE';
+  if (isPaperLink(link)) return 'PDF';
+  if (POST_URL.test(link.url) || /\b(?:notes?|blog|post)\b/.test(label)) return 'NOTES';
+  return 'OTHER';
 }
 
 /**

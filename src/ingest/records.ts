@@ -1,6 +1,8 @@
 /** What the parsers make of a markdown list or a bibliographic file: plain records, no database types. */
 
-export type VenueKind = 'CONFERENCE' | 'JOURNAL' | 'PREPRINT' | 'WORKSHOP' | 'OTHER';
+import type { VenueKind } from '../domain/venue-kind.js';
+
+export type { VenueKind };
 
 export interface VenueRecord {
   id: string;

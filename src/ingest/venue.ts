@@ -3,16 +3,16 @@ import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { cleanText, findArxivId, foldKey, venueId } from '../domain/normalize.js';
+import { VENUE_KINDS } from '../domain/venue-kind.js';
 import type { VenueKind, VenueRecord } from './records.js';
 import { SEED_DIR } from './seed-dir.js';
 import { dateYear, rx, YEAR, yearIn } from './vocabulary.js';
 
-const KINDS = ['CONFERENCE', 'JOURNAL', 'PREPRINT', 'WORKSHOP', 'OTHER'] as const;
 const catalogueSchema = z.object({
   series: z.array(
     z.object({
       name: z.string().min(1),
-      kind: z.enum(KINDS),
+      kind: z.enum(VENUE_KINDS),
       aliases: z.array(z.string()).default([]),
     }),
   ),

@@ -1,12 +1,11 @@
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/driver.js';
-import { runCli } from '../helpers/cli.js';
+import { runCli, startCli } from '../helpers/cli.js';
 import { counts } from '../helpers/graph.js';
-import { clearGraph, neo4jEnv, testDb } from '../helpers/neo4j.js';
+import { clearGraph, testDb } from '../helpers/neo4j.js';
 
 let db: Db;
 beforeAll(async () => {
@@ -147,24 +146,15 @@ describe('npm run import', () => {
       '- **Decoupled Weight Decay Regularization**, Ilya Loshchilov, Frank Hutter, ICLR 2019',
     ];
     writeFileSync(file, `## Adaptive\n\n${entries.join('\n')}\n`);
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/import.ts', file, '--watch'], {
-      env: { ...process.env, ...neo4jEnv() },
-    });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d) => {
-      out += d;
-    });
-    child.stderr.on('data', (d) => {
-      err += d;
-    });
+    const run = startCli('src/cli/import.ts', [file, '--watch']);
+    const { out } = run;
     const until = async (ok: () => boolean) => {
       for (let i = 0; i < 600 && !ok(); i++) await new Promise((r) => setTimeout(r, 100));
-      expect(ok(), `stdout: ${out}\nstderr: ${err}`).toBe(true);
+      expect(ok(), `stdout: ${out.stdout}\nstderr: ${out.stderr}`).toBe(true);
     };
     try {
-      await until(() => err.includes('Watching'));
-      expect(out).toContain('list "watched", 1 sections');
+      await until(() => out.stderr.includes('Watching'));
+      expect(out.stdout).toContain('list "watched", 1 sections');
       const stated = async () =>
         (
           await db.read(
@@ -176,13 +166,12 @@ describe('npm run import', () => {
         'Decoupled Weight Decay Regularization',
       ]);
       writeFileSync(file, `## Adaptive\n\n${entries[0]}\n`);
-      await until(() => out.includes('· 1 removed'));
-      child.kill('SIGINT');
-      const code = await new Promise((r) => child.on('exit', r));
-      expect(code).toBe(0);
+      await until(() => out.stdout.includes('· 1 removed'));
+      run.child.kill('SIGINT');
+      expect(await run.exited).toBe(0);
       expect(await stated()).toEqual(['Adam: A Method for Stochastic Optimization']);
     } finally {
-      child.kill('SIGKILL');
+      run.child.kill('SIGKILL');
       rmSync(dir, { recursive: true, force: true });
     }
   });

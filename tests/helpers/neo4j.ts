@@ -1,5 +1,6 @@
-import { inject } from 'vitest';
+import { afterAll, beforeAll, beforeEach, inject } from 'vitest';
 import { createDriver, Db } from '../../src/db/driver.js';
+import { applyConstraints } from '../../src/db/schema/constraints.js';
 
 /** How the tests reach the Neo4j that global setup chose. */
 export interface Neo4jTarget {
@@ -29,4 +30,23 @@ export function testDb(): Db {
 /** Deletes every node and relationship, so a test file starts from an empty graph. */
 export async function clearGraph(db: Db): Promise<void> {
   await db.write('MATCH (n) DETACH DELETE n');
+}
+
+/**
+ * The usual hooks of a file that writes: one Db with the schema applied, an empty graph before each
+ * test, the Db closed at the end. Returns a getter, as the Db exists only once beforeAll has run.
+ */
+export function cleanGraphEachTest(): () => Db {
+  let db: Db | undefined;
+  beforeAll(async () => {
+    db = testDb();
+    await applyConstraints(db);
+  });
+  beforeEach(async () => {
+    await clearGraph(db as Db);
+  });
+  afterAll(async () => {
+    await db?.close();
+  });
+  return () => db as Db;
 }

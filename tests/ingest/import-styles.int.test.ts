@@ -1,27 +1,20 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/driver.js';
-import { applyConstraints } from '../../src/db/schema/constraints.js';
 import { importList } from '../../src/ingest/import-list.js';
 import { loadTaxonomy } from '../../src/ingest/taxonomy.js';
 import { createApp } from '../../src/server/yoga.js';
 import { gqlFor } from '../helpers/app.js';
-import { clearGraph, testDb } from '../helpers/neo4j.js';
+import { cleanGraphEachTest } from '../helpers/neo4j.js';
 
+const graph = cleanGraphEachTest();
+/** The Db of this file (set by the hooks above before any test runs). */
 let db: Db;
+beforeAll(() => {
+  db = graph();
+});
 const taxonomy = loadTaxonomy();
 const fixture = (name: string) => readFileSync(`tests/fixtures/lists/${name}`, 'utf8');
-
-beforeAll(async () => {
-  db = testDb();
-  await applyConstraints(db);
-});
-beforeEach(async () => {
-  await clearGraph(db);
-});
-afterAll(async () => {
-  await db.close();
-});
 
 describe('importing the newer list styles into Neo4j', () => {
   it('writes a paper on two table rows as one paper that mentions both optimizers', async () => {

@@ -1,27 +1,20 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/driver.js';
-import { applyConstraints } from '../../src/db/schema/constraints.js';
 import { ImportError, importDocument } from '../../src/ingest/import-list.js';
 import { loadTaxonomy } from '../../src/ingest/taxonomy.js';
-import { clearGraph, testDb } from '../helpers/neo4j.js';
+import { cleanGraphEachTest, clearGraph } from '../helpers/neo4j.js';
 
+const graph = cleanGraphEachTest();
+/** The Db of this file (set by the hooks above before any test runs). */
 let db: Db;
+beforeAll(() => {
+  db = graph();
+});
 const taxonomy = loadTaxonomy();
 const fixture = (name: string) => readFileSync(`tests/fixtures/works/${name}`, 'utf8');
 const load = (text: string, source: string, extra: { strict?: boolean; fileName?: string } = {}) =>
   importDocument(db, text, taxonomy, { source, ...extra });
-
-beforeAll(async () => {
-  db = testDb();
-  await applyConstraints(db);
-});
-beforeEach(async () => {
-  await clearGraph(db);
-});
-afterAll(async () => {
-  await db.close();
-});
 
 const paper = async (
   where: string,

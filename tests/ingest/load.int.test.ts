@@ -1,26 +1,19 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { Db } from '../../src/db/driver.js';
-import { applyConstraints } from '../../src/db/schema/constraints.js';
 import { decodeList, ImportError, importList } from '../../src/ingest/import-list.js';
 import { loadSeed } from '../../src/ingest/seed.js';
 import { loadTaxonomy } from '../../src/ingest/taxonomy.js';
 import { counts } from '../helpers/graph.js';
-import { clearGraph, neo4jTarget, testDb } from '../helpers/neo4j.js';
+import { cleanGraphEachTest, neo4jTarget } from '../helpers/neo4j.js';
 
+const graph = cleanGraphEachTest();
+/** The Db of this file (set by the hooks above before any test runs). */
 let db: Db;
+beforeAll(() => {
+  db = graph();
+});
 const taxonomy = loadTaxonomy();
-
-beforeAll(async () => {
-  db = testDb();
-  await applyConstraints(db);
-});
-beforeEach(async () => {
-  await clearGraph(db);
-});
-afterAll(async () => {
-  await db.close();
-});
 
 const authorsOf = async (title: string) =>
   (

@@ -1,26 +1,19 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/driver.js';
-import { applyConstraints } from '../../src/db/schema/constraints.js';
 import { migrate } from '../../src/db/schema/migrations.js';
 import { mergeAuthors, movePaper, writePaper } from '../../src/db/write/paper-writes.js';
 import { importDocument, importList } from '../../src/ingest/import-list.js';
 import { loadTaxonomy } from '../../src/ingest/taxonomy.js';
 import { counts } from '../helpers/graph.js';
-import { clearGraph, testDb } from '../helpers/neo4j.js';
+import { cleanGraphEachTest } from '../helpers/neo4j.js';
 
+const graph = cleanGraphEachTest();
+/** The Db of this file (set by the hooks above before any test runs). */
 let db: Db;
+beforeAll(() => {
+  db = graph();
+});
 const taxonomy = loadTaxonomy();
-
-beforeAll(async () => {
-  db = testDb();
-  await applyConstraints(db);
-});
-beforeEach(async () => {
-  await clearGraph(db);
-});
-afterAll(async () => {
-  await db.close();
-});
 
 // A real list's shape: unnumbered ##/### headings (made-up codes), one paper per bullet.
 const BASE = `# Optimizer papers

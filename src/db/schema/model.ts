@@ -1,5 +1,6 @@
 /** Plain shapes of the graph's nodes as the API sees them; src/db/ converts Neo4j values into these. */
 
+import type { VenueKind } from '../../domain/venue-kind.js';
 import { NODE_KINDS, type NodeType } from './catalogue.js';
 
 export type { NodeType };
@@ -36,7 +37,7 @@ export interface AuthorNode {
 export interface VenueNode {
   id: string;
   name: string;
-  kind: string;
+  kind: VenueKind;
 }
 export interface TopicNode {
   id: string;

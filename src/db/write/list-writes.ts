@@ -1,3 +1,4 @@
+import type { VenueKind } from '../../domain/venue-kind.js';
 import type { Runner } from '../driver.js';
 import { NODE_LABELS } from '../schema/catalogue.js';
 import type { PaperNode } from '../schema/model.js';
@@ -30,7 +31,7 @@ export interface SectionRow {
   topicIds: string[];
 }
 export interface PaperRow extends PaperNode {
-  venue: { id: string; name: string; kind: string } | null;
+  venue: { id: string; name: string; kind: VenueKind } | null;
   authors: Array<{
     id: string;
     name: string;

@@ -1,3 +1,4 @@
+import type { VenueKind } from '../../domain/venue-kind.js';
 import type { Runner } from '../driver.js';
 import type { AuthorNode, PaperNode } from '../schema/model.js';
 import { writingPapers } from './derived.js';
@@ -11,7 +12,7 @@ export interface PaperWrite {
   arxivId?: string | null;
   notes?: string[];
   links?: Array<{ label: string; url: string }>;
-  venue?: { id: string; name: string | null; kind: string | null } | null;
+  venue?: { id: string; name: string | null; kind: VenueKind | null } | null;
   /** In author order; `name` is set when the author may be created. */
   authors?: Array<{ id: string; name: string | null }>;
   sectionIds?: string[];

@@ -4,6 +4,7 @@ import { relatedWork } from '../../db/read/related-work.js';
 import type { AuthorNode, VenueNode } from '../../db/schema/model.js';
 import { prefetched } from '../../db/selection/projection.js';
 import { bibtex } from '../../domain/bibtex.js';
+import { type LinkKind, linkKind } from '../../ingest/links.js';
 import { LIMITS } from '../../limits.js';
 import { builder } from '../builder.js';
 import { checkRange } from '../errors.js';
@@ -32,24 +33,14 @@ const CoCitationRef = builder.objectRef<CoCitationRow>('CoCitation').implement({
 });
 
 const LinkKindEnum = builder.enumType('LinkKind', {
-  values: ['PDF', 'CODE', 'SLIDES', 'NOTES', 'OTHER'] as const,
+  values: ['PDF', 'CODE', 'SLIDES', 'VIDEO', 'NOTES', 'OTHER'] as const satisfies readonly LinkKind[],
 });
-
-/** Guesses what a link points at from its label and address. */
-function linkKind(label: string, url: string): 'PDF' | 'CODE' | 'SLIDES' | 'NOTES' | 'OTHER' {
-  const s = `${label} ${url}`.toLowerCase();
-  if (/slides|powerpoint|\.pptx?\b/.test(s)) return 'SLIDES';
-  if (/github|gitlab|implementation|code/.test(s)) return 'CODE';
-  if (/pdf|arxiv|openreview|proceedings/.test(s)) return 'PDF';
-  if (/notes|blog/.test(s)) return 'NOTES';
-  return 'OTHER';
-}
 
 const LinkRef = builder.objectRef<{ label: string; url: string }>('Link').implement({
   fields: (t) => ({
     label: t.exposeString('label'),
     url: t.exposeString('url'),
-    kind: t.field({ type: LinkKindEnum, resolve: (l) => linkKind(l.label, l.url) }),
+    kind: t.field({ type: LinkKindEnum, resolve: (l) => linkKind(l) }),
   }),
 });
 
@@ -181,7 +172,12 @@ builder.node(PaperRef, {
         crossSectionOnly: t.arg.boolean({ defaultValue: false }),
       },
       resolve: (p, args, ctx) =>
-        relatedWork(ctx.db, p.id, checkRange(args.first ?? 10, 50), args.crossSectionOnly ?? false),
+        relatedWork(
+          ctx.db,
+          p.id,
+          checkRange(args.first ?? 10, LIMITS.relatedWork),
+          args.crossSectionOnly ?? false,
+        ),
     }),
   }),
 });

@@ -14,7 +14,7 @@ builder.node(VenueRef, {
     kind: t.field({
       type: VenueKindEnum,
       extensions: { reads: ['kind'] },
-      resolve: (v) => v.kind as 'CONFERENCE',
+      resolve: (v) => v.kind,
     }),
     papers: t.connection({
       type: PaperRef,
