@@ -41,21 +41,33 @@ export function isTitleList(list: List): boolean {
   const texts: string[] = [];
   for (const li of items) {
     const [p, ...rest] = li.children;
-    if (p?.type !== 'paragraph' || rest.length || p.children.some((c) => c.type === 'link')) return false;
-    texts.push(cleanText(mdToString(p)));
+    // A bare address after the title ("Title (https://…)") is the title's link, not a title of its own.
+    const bare = (c: Paragraph['children'][number]) =>
+      c.type === 'link' && /^https?:/.test(mdToString(c)) && mdToString(c) === c.url;
+    const links = p?.type === 'paragraph' ? p.children.filter((c) => c.type === 'link') : [];
+    // One bare address, last: "Title (https://…)"; more are a resource's links ("…, Code: https://…").
+    const after =
+      p?.type === 'paragraph' && links[0] ? p.children.slice(p.children.indexOf(links[0]) + 1) : [];
+    const lastLink =
+      links.length === 1 && after.every((c) => c.type === 'text' && /^[\s)\].,;]*$/.test(c.value));
+    if (p?.type !== 'paragraph' || rest.length || links.some((c) => !bare(c)) || (links.length && !lastLink))
+      return false;
+    const text = cleanText(p.children.map((c) => (bare(c) ? '' : mdToString(c))).join('')).replace(
+      /\s*[([]\s*[)\]]$/,
+      '',
+    );
+    if (text) texts.push(text);
   }
   const lengths = texts.map((t) => t.split(' ').length).sort((a, b) => a - b);
   if ((lengths[Math.floor(lengths.length / 2)] ?? 0) < 4) return false;
-  const titleShaped = texts.filter((t) => {
+  const shaped = (t: string) => /^\p{Lu}/u.test(t) && t.split(' ').length <= 25 && !/[.?!]\s+\p{Lu}/u.test(t);
+  const titleCase = (t: string) => {
     const words = t.split(' ');
-    const capitals = words.filter((w) => /^\p{Lu}/u.test(w)).length;
-    return (
-      /^\p{Lu}/u.test(t) &&
-      words.length <= 25 &&
-      !/[.?!]\s+\p{Lu}/u.test(t) &&
-      (capitals >= 0.4 * words.length || t.includes(': '))
-    );
-  });
+    return words.filter((w) => /^\p{Lu}/u.test(w)).length >= 0.4 * words.length || t.includes(': ');
+  };
+  // Titles in Title Case, or, where half the list is so, sentence case too ("A semismooth newton method…").
+  const cased = texts.filter((t) => shaped(t) && titleCase(t)).length;
+  const titleShaped = texts.filter((t) => shaped(t) && (titleCase(t) || cased >= 0.5 * texts.length));
   return titleShaped.length >= 0.8 * texts.length;
 }
 

@@ -269,6 +269,23 @@ function authorsFirst(
     proposeYear(fields.candidates, Number(af[2]), 'names-year');
     return { ...firstSentence(af[3] as string), source: 'authors-first' };
   }
+  // "Sanjeev Arora and Yi Zhang, *Do GANs Actually Learn the Distribution?* Preprint, 2017.": plain
+  // names, then the title in italics (the reverse, "Title, *Names*", keeps names in the italics).
+  const italic = NAMES_ITALIC_TITLE.exec(text);
+  const italicNames = italic ? readNames(italic[1] as string) : null;
+  if (
+    italic &&
+    italicNames &&
+    (italicNames.names.length >= 2 || isStrongNameRun(italic[1] as string, italicNames)) &&
+    !readNames(italic[2] as string)
+  ) {
+    proposeAuthors(fields.candidates, italicNames, 'before-title');
+    return {
+      title: cleanText(italic[2] as string).replace(/[.,]$/, ''),
+      rest: italic[3] as string,
+      source: 'authors-first',
+    };
+  }
   // ACM, IEEE and Vancouver: "S. J. Reddi, S. Kale. Title. In ICLR, 2018.", "Kingma DP, Ba J. Title. arXiv. 2014."
   const lead = leadingNames(text, habit.namesFirst === true);
   if (lead) {
@@ -374,6 +391,11 @@ function afterColon(
 
 /** APA's year closing the names: " (1989).", " (2019a)". */
 const BOLD_NAMES_YEAR = rx()`\s*\((${YEAR})[a-z]?\)[.:,]?\s*$`;
+
+/** Names, a comma, then an italic title and the rest: "A. B, and C. D, *Title*. Venue". */
+const NAMES_ITALIC_TITLE = rx(
+  'u',
+)`^([^${EM[0]}${EM[1]}]{3,400}?)[,:]\s*${EM[0]}([^${EM[1]}]{3,400})${EM[1]}(.*)$`;
 
 /** A year standing alone as the sentence after the names (ACM): "2015. ", "2016: ". */
 const ACM_YEAR = rx()`^(${YEAR})[a-z]?[.:]\s+`;

@@ -1,5 +1,6 @@
 /** A markdown document as one mdast tree, with the HTML written inside it read into the same tree. */
 import type { Html, ListItem, Root, RootContent } from 'mdast';
+import { toString as mdToString } from 'mdast-util-to-string';
 import rehypeRaw from 'rehype-raw';
 import rehypeRemark from 'rehype-remark';
 import remarkGfm from 'remark-gfm';
@@ -22,6 +23,14 @@ type State = {
  * the entry's own text, as a list item with everything nested in it is.
  */
 function details(state: State, node: unknown) {
+  // A collapsed section ("Click to expand" over a table, headings or entries of their own) is no
+  // entry: its content is read as if it were open.
+  if (holdsSections(node)) {
+    const children = state.toFlow(state.all(node));
+    return children.filter(
+      (c) => !(c.type === 'paragraph' && /^click|^expand|^show/i.test(mdToString(c).trim())),
+    );
+  }
   const item: ListItem = {
     type: 'listItem',
     spread: false,
@@ -31,6 +40,28 @@ function details(state: State, node: unknown) {
   const list = { type: 'list' as const, ordered: false, spread: false, children: [item] };
   state.patch(node, list);
   return list;
+}
+
+/**
+ * A `<details>` that is a section: its summary is a short label ("Click to Expand", "2021
+ * papers"), not an entry's head, and it holds a table, a heading or two `<details>` of its own.
+ */
+function holdsSections(node: unknown): boolean {
+  type El = { type: string; tagName?: string; value?: string; children?: El[] };
+  const text = (n: El): string => n.value ?? (n.children ?? []).map(text).join('');
+  const kids = (node as El).children ?? [];
+  const summary = kids.find((c) => c.type === 'element' && c.tagName === 'summary');
+  if (summary && text(summary).trim().split(/\s+/).length > 5) return false;
+  let nested = 0;
+  let found = false;
+  const visit = (n: El, top: boolean) => {
+    if (found) return;
+    if (n.type === 'element' && (n.tagName === 'table' || /^h[1-6]$/.test(n.tagName ?? ''))) found = true;
+    if (!top && n.type === 'element' && n.tagName === 'details') nested++;
+    for (const c of n.children ?? []) visit(c, false);
+  };
+  visit(node as El, true);
+  return found || nested >= 2;
 }
 
 function hasStructuralHtml(tree: Root): boolean {

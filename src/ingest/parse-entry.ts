@@ -29,6 +29,22 @@ function joinWrappedTitle(all: Token[][], linksOnFirstLine: boolean): Token[][] 
   return [[...first, { kind: 'text', text: ' ' }, ...second], ...rest];
 }
 
+/**
+ * A run of names wrapped over lines before the title ("Sanjeev Arora, Rong Ge, …, and Yi" /
+ * "Zhang, *Generalization and Equilibrium…*. ICML 2017."): a first line of plain names whose title
+ * is styled on the next line is one line with it.
+ */
+function joinWrappedNames(all: Token[][]): Token[][] {
+  const [first, second, ...rest] = all;
+  const styled = (l: Token[]) =>
+    l.some((t) => t.kind === 'strong' || t.kind === 'emphasis' || t.kind === 'both');
+  if (!first || !second || styled(first) || first.some((t) => t.kind === 'link') || !styled(second))
+    return all;
+  const names = readNames(first.map(tokenText).join(''));
+  if (!names || names.names.length < 2) return all;
+  return [[...first, { kind: 'text', text: ' ' }, ...second], ...rest];
+}
+
 /** A curator's label before a colon: "**AdaGrad**: …", "Momentum: …" (a few words, no field label). */
 const ALIAS = /^\s*([^:：\n]{1,40}?)\s*[:：]\s+(?=\S)/;
 
@@ -99,7 +115,10 @@ export function parseEntry(
   }
   const aliased = readAliased(tokens, context);
   if (aliased) return aliased;
-  const [main = [], ...more] = joinWrappedTitle(lines(tokens), context.linksOnFirstLine === true);
+  const [main = [], ...more] = joinWrappedTitle(
+    joinWrappedNames(lines(tokens)),
+    context.linksOnFirstLine === true,
+  );
   const fields: EntryFields = {
     title: '',
     authors: [],

@@ -49,6 +49,10 @@ const FLOORS: Record<string, { found: number; garbage: number; authors?: number 
   'SimiaCryptus+qqn-optimizer+docs+optimizers_citations.md': { found: 97, garbage: 0, authors: 100 },
   'WangJiaHuanML+Awesome-Generalization-Randomized-Optimization+readme.md': { found: 99, garbage: 0 },
   'zzw-zwzhang+Interesting-Works-2021+readme.md': { found: 95, garbage: 0 },
+  'akshayka+papers+reading_list.md': { found: 96, garbage: 3.9 },
+  'akyrillidis+comp414-514+literature.md': { found: 100, garbage: 0 },
+  'sdbuch+sdbuch.github.io+seminar.md': { found: 81, garbage: 18.2, authors: 100 },
+  'tianshijing+Awesome-Optimizers+readme.md': { found: 97, garbage: 0 },
 };
 
 describe('the importer on the gold corpus', () => {

@@ -2,32 +2,16 @@
 
 import type { VenueKind } from '../../domain/venue-kind.js';
 import { NODE_KINDS, type NodeType } from './catalogue.js';
+import type { PaperProperties } from './paper-properties.js';
 
 export type { NodeType };
 
-export interface PaperNode {
-  id: string;
-  title: string;
-  year: number | null;
-  listedYear: number | null;
-  arxivId: string | null;
-  /** Absent on papers written before the importer recorded it: read as true. */
-  authorsComplete?: boolean | null;
-  doi?: string | null;
-  openreviewId?: string | null;
-  openAlexId?: string | null;
-  abstract?: string | null;
-  keywords?: string[] | null;
-  /** OpenAlex cited_by_count: citations over all of scholarship, not within this graph. */
-  globalCitationCount?: number | null;
-  /** Other identifiers as "scheme:value" (mag, pmid, pmcid…). */
-  otherIds?: string[] | null;
-  venueText: string | null;
-  /** Lists are absent rather than empty on papers from a bulk import (neo4j-admin stores no empty arrays). */
-  notes?: string[] | null;
-  linkLabels?: string[] | null;
-  linkUrls?: string[] | null;
-}
+/**
+ * A paper as stored: its id and the properties of PAPER_PROPERTIES (paper-properties.ts), typed
+ * from that table. Optional ones may be absent: on papers written before the importer recorded
+ * them, and lists on papers of a bulk import (neo4j-admin stores no empty arrays).
+ */
+export type PaperNode = { id: string } & PaperProperties;
 export interface AuthorNode {
   id: string;
   name: string;

@@ -2,10 +2,11 @@ import type { VenueKind } from '../../domain/venue-kind.js';
 import type { Runner } from '../driver.js';
 import { NODE_LABELS } from '../schema/catalogue.js';
 import type { PaperNode } from '../schema/model.js';
+import { mergeAssignments, propertiesOf } from '../schema/paper-properties.js';
 import { linkCitations } from './citations.js';
 import { writingPapers } from './derived.js';
 import { resolveAuthors, resolvePapers } from './identity.js';
-import { dropOrphans, type HAND_EDITED, refreshSectionTopics } from './paper-writes.js';
+import { dropOrphans, refreshSectionTopics } from './paper-writes.js';
 import { FULLER_NAME, fullerName } from './person-names.js';
 
 /** Rows the importer writes; built by src/ingest/load.ts from parsed records. */
@@ -198,26 +199,8 @@ async function dropAuthorships(run: Runner, replaced: Array<{ a: string; p: stri
   );
 }
 
-/** The paper properties every write sets from a row (createPapers and mergePapers agree on these). */
-export const rowProps = (p: PaperRow) => ({
-  id: p.id,
-  title: p.title,
-  year: p.year,
-  listedYear: p.listedYear,
-  arxivId: p.arxivId,
-  doi: p.doi ?? null,
-  openreviewId: p.openreviewId ?? null,
-  openAlexId: p.openAlexId ?? null,
-  abstract: p.abstract ?? null,
-  keywords: p.keywords ?? [],
-  globalCitationCount: p.globalCitationCount ?? null,
-  otherIds: p.otherIds ?? [],
-  authorsComplete: p.authorsComplete ?? true,
-  venueText: p.venueText,
-  notes: p.notes,
-  linkUrls: p.linkUrls,
-  linkLabels: p.linkLabels,
-});
+/** The paper properties every write sets from a row: the table's, defaults filled in. */
+export const rowProps = (p: PaperRow) => propertiesOf(p);
 
 /** Papers known to be new: nodes and relationships created outright. */
 async function createPapers(run: Runner, papers: PaperRow[]): Promise<void> {
@@ -252,7 +235,7 @@ async function createPapers(run: Runner, papers: PaperRow[]): Promise<void> {
 }
 
 /** True in Cypher when a mutation set this field of paper `p` by hand: an import leaves it alone. */
-const edited = (field: (typeof HAND_EDITED)[number]) => `'${field}' IN coalesce(p.handEdited, [])`;
+const edited = (field: string) => `'${field}' IN coalesce(p.handEdited, [])`;
 
 /**
  * Papers that may already be in the graph, under the ids identity.ts resolved: one simple
@@ -267,24 +250,7 @@ async function mergePapers(run: Runner, papers: PaperRow[]): Promise<void> {
      MERGE (p:Paper {id: row.id})
      WITH p, row,
           [i IN range(0, size(row.linkUrls) - 1) WHERE NOT row.linkUrls[i] IN coalesce(p.linkUrls, [])] AS newLinks
-     SET p.title = coalesce(p.title, row.title),
-         p.year = CASE WHEN ${edited('year')} THEN p.year ELSE coalesce(row.year, p.year) END,
-         p.listedYear = CASE WHEN ${edited('listedYear')} THEN p.listedYear ELSE coalesce(row.listedYear, p.listedYear) END,
-         p.arxivId = CASE WHEN ${edited('arxivId')} THEN p.arxivId ELSE coalesce(p.arxivId, row.arxivId) END,
-         p.doi = coalesce(p.doi, row.doi),
-         p.openreviewId = coalesce(p.openreviewId, row.openreviewId),
-         p.openAlexId = coalesce(p.openAlexId, row.openAlexId),
-         p.abstract = CASE WHEN size(coalesce(row.abstract, '')) > size(coalesce(p.abstract, ''))
-                           THEN row.abstract ELSE p.abstract END,
-         p.keywords = coalesce(p.keywords, []) + [k IN row.keywords WHERE NOT k IN coalesce(p.keywords, [])],
-         p.otherIds = coalesce(p.otherIds, []) + [k IN row.otherIds WHERE NOT k IN coalesce(p.otherIds, [])],
-         p.globalCitationCount = coalesce(row.globalCitationCount, p.globalCitationCount),
-         // One source that gives every author is enough for the paper's list to be complete.
-         p.authorsComplete = coalesce(p.authorsComplete, false) OR row.authorsComplete,
-         p.venueText = coalesce(row.venueText, p.venueText),
-         p.notes = coalesce(p.notes, []) + [n IN row.notes WHERE NOT ${edited('notes')} AND NOT n IN coalesce(p.notes, [])],
-         p.linkUrls = coalesce(p.linkUrls, []) + [i IN newLinks WHERE NOT ${edited('links')} | row.linkUrls[i]],
-         p.linkLabels = coalesce(p.linkLabels, []) + [i IN newLinks WHERE NOT ${edited('links')} | row.linkLabels[i]]`,
+     SET ${mergeAssignments(edited).join(',\n         ')}`,
     { rows: papers.map((p) => ({ props: rowProps(p) })) },
   );
   await run(

@@ -2,6 +2,7 @@ import { closeSync, createReadStream, mkdirSync, openSync, writeSync } from 'nod
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { RelType } from '../../db/schema/catalogue.js';
+import { PAPER_CSV_COLUMNS } from '../../db/schema/paper-properties.js';
 import { newestKeyOf } from '../../db/schema/sort-keys.js';
 import { topicPairId } from '../../db/schema/topic-pairs.js';
 import { keysOf, yearsAgree } from '../../db/write/identity.js';
@@ -15,27 +16,9 @@ import {
 import { termsOf } from '../../domain/terms.js';
 import { type Cell, CsvFile } from './csv.js';
 
-/** Paper properties in the files, with their neo4j-admin types (the online write's rowProps, plus derived keys). */
-const PAPER_COLUMNS = [
-  ['title', ''],
-  ['year', 'int'],
-  ['listedYear', 'int'],
-  ['arxivId', ''],
-  ['doi', ''],
-  ['openreviewId', ''],
-  ['openAlexId', ''],
-  ['abstract', ''],
-  ['keywords', 'string[]'],
-  ['globalCitationCount', 'long'],
-  ['otherIds', 'string[]'],
-  ['authorsComplete', 'boolean'],
-  ['venueText', ''],
-  ['notes', 'string[]'],
-  ['linkUrls', 'string[]'],
-  ['linkLabels', 'string[]'],
-  ['newest', ''],
-  ['terms', 'string[]'],
-] as const;
+/** The paper file's columns: the table's properties (as the online write stores them), then derived keys. */
+const PAPER_COLUMNS = [...PAPER_CSV_COLUMNS, 'newest', 'terms:string[]'];
+const columnName = (c: string) => c.split(':')[0] as string;
 
 type Label =
   | 'Paper'
@@ -195,9 +178,9 @@ export class GraphFilesWriter {
     const words = termsOf(p.title, p.abstract, ...(p.keywords ?? []));
     for (const w of words) this.terms.set(w, (this.terms.get(w) ?? 0) + 1);
     const derived: Record<string, Cell> = { newest: newestKeyOf(p.year, p.title), terms: words };
-    this.file('Paper', ['id:ID(Paper)', ...PAPER_COLUMNS.map(([c, t]) => (t ? `${c}:${t}` : c))]).row([
+    this.file('Paper', ['id:ID(Paper)', ...PAPER_COLUMNS]).row([
       p.id,
-      ...PAPER_COLUMNS.map(([c]) => (c in derived ? derived[c] : props[c])),
+      ...PAPER_COLUMNS.map(columnName).map((c) => (c in derived ? derived[c] : props[c])),
     ]);
 
     const seenAuthors = new Set<string>();

@@ -1,0 +1,22 @@
+// query 1 of 1
+UNWIND $keys AS key
+MATCH (x:Paper {id: key})
+RETURN key, COUNT {
+   (x)<-[:CITES]-(p:Paper)
+} AS total, COLLECT {
+  MATCH (x)<-[:CITES]-(p:Paper)
+  WITH p
+  ORDER BY p.newest, p.id
+  SKIP $offset
+  LIMIT $limit
+  RETURN p {.*}
+} AS nodes
+// parameters
+{
+  "keys": [
+    "k:1",
+    "k:2"
+  ],
+  "offset": 10,
+  "limit": 5
+}

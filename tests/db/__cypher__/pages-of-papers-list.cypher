@@ -1,0 +1,22 @@
+// query 1 of 1
+UNWIND $keys AS key
+MATCH (x:List {id: key})
+RETURN key, COUNT {
+   (x)<-[:STATED_IN]-(p:Paper)
+} AS total, COLLECT {
+  MATCH (x)<-[:STATED_IN]-(p:Paper)
+  WITH p
+  ORDER BY p.newest, p.id
+  SKIP $offset
+  LIMIT $limit
+  RETURN p {.*}
+} AS nodes
+// parameters
+{
+  "keys": [
+    "k:1",
+    "k:2"
+  ],
+  "offset": 10,
+  "limit": 5
+}

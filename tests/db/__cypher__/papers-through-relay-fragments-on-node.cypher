@@ -1,0 +1,26 @@
+// query 1 of 1
+CALL () {
+  MATCH (p:Paper)
+  RETURN count(p) AS total
+}
+CALL () {
+  MATCH (p:Paper)
+  WHERE p.newest IS NOT NULL
+  WITH p
+  ORDER BY p.newest, p.id
+  SKIP $offset
+  LIMIT $limit
+  WITH p, COLLECT {
+    MATCH (p)<-[r2:AUTHORED]-(n1:Author)
+    WITH n1
+    ORDER BY r2.position
+    RETURN n1 {.id, .name}
+  } AS h0
+  RETURN collect(p {.id, .title, `@authors`: h0}) AS nodes
+}
+RETURN total, nodes
+// parameters
+{
+  "offset": 0,
+  "limit": 3
+}

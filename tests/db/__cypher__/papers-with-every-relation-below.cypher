@@ -1,0 +1,46 @@
+// query 1 of 1
+CALL () {
+  MATCH (p:Paper)
+  RETURN count(p) AS total
+}
+CALL () {
+  MATCH (p:Paper)
+  WHERE p.newest IS NOT NULL
+  WITH p
+  ORDER BY p.newest, p.id
+  SKIP $offset
+  LIMIT $limit
+  WITH p, COLLECT {
+    MATCH (p)-[:PUBLISHED_IN]->(n1:Venue)
+    WITH n1
+    LIMIT 1
+    RETURN n1 {.id, .name, .kind}
+  } AS h0, COLLECT {
+    MATCH (p)<-[r5:AUTHORED]-(n4:Author)
+    WITH n4
+    ORDER BY r5.position
+    RETURN n4 {.id, .name}
+  } AS h3, COLLECT {
+    MATCH (p)-[:LISTED_IN]->(n7:Section)
+    WITH n7
+    ORDER BY n7.listId, n7.code
+    RETURN n7 {.id, .code}
+  } AS h6, COLLECT {
+    MATCH (p)-[:ABOUT]->(n10:Topic)
+    WITH n10
+    ORDER BY n10.facet, n10.name
+    RETURN n10 {.id, .name}
+  } AS h9, COLLECT {
+    MATCH (p)-[:MENTIONS]->(n13:Optimizer)
+    WITH n13
+    ORDER BY n13.name
+    RETURN n13 {.id, .name}
+  } AS h12
+  RETURN collect(p {.id, .title, .year, `@venue`: h0, `@authors`: h3, `@sections`: h6, `@topics`: h9, `@optimizers`: h12}) AS nodes
+}
+RETURN total, nodes
+// parameters
+{
+  "offset": 0,
+  "limit": 3
+}
