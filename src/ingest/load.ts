@@ -1,4 +1,6 @@
 import type { Db, Runner } from '../db/driver.js';
+import type { PaperNode } from '../db/schema/model.js';
+import { propertiesOf } from '../db/schema/paper-properties.js';
 import {
   countNodes,
   type PaperRow,
@@ -73,24 +75,11 @@ export function planRows(parsed: ParsedList, listName: string, taxonomy: Taxonom
     .map((t) => ({ ...t, id: topicId(t.id) }))
     .filter((t) => used.has(t.id));
   const papers: PaperRow[] = parsed.papers.map((p) => ({
-    id: p.id,
-    title: p.title,
-    year: p.year,
-    listedYear: p.listedYear,
-    arxivId: p.arxivId,
-    doi: p.doi,
-    openreviewId: p.openreviewId,
-    authorsComplete: p.authorsComplete,
-    venueText: p.venueText,
-    notes: p.notes,
+    // Every property of the table the record carries, under its name; links as two lists.
+    ...(propertiesOf(p as unknown as PaperNode) as PaperNode),
     linkLabels: p.links.map((l) => l.label),
     linkUrls: p.links.map((l) => l.url),
     venue: p.venue,
-    openAlexId: p.openAlexId ?? null,
-    abstract: p.abstract ?? null,
-    keywords: p.keywords ?? [],
-    globalCitationCount: p.globalCitationCount ?? null,
-    otherIds: p.otherIds ?? [],
     authors: p.authors.map((a, position) => ({ ...a, position })),
     optimizers: p.optimizers,
     sectionId: idOf(p.sectionCode),

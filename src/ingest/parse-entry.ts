@@ -8,6 +8,7 @@ import { isAnchor, isPaperLink, readLink } from './links.js';
 import { isStrongNameRun, readNames } from './names.js';
 import type { LinkRecord } from './records.js';
 import { lines, type Token, tokenText } from './tokens.js';
+import { isKnownVenue } from './venue.js';
 import { FIELD_LABEL, LINK_LABEL, NON_PAPER_TITLE } from './vocabulary.js';
 
 /**
@@ -150,6 +151,13 @@ export function parseEntry(
     linkTokens.some((l) => /^\[?arxiv\]?$/i.test(l.text.trim()) && /arxiv\.org/i.test(l.url))
   )
     state.venues.push('arXiv');
+  // "[[ICML20]](…pdf)": a paper link labelled with its venue and year says where it appeared.
+  if (!state.venues.length) {
+    const labelled = linkTokens
+      .map((l) => l.text.replace(/^\[+|\]+$/g, '').trim())
+      .find((t) => /\d{2}$/.test(t) && isKnownVenue(t));
+    if (labelled) state.venues.push(labelled);
+  }
   // Under a bullet or heading that is only a year or a venue ("- 2018", "## ICML 2019"), it is theirs.
   proposeYear(fields.candidates, context.year, 'parent');
   if (!state.venues.length && context.venue) state.venues.push(context.venue);

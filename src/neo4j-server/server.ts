@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, openSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import neo4j from 'neo4j-driver';
 import lockfile from 'proper-lockfile';
 import { ConfigError } from '../config.js';
@@ -79,7 +80,9 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo
   const l = layout(resolve(opts.dataDir));
   const log = opts.log ?? (() => {});
   await makeFolders(l);
-  const unlock = await acquireLock(l, opts.startTimeoutMs ?? 120_000);
+  // One bound for every start, first or restart: how long a JVM may take to answer Bolt.
+  const startTimeoutMs = opts.startTimeoutMs ?? 120_000;
+  const unlock = await acquireLock(l, startTimeoutMs);
   try {
     const attached = await attach(l);
     if (attached) return attached;
@@ -103,9 +106,9 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo
     const child = spawnServer(java, lib, l);
     const javaPid = child.pid as number;
     await record(l, uri, javaPid);
-    const server = owned(l, uri, creds, child, () => spawnServer(java, lib, l), log);
+    const server = owned(l, uri, creds, child, () => spawnServer(java, lib, l), log, startTimeoutMs);
     try {
-      await waitForBolt(uri, creds, child, l, opts.startTimeoutMs ?? 120_000);
+      await waitForBolt(uri, creds, child, l, startTimeoutMs);
     } catch (err) {
       await server.stop();
       throw err;
@@ -164,6 +167,7 @@ function owned(
   first: ChildProcess,
   respawn: () => ChildProcess,
   log: (msg: string) => void,
+  startTimeoutMs: number,
 ): LocalNeo4j & { supervise(): void } {
   let child = first;
   let health: Health = { state: 'up' };
@@ -203,7 +207,7 @@ function owned(
     watch(child);
     await record(l, uri, child.pid as number);
     try {
-      await waitForBolt(uri, creds, child, l, 120_000);
+      await waitForBolt(uri, creds, child, l, startTimeoutMs);
       health = { state: 'up' };
       log(`The managed Neo4j is back at ${uri} (pid ${child.pid}).`);
     } catch {
@@ -251,6 +255,9 @@ function owned(
   };
 }
 
+/** The watchdog script: a file beside this module, run by sh (scripts/watchdog.sh says what it does). */
+const WATCHDOG = fileURLToPath(new URL('./scripts/watchdog.sh', import.meta.url));
+
 /** Starts the JVM in its own process group, plus a watchdog that ends it if this process dies without stopping it. */
 function spawnServer(java: string, lib: string, l: Layout): ChildProcess {
   const out = openSync(l.console, 'a');
@@ -278,19 +285,10 @@ function spawnServer(java: string, lib: string, l: Layout): ChildProcess {
     },
   );
   // Watch from outside Node: even a SIGKILLed owner leaves no JVM behind for long.
-  const watchdog = spawn(
-    'sh',
-    [
-      '-c',
-      'while kill -0 "$1" 2>/dev/null && kill -0 "$2" 2>/dev/null; do sleep 1; done; ' +
-        'kill -0 "$2" 2>/dev/null || exit 0; kill -TERM "$2"; ' +
-        'i=0; while kill -0 "$2" 2>/dev/null && [ $i -lt 60 ]; do sleep 0.5; i=$((i+1)); done; kill -KILL "$2" 2>/dev/null; exit 0',
-      'neo4j-watchdog',
-      String(process.pid),
-      String(child.pid),
-    ],
-    { detached: true, stdio: 'ignore' },
-  );
+  const watchdog = spawn('sh', [WATCHDOG, String(process.pid), String(child.pid)], {
+    detached: true,
+    stdio: 'ignore',
+  });
   watchdog.unref();
   return child;
 }

@@ -53,6 +53,10 @@ const FLOORS: Record<string, { found: number; garbage: number; authors?: number 
   'akyrillidis+comp414-514+literature.md': { found: 100, garbage: 0 },
   'sdbuch+sdbuch.github.io+seminar.md': { found: 81, garbage: 18.2, authors: 100 },
   'tianshijing+Awesome-Optimizers+readme.md': { found: 97, garbage: 0 },
+  'asgaardlab+OverfitGuard+surveyed_paper.md': { found: 100, garbage: 0, authors: 96.9 },
+  'francesco-innocenti+mup-papers+readme.md': { found: 100, garbage: 1.9 },
+  'Pikus16+LossLandscapePapers+readme.md': { found: 100, garbage: 4.4 },
+  'tanganke+Mode-Connectivity+readme.md': { found: 96, garbage: 3.4, authors: 100 },
 };
 
 describe('the importer on the gold corpus', () => {
