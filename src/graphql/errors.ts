@@ -7,6 +7,14 @@ export function badInput(message: string, argument?: string): GraphQLError {
   });
 }
 
+/** A confidence argument: a number from 0 to 1. */
+export function checkConfidence(value: number, argument = 'minConfidence'): number {
+  if (!Number.isFinite(value) || value < 0 || value > 1) {
+    throw badInput(`${argument} must be between 0 and 1; got ${value}.`, argument);
+  }
+  return value;
+}
+
 /** Rejects counts outside 1..max with a message that names the argument and the limit. */
 export function checkRange(value: number, max: number, argument = 'first', min = 1): number {
   if (!Number.isInteger(value) || value < min || value > max) {

@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import type { Db } from '../db/driver.js';
 import { type CoAuthorRow, coAuthorsOf } from '../db/read/co-authors.js';
 import { type CoCitationRow, coCitedOf } from '../db/read/co-citation.js';
+import { type AssignmentRow, assignmentsOf } from '../db/read/topic-assignments.js';
 import type {
   AuthorNode,
   NodeType,
@@ -61,6 +62,8 @@ export function createLoaders(db: Db) {
         `papers:${source}:${order}:${offset}:${limit}`,
         () => new DataLoader((keys) => papersOf<PaperNode>(db, source, keys, offset, limit, order)),
       ),
+    /** Paper.topicAssignments: every stored assignment of each paper of a level, in one query. */
+    topicAssignments: new DataLoader<string, AssignmentRow[]>((ids) => assignmentsOf(db, ids)),
     coAuthors: (first: number) =>
       memo<CoAuthorRow[]>(`co:${first}`, () => new DataLoader((keys) => coAuthorsOf(db, keys, first))),
     coCited: (first: number) =>

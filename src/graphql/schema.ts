@@ -12,6 +12,7 @@ import './types/search.js';
 import './types/section.js';
 import './types/stats.js';
 import './types/topic.js';
+import './types/topic-assignment.js';
 import './types/venue.js';
 
 /** The whole GraphQL schema; importing the type files registers them with the builder. */

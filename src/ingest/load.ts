@@ -13,9 +13,12 @@ import {
   writeListStructure,
 } from '../db/write/list-writes.js';
 import { listId, sectionId, slug, topicId } from '../domain/normalize.js';
+import { mappingOf, sectionChains, statedBySection, topicInputs } from '../topics/document-inputs.js';
+import type { TopicInput } from '../topics/features.js';
+import { inferTopics } from '../topics/infer.js';
 import type { ParsedList, ParseWarning } from './records.js';
 import { diffStatements, type SourceDiff } from './source-diff.js';
-import type { Taxonomy } from './taxonomy.js';
+import { listDef, type Taxonomy } from './taxonomy.js';
 
 /** Papers per UNWIND statement; one statement of this size stays well inside Neo4j's memory limits. */
 const BATCH = 1000;
@@ -42,18 +45,20 @@ export interface ImportSummary {
   notices: ParseWarning[];
 }
 
-/** Builds the database rows for one parsed list: ids, topic mapping from the taxonomy, author positions. */
+/**
+ * Builds the database rows for one parsed list: ids, the topics its sections state (taxonomy),
+ * the topics inferred for each paper (the bulk loader writes these; an online write infers again
+ * from the graph, derived.ts), author positions.
+ */
 export function planRows(parsed: ParsedList, listName: string, taxonomy: Taxonomy, format = 'md') {
-  const mapping = taxonomy.lists[slug(listName)]?.sections ?? {};
+  const def = listDef(taxonomy, listName) ?? taxonomy.lists[slug(listName)];
   const byCode = new Map(parsed.sections.map((s) => [s.code, s]));
-  // A section's topics are its own mapping plus its ancestors'.
-  const topicsOf = (code: string | null): string[] => {
-    const out: string[] = [];
-    for (let c = code; c; c = byCode.get(c)?.parentCode ?? null) {
-      for (const t of mapping[c]?.topics ?? []) if (!out.includes(topicId(t))) out.push(topicId(t));
-    }
-    return out;
-  };
+  const stated = statedBySection(parsed, def, taxonomy);
+  const chains = sectionChains(parsed);
+  const topicsOf = (code: string | null) => (code ? (stated.get(code)?.topics ?? []) : []);
+  // The headings whose mapping states a paper's topics: the evidence of its SECTION assignments.
+  const statedBy = (code: string | null) =>
+    code ? (chains.get(code) ?? []).filter((s) => mappingOf(def, s)?.topics.length).map((s) => s.title) : [];
   // Ids come from each section's key (its written code or heading path), never from position.
   const idOf = (code: string | null) => {
     const s = code === null ? undefined : byCode.get(code);
@@ -66,29 +71,40 @@ export function planRows(parsed: ParsedList, listName: string, taxonomy: Taxonom
     order: s.order,
     depth: s.depth,
     parentId: idOf(s.parentCode),
-    descriptionEn: mapping[s.code]?.en ?? null,
-    descriptionZh: mapping[s.code]?.zh ?? null,
-    topicIds: (mapping[s.code]?.topics ?? []).map(topicId),
+    descriptionEn: mappingOf(def, s)?.en ?? null,
+    descriptionZh: mappingOf(def, s)?.zh ?? null,
+    topicIds: (mappingOf(def, s)?.topics ?? []).map(topicId),
   }));
-  const used = new Set(sections.flatMap((s) => topicsOf(s.code)));
-  const topics: TopicRow[] = taxonomy.topics
-    .map((t) => ({ ...t, id: topicId(t.id) }))
-    .filter((t) => used.has(t.id));
-  const papers: PaperRow[] = parsed.papers.map((p) => ({
-    // Every property of the table the record carries, under its name; links as two lists.
-    ...(propertiesOf(p as unknown as PaperNode) as PaperNode),
-    linkLabels: p.links.map((l) => l.label),
-    linkUrls: p.links.map((l) => l.url),
-    venue: p.venue,
-    authors: p.authors.map((a, position) => ({ ...a, position })),
-    optimizers: p.optimizers,
-    sectionId: idOf(p.sectionCode),
-    listId: listId(listName),
-    order: p.order,
-    topicIds: topicsOf(p.sectionCode),
-    references: p.references ?? [],
+  // Every topic of the taxonomy, so inference (which may name any) finds its node.
+  const topics: TopicRow[] = taxonomy.topics.map((t) => ({
+    id: topicId(t.id),
+    name: t.name,
+    facet: t.facet,
   }));
-  const title = taxonomy.lists[slug(listName)]?.title ?? parsed.title;
+  const inputs = topicInputs(parsed);
+  const papers: PaperRow[] = parsed.papers.map((p, i) => {
+    const topicIds = topicsOf(p.sectionCode);
+    return {
+      // Every property of the table the record carries, under its name; links as two lists.
+      ...(propertiesOf(p as unknown as PaperNode) as PaperNode),
+      linkLabels: p.links.map((l) => l.label),
+      linkUrls: p.links.map((l) => l.url),
+      venue: p.venue,
+      authors: p.authors.map((a, position) => ({ ...a, position })),
+      optimizers: p.optimizers,
+      sectionId: idOf(p.sectionCode),
+      listId: listId(listName),
+      order: p.order,
+      topicIds: topicIds.map(topicId),
+      statedBy: statedBy(p.sectionCode),
+      inferred: inferTopics(inputs[i] as TopicInput, new Set(topicIds)).map((x) => ({
+        ...x,
+        topic: topicId(x.topic),
+      })),
+      references: p.references ?? [],
+    };
+  });
+  const title = def?.title ?? parsed.title;
   return { list: { id: listId(listName), name: listName, title, format }, topics, sections, papers };
 }
 

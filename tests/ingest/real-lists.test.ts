@@ -78,12 +78,12 @@ describe('the seed and the optimizer-papers lists', () => {
       [14, 'A.2', 'Xiangyi Chen', 4, true, 'ICLR', 'CONFERENCE', 2019, '1808.02941', 'Adam'],
       [15, 'A.2', 'Tran Thi Phuong', 2, true, 'IEEE Access', 'JOURNAL', 2019, '1904.03590', 'AMSGrad'],
       [16, 'A.2', 'Mher Safaryan', 2, true, 'ICML', 'CONFERENCE', 2019, '1905.12938', ''],
-      [17, 'A.2', 'Alexandre Défossez', 4, true, 'arXiv', 'PREPRINT', 2020, '2003.02395', 'Adagrad,Adam'],
+      [17, 'A.2', 'Alexandre Défossez', 4, true, 'arXiv', 'PREPRINT', 2020, '2003.02395', 'Adam,Adagrad'],
       [18, 'A.2', 'Congliang Chen', 4, true, 'JMLR', 'JOURNAL', 2022, null, 'Adam'],
-      [31, 'B.2', 'Pan Zhou', 6, true, 'NeurIPS', 'CONFERENCE', 2020, '2010.05627', 'Adam,SGD'],
+      [31, 'B.2', 'Pan Zhou', 6, true, 'NeurIPS', 'CONFERENCE', 2020, '2010.05627', 'SGD,Adam'],
       [34, 'C', 'Lukas Balles', 2, true, 'ICML', 'CONFERENCE', 2018, '1705.07774', 'Adam'],
       [35, 'C', 'Robin M. Schmidt', 3, true, 'ICML', 'CONFERENCE', 2020, '2007.01547', ''],
-      [36, 'C', 'Frederik Kunstner', 4, true, 'ICLR', 'CONFERENCE', 2023, null, 'Adam,SGD'],
+      [36, 'C', 'Frederik Kunstner', 4, true, 'ICLR', 'CONFERENCE', 2023, null, 'SGD,Adam'],
     ]);
     expect(summary('optimizers')).toEqual([
       [5, '1', 'Diederik P. Kingma', 2, true, 'ICLR', 'CONFERENCE', 2015, '1412.6980', 'Adam'],

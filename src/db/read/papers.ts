@@ -1,6 +1,7 @@
 import type { Db, Params } from '../driver.js';
 import type { PaperNode } from '../schema/model.js';
 import { PAPER_ORDERS, type PaperOrder } from '../schema/sort-keys.js';
+import { defaultMinConfidence } from '../schema/topic-edges.js';
 import type { Page } from '../selection/nodes.js';
 import { EMPTY_PLAN, type Plan, Projection } from '../selection/projection.js';
 
@@ -10,6 +11,8 @@ export interface PaperFilter {
   venueId?: string | null;
   venueKind?: string | null;
   topicId?: string | null;
+  /** With topicId: the least confidence of an inferred assignment that counts (default taxonomy.yaml's threshold). */
+  minConfidence?: number | null;
   sectionCode?: string | null;
   listId?: string | null;
   optimizer?: string | null;
@@ -29,7 +32,8 @@ function filterClause(f: PaperFilter, extra: string[] = []): { cypher: string; p
   let match = 'MATCH (p:Paper)';
   if (f.authorId) match = 'MATCH (:Author {id: $authorId})-[:AUTHORED]->(p:Paper)';
   else if (f.venueId) match = 'MATCH (:Venue {id: $venueId})<-[:PUBLISHED_IN]-(p:Paper)';
-  else if (f.topicId) match = 'MATCH (:Topic {id: $topicId})<-[:ABOUT]-(p:Paper)';
+  else if (f.topicId)
+    match = 'MATCH (:Topic {id: $topicId})<-[about:ABOUT WHERE about.confidence >= $minConfidence]-(p:Paper)';
   else if (f.cites) match = 'MATCH (:Paper {id: $cites})<-[:CITES]-(p:Paper)';
   else if (f.citedBy) match = 'MATCH (:Paper {id: $citedBy})-[:CITES]->(p:Paper)';
   // Every source (a BibTeX, CSL or OpenAlex file too) states its papers; only lists have sections.
@@ -43,7 +47,7 @@ function filterClause(f: PaperFilter, extra: string[] = []): { cypher: string; p
   if (f.venueId && !match.includes('$venueId'))
     where.push('EXISTS { (p)-[:PUBLISHED_IN]->(:Venue {id: $venueId}) }');
   if (f.topicId && !match.includes('$topicId'))
-    where.push('EXISTS { (p)-[:ABOUT]->(:Topic {id: $topicId}) }');
+    where.push('EXISTS { (p)-[a:ABOUT WHERE a.confidence >= $minConfidence]->(:Topic {id: $topicId}) }');
   if (f.venueKind) where.push('EXISTS { (p)-[:PUBLISHED_IN]->(:Venue {kind: $venueKind}) }');
   if (f.sectionCode) {
     where.push(
@@ -59,7 +63,7 @@ function filterClause(f: PaperFilter, extra: string[] = []): { cypher: string; p
   if (f.yearFrom != null) where.push('p.year >= $yearFrom');
   if (f.yearTo != null) where.push('p.year <= $yearTo');
   const cypher = where.length ? `${match} WHERE ${where.join(' AND ')}` : match;
-  return { cypher, params: { ...f } };
+  return { cypher, params: { ...f, minConfidence: f.minConfidence ?? defaultMinConfidence() } };
 }
 
 /** One page of papers matching a filter, with the total count, in one round trip. */

@@ -1,4 +1,6 @@
 import { headingSlug } from '../../domain/normalize.js';
+import { projectTaxonomy } from '../../ingest/taxonomy.js';
+import { reinferAll } from '../../topics/reinfer.js';
 import type { Db } from '../driver.js';
 import { newestKey } from './sort-keys.js';
 import { countTerms } from './terms.js';
@@ -71,6 +73,23 @@ export const MIGRATIONS: readonly Migration[] = [
            SET s.id = c.to`,
           { changes: changes.slice(i, i + 5000) },
         );
+    },
+  },
+  {
+    id: '006-topic-assignment-sources',
+    description:
+      'ABOUT relationships carry a source (SECTION, MANUAL) and confidence 1 in place of via; TopicPair counters count by confidence grade; every paper gets its inferred topics',
+    run: async (db) => {
+      for (;;) {
+        const [row] = await db.write(
+          `MATCH ()-[a:ABOUT]->() WHERE a.source IS NULL WITH a LIMIT 10000
+           SET a.source = CASE a.via WHEN 'manual' THEN 'MANUAL' ELSE 'SECTION' END, a.confidence = 1.0
+           REMOVE a.via RETURN count(*) AS n`,
+        );
+        if (!row || (row.n as number) === 0) break;
+      }
+      await recountTopicPairs(db);
+      await reinferAll(db, projectTaxonomy());
     },
   },
 ];

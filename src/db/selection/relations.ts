@@ -1,5 +1,6 @@
 /** The relations the API follows and the ways to reach papers: read by the Cypher compiler (projection.ts) and the batch loaders (nodes.ts). */
 import type { NodeOfKind, NodeType } from '../schema/model.js';
+import { shownAbout } from '../schema/topic-edges.js';
 
 /**
  * A relation the API follows from a node of kind `from` to nodes of kind `to`: the pattern from
@@ -45,7 +46,8 @@ export const RELATIONS = {
     from: 'Paper',
     to: 'Topic',
     field: 'topics',
-    pattern: (x, n) => `(${x})-[:ABOUT]->(${n}:Topic)`,
+    // Stated topics and inferred ones at the default confidence (topicAssignments has them all).
+    pattern: (x, n, r) => `(${x})-[${r}:ABOUT WHERE ${shownAbout(r)}]->(${n}:Topic)`,
     tail: (n) => `WITH ${n} ORDER BY ${n}.facet, ${n}.name`,
   },
   paperOptimizers: {
@@ -66,7 +68,7 @@ export const RELATIONS = {
     from: 'Author',
     to: 'Topic',
     field: 'topics',
-    pattern: (x, n) => `(${x})-[:AUTHORED]->(:Paper)-[:ABOUT]->(${n}:Topic)`,
+    pattern: (x, n, r) => `(${x})-[:AUTHORED]->(:Paper)-[${r}:ABOUT WHERE ${shownAbout(r)}]->(${n}:Topic)`,
     tail: (n) => `WITH DISTINCT ${n} ORDER BY ${n}.facet, ${n}.name`,
   },
   topicSections: {
@@ -125,7 +127,11 @@ export type RelationTarget = { [R in Relation]: NodeOfKind[(typeof RELATIONS)[R]
 export const PAPER_SOURCES = {
   author: ['Author', (x: string, p: string) => `(${x})-[:AUTHORED]->(${p}:Paper)`, 'papers'],
   venue: ['Venue', (x: string, p: string) => `(${x})<-[:PUBLISHED_IN]-(${p}:Paper)`, 'papers'],
-  topic: ['Topic', (x: string, p: string) => `(${x})<-[:ABOUT]-(${p}:Paper)`, 'papers'],
+  topic: [
+    'Topic',
+    (x: string, p: string) => `(${x})<-[about:ABOUT WHERE ${shownAbout('about')}]-(${p}:Paper)`,
+    'papers',
+  ],
   optimizer: ['Optimizer', (x: string, p: string) => `(${x})<-[:MENTIONS]-(${p}:Paper)`, 'papers'],
   section: ['Section', (x: string, p: string) => `(${x})<-[:LISTED_IN]-(${p}:Paper)`, 'papers'],
   list: ['List', (x: string, p: string) => `(${x})<-[:STATED_IN]-(${p}:Paper)`, 'papers'],

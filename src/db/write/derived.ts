@@ -2,6 +2,7 @@ import type { Runner } from '../driver.js';
 import { newestKey } from '../schema/sort-keys.js';
 import { countTerms, uncountTerms } from '../schema/terms.js';
 import { countTopicPairs } from '../schema/topic-pairs.js';
+import { inferStoredTopics } from './topic-writes.js';
 
 /**
  * A value derived from papers and their relations, stored so reads stay cheap. `before` runs
@@ -25,6 +26,11 @@ const DERIVED: readonly Derived[] = [
     name: 'Paper.terms and Term document frequencies (the related-work text signal)',
     before: uncountTerms,
     after: countTerms,
+  },
+  {
+    // Before the pair counters, which count the inferred assignments too.
+    name: 'Inferred topics (ABOUT {source: INFERRED})',
+    after: inferStoredTopics,
   },
   {
     name: 'TopicPair counters (topicOverlap)',

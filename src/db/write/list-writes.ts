@@ -6,7 +6,7 @@ import { mergeAssignments, propertiesOf } from '../schema/paper-properties.js';
 import { linkCitations } from './citations.js';
 import { writingPapers } from './derived.js';
 import { resolveAuthors, resolvePapers } from './identity.js';
-import { dropOrphans, refreshSectionTopics } from './paper-writes.js';
+import { dropOrphans, refreshSectionTopics, STATE_SECTION } from './paper-writes.js';
 import { FULLER_NAME, fullerName } from './person-names.js';
 
 /** Rows the importer writes; built by src/ingest/load.ts from parsed records. */
@@ -46,7 +46,11 @@ export interface PaperRow extends PaperNode {
   /** The list or file that states it (Paper.sources). */
   listId: string;
   order: number;
+  /** Topics its section states (taxonomy) and the headings that state them. */
   topicIds: string[];
+  statedBy: string[];
+  /** Topics inferred from the record alone (the bulk loader writes these; see derived.ts). */
+  inferred: Array<{ topic: string; confidence: number; evidence: string[] }>;
   /** Keys of the works it cites (see citations.ts). */
   references: string[];
 }
@@ -214,7 +218,10 @@ async function createPapers(run: Runner, papers: PaperRow[]): Promise<void> {
      CALL (p, row) {
        UNWIND row.authors AS a MATCH (n:Author {id: a.id}) CREATE (n)-[:AUTHORED {position: a.position}]->(p)
      }
-     CALL (p, row) { UNWIND row.topicIds AS t MATCH (n:Topic {id: t}) CREATE (p)-[:ABOUT {via: 'section'}]->(n) }
+     CALL (p, row) {
+       UNWIND row.topicIds AS t MATCH (n:Topic {id: t})
+       CREATE (p)-[:ABOUT {source: 'SECTION', confidence: 1.0, evidence: [x IN row.statedBy | 'section: ' + x]}]->(n)
+     }
      CALL (p, row) {
        UNWIND row.optimizers AS o MATCH (n:Optimizer {id: o.id}) CREATE (p)-[:MENTIONS {via: o.via}]->(n)
      }
@@ -227,6 +234,7 @@ async function createPapers(run: Runner, papers: PaperRow[]): Promise<void> {
         order: p.order,
         authors: p.authors.map((a) => ({ id: a.id, position: a.position })),
         topicIds: p.topicIds,
+        statedBy: p.statedBy,
         optimizers: p.optimizers,
         venue: p.venue,
       })),
@@ -290,8 +298,9 @@ async function mergePapers(run: Runner, papers: PaperRow[]): Promise<void> {
   await run(
     `UNWIND $rows AS row
      MATCH (p:Paper {id: row.p}) MATCH (t:Topic {id: row.t})
-     MERGE (p)-[a:ABOUT]->(t) ON CREATE SET a.via = 'section'`,
-    { rows: papers.flatMap((x) => x.topicIds.map((t) => ({ p: x.id, t }))) },
+     MERGE (p)-[a:ABOUT]->(t)
+     ${STATE_SECTION('a', 'row.statedBy')}`,
+    { rows: papers.flatMap((x) => x.topicIds.map((t) => ({ p: x.id, t, statedBy: x.statedBy }))) },
   );
 }
 

@@ -178,11 +178,13 @@ async function savePaper(run: Runner, id: string, w: PaperWrite, create: boolean
      }
      CALL (p) {
        WITH p WHERE $topicIds IS NOT NULL
-       OPTIONAL MATCH (p)-[old:ABOUT {via: 'manual'}]->() DELETE old
+       OPTIONAL MATCH (p)-[old:ABOUT {source: 'MANUAL'}]->() DELETE old
        WITH DISTINCT p
        UNWIND $topicIds AS tid
        MATCH (t:Topic {id: tid})
-       MERGE (p)-[a:ABOUT]->(t) ON CREATE SET a.via = 'manual'
+       // A manual assignment replaces whatever stated or inferred the same topic.
+       MERGE (p)-[a:ABOUT]->(t)
+       SET a.source = 'MANUAL', a.confidence = 1.0, a.evidence = ['manual'], a.model = null
      }
      CALL (p) {
        WITH p WHERE $optimizers IS NOT NULL
@@ -209,17 +211,29 @@ async function savePaper(run: Runner, id: string, w: PaperWrite, create: boolean
   return (row?.paper as PaperNode) ?? null;
 }
 
+/**
+ * Makes an assignment a SECTION one unless it is MANUAL (a stated mapping outranks inference,
+ * a mutation outranks both). `sections` names the headings that state it (its evidence).
+ */
+export const STATE_SECTION = (a: string, sections: string) =>
+  `SET ${a} += CASE WHEN ${a}.source = 'MANUAL' THEN {} ELSE
+       {source: 'SECTION', confidence: 1.0, model: null, evidence: [x IN ${sections} | 'section: ' + x]} END`;
+
 /** Re-derives papers' section topics (their sections and those sections' ancestors cover them). */
 export async function refreshSectionTopics(run: Runner, paperIds: readonly string[]): Promise<void> {
   if (!paperIds.length) return;
   await run(
     `UNWIND $ids AS id
      MATCH (p:Paper {id: id})
-     OPTIONAL MATCH (p)-[old:ABOUT {via: 'section'}]->() DELETE old
+     OPTIONAL MATCH (p)-[old:ABOUT {source: 'SECTION'}]->() DELETE old
      WITH DISTINCT p
-     OPTIONAL MATCH (p)-[:LISTED_IN]->(:Section)-[:SUBSECTION_OF*0..]->(:Section)-[:COVERS]->(t:Topic)
-     WITH p, collect(DISTINCT t) AS topics
-     FOREACH (t IN topics | MERGE (p)-[a:ABOUT]->(t) ON CREATE SET a.via = 'section')`,
+     OPTIONAL MATCH (p)-[:LISTED_IN]->(:Section)-[:SUBSECTION_OF*0..]->(s:Section)-[:COVERS]->(t:Topic)
+     WITH p, t, collect(DISTINCT s.title) AS sections
+     CALL (p, t, sections) {
+       WITH p, t, sections WHERE t IS NOT NULL
+       MERGE (p)-[a:ABOUT]->(t)
+       ${STATE_SECTION('a', 'sections')}
+     }`,
     { ids: paperIds },
   );
 }

@@ -7,7 +7,7 @@ import { bibtex } from '../../domain/bibtex.js';
 import { type LinkKind, linkKind } from '../../ingest/links.js';
 import { LIMITS } from '../../limits.js';
 import { builder } from '../builder.js';
-import { checkRange } from '../errors.js';
+import { checkConfidence, checkRange } from '../errors.js';
 import { planSelection } from '../lookahead.js';
 import { pageConnection, papersPage } from '../pagination.js';
 import { nodeField, relationField, singleRelationField } from '../prefetch.js';
@@ -189,6 +189,10 @@ const PaperFilter = builder.inputType('PaperFilter', {
     venueId: t.id(),
     venueKind: t.field({ type: VenueKindEnum }),
     topicId: t.id(),
+    minConfidence: t.float({
+      description:
+        'With topicId: the least confidence an inferred assignment needs to count (stated ones are 1). Default: the taxonomy threshold (0.5).',
+    }),
     sectionCode: t.string({
       description: 'A section code such as "A.2", in any list unless listId is given.',
     }),
@@ -205,6 +209,11 @@ const PaperFilter = builder.inputType('PaperFilter', {
   }),
 });
 
+const checkedFilter = <F extends { minConfidence?: number | null }>(f: F): F => {
+  if (f.minConfidence != null) checkConfidence(f.minConfidence, 'filter.minConfidence');
+  return f;
+};
+
 builder.queryFields((t) => ({
   papers: t.connection({
     type: PaperRef,
@@ -216,7 +225,14 @@ builder.queryFields((t) => ({
     resolve: async (_root, args, ctx, info) => {
       const plan = await planSelection(info, ['edges', 'node']);
       return pageConnection(args, (offset, limit) =>
-        listPapers(ctx.db, args.filter ?? {}, args.orderBy ?? 'YEAR_DESC', offset, limit, plan),
+        listPapers(
+          ctx.db,
+          checkedFilter(args.filter ?? {}),
+          args.orderBy ?? 'YEAR_DESC',
+          offset,
+          limit,
+          plan,
+        ),
       );
     },
   }),

@@ -3,9 +3,10 @@ import { type CountedPaper, type MapEdge, type MapNode, relatedGraph } from '../
 import { relatedWork } from '../../db/read/related-work.js';
 import { type OverlapRow, topicOverlap, topicOverlapAuthors } from '../../db/read/topic-overlap.js';
 import type { AuthorNode, PaperNode } from '../../db/schema/model.js';
+import { defaultMinConfidence } from '../../db/schema/topic-edges.js';
 import { LIMITS } from '../../limits.js';
 import { builder } from '../builder.js';
-import { badInput, checkRange } from '../errors.js';
+import { badInput, checkConfidence, checkRange } from '../errors.js';
 import { AuthorRef, PaperRef, TopicRef } from '../refs.js';
 
 export const RelatedPaperRef = builder
@@ -22,25 +23,27 @@ export const RelatedPaperRef = builder
     }),
   });
 
-const TopicOverlapRef = builder.objectRef<OverlapRow & { topicIds: string[] }>('TopicOverlap').implement({
-  description: 'What a set of topics has in common.',
-  fields: (t) => ({
-    topics: t.field({ type: [TopicRef], resolve: (o) => o.topics }),
-    papers: t.field({
-      type: [PaperRef],
-      description: 'Papers about every one of the topics, newest first (at most `first`).',
-      resolve: (o) => o.papers,
+const TopicOverlapRef = builder
+  .objectRef<OverlapRow & { topicIds: string[]; minConfidence: number }>('TopicOverlap')
+  .implement({
+    description: 'What a set of topics has in common.',
+    fields: (t) => ({
+      topics: t.field({ type: [TopicRef], resolve: (o) => o.topics }),
+      papers: t.field({
+        type: [PaperRef],
+        description: 'Papers about every one of the topics, newest first (at most `first`).',
+        resolve: (o) => o.papers,
+      }),
+      authors: t.field({
+        type: [AuthorRef],
+        description: 'Authors of every paper about all of the topics, by name.',
+        resolve: (o, _a, ctx) => topicOverlapAuthors(ctx.db, o.topicIds, o.minConfidence),
+      }),
+      paperCount: t.exposeInt('paperCount'),
+      unionCount: t.exposeInt('unionCount', { description: 'Papers about at least one of the topics.' }),
+      jaccard: t.exposeFloat('jaccard', { description: 'paperCount / unionCount.' }),
     }),
-    authors: t.field({
-      type: [AuthorRef],
-      description: 'Authors of every paper about all of the topics, by name.',
-      resolve: (o, _a, ctx) => topicOverlapAuthors(ctx.db, o.topicIds),
-    }),
-    paperCount: t.exposeInt('paperCount'),
-    unionCount: t.exposeInt('unionCount', { description: 'Papers about at least one of the topics.' }),
-    jaccard: t.exposeFloat('jaccard', { description: 'paperCount / unionCount.' }),
-  }),
-});
+  });
 
 const CollaborationLinkRef = builder
   .objectRef<{ from: AuthorNode; to: AuthorNode; papers: PaperNode[] }>('CollaborationLink')
@@ -173,15 +176,29 @@ builder.queryFields((t) => ({
   }),
   topicOverlap: t.field({
     type: TopicOverlapRef,
-    args: { topicIds: t.arg.idList({ required: true }), first: t.arg.int({ defaultValue: 50 }) },
+    args: {
+      topicIds: t.arg.idList({ required: true }),
+      first: t.arg.int({ defaultValue: 50 }),
+      minConfidence: t.arg.float({
+        description:
+          'The least confidence an inferred assignment needs to count (stated ones are 1). Default: the taxonomy threshold (0.5); on the tenths the counts come from counters.',
+      }),
+    },
     resolve: async (_r, args, ctx) => {
       if (args.topicIds.length < 1 || args.topicIds.length > 10) {
         throw badInput('topicIds must name 1 to 10 topics.', 'topicIds');
       }
       const topicIds = args.topicIds.map(String);
+      const minConfidence = checkConfidence(args.minConfidence ?? defaultMinConfidence());
       return {
         topicIds,
-        ...(await topicOverlap(ctx.db, topicIds, checkRange(args.first ?? 50, LIMITS.topicOverlap))),
+        minConfidence,
+        ...(await topicOverlap(
+          ctx.db,
+          topicIds,
+          checkRange(args.first ?? 50, LIMITS.topicOverlap),
+          minConfidence,
+        )),
       };
     },
   }),

@@ -4,6 +4,7 @@ import { createInterface } from 'node:readline';
 import type { RelType } from '../../db/schema/catalogue.js';
 import { PAPER_CSV_COLUMNS } from '../../db/schema/paper-properties.js';
 import { newestKeyOf } from '../../db/schema/sort-keys.js';
+import { GRADES } from '../../db/schema/topic-edges.js';
 import { topicPairId } from '../../db/schema/topic-pairs.js';
 import { keysOf, yearsAgree } from '../../db/write/identity.js';
 import {
@@ -14,6 +15,7 @@ import {
   type TopicRow,
 } from '../../db/write/list-writes.js';
 import { termsOf } from '../../domain/terms.js';
+import { activeModel } from '../../topics/infer.js';
 import { type Cell, CsvFile } from './csv.js';
 
 /** The paper file's columns: the table's properties (as the online write stores them), then derived keys. */
@@ -83,11 +85,13 @@ export class GraphFilesWriter {
   private readonly byOpenAlex = new Map<string, string>();
   private readonly small = new Map<string, Set<string>>();
   private readonly terms = new Map<string, number>();
-  private readonly pairs = new Map<string, number>();
+  /** TopicPair counters by confidence grade, as topic-pairs.ts keeps them online. */
+  private readonly pairs = new Map<string, number[]>();
   private readonly csv = new Map<string, CsvFile>();
   private readonly refs: LineFile;
   private readonly dups: LineFile;
   private authorships = 0;
+  private readonly model = activeModel()?.model.version ?? null;
 
   constructor(private readonly dir: string) {
     mkdirSync(dir, { recursive: true });
@@ -215,11 +219,37 @@ export class GraphFilesWriter {
     }
     this.rel('STATED_IN', 'Paper', 'List', [p.id, p.listId]);
     if (p.sectionId) this.rel('LISTED_IN', 'Paper', 'Section', [p.id, p.sectionId, p.order], ['order:int']);
-    const topics = [...new Set(p.topicIds)];
-    for (const t of topics) this.rel('ABOUT', 'Paper', 'Topic', [p.id, t, 'section'], ['via']);
-    for (const a of topics)
-      for (const b of topics)
-        if (a < b) this.pairs.set(topicPairId(a, b), (this.pairs.get(topicPairId(a, b)) ?? 0) + 1);
+    const about = new Map<string, number>();
+    const header = ['source', 'confidence:double', 'evidence:string[]', 'model'];
+    for (const t of new Set(p.topicIds)) {
+      about.set(t, GRADES);
+      this.rel(
+        'ABOUT',
+        'Paper',
+        'Topic',
+        [p.id, t, 'SECTION', 1, p.statedBy.map((x) => `section: ${x}`), null],
+        header,
+      );
+    }
+    for (const x of p.inferred) {
+      if (about.has(x.topic)) continue;
+      about.set(x.topic, Math.floor(x.confidence * GRADES + 1e-9));
+      this.rel(
+        'ABOUT',
+        'Paper',
+        'Topic',
+        [p.id, x.topic, 'INFERRED', x.confidence, x.evidence, this.model],
+        header,
+      );
+    }
+    for (const [a, ga] of about)
+      for (const [b, gb] of about) {
+        if (a > b) continue;
+        const id = topicPairId(a, b);
+        const counts = this.pairs.get(id) ?? new Array<number>(GRADES + 1).fill(0);
+        counts[Math.min(ga, gb)] = (counts[Math.min(ga, gb)] ?? 0) + 1;
+        this.pairs.set(id, counts);
+      }
     for (const key of p.references) this.refs.line(`${index}\t${key}`);
   }
 
@@ -237,7 +267,8 @@ export class GraphFilesWriter {
     this.refs.close();
     this.dups.close();
     for (const [id, n] of this.terms) this.file('Term', ['id:ID(Term)', 'papers:int']).row([id, n]);
-    for (const [id, n] of this.pairs) this.file('TopicPair', ['id:ID(TopicPair)', 'papers:int']).row([id, n]);
+    for (const [id, n] of this.pairs)
+      this.file('TopicPair', ['id:ID(TopicPair)', 'byGrade:int[]']).row([id, n.map(String)]);
     const pending = new Set<string>();
     let citations = 0;
     let current = -1;

@@ -1,0 +1,96 @@
+import { topicId } from '../../domain/normalize.js';
+import type { TopicInput } from '../../topics/features.js';
+import { activeModel, inferTopics } from '../../topics/infer.js';
+import type { Runner } from '../driver.js';
+
+/**
+ * Inferred topics of papers, recomputed from what the graph holds of them: title, abstract,
+ * keywords, venue, the optimizers they name, and the headings of every section and list that
+ * states them. Stated (SECTION, MANUAL) assignments are left as they are and not inferred
+ * again. A step of the one paper write path (derived.ts), so every source and every mutation
+ * gets its topics in its own transaction.
+ */
+export async function inferStoredTopics(run: Runner, paperIds: readonly string[]): Promise<void> {
+  const m = activeModel();
+  if (!m || !paperIds.length) return;
+  const papers = await readTopicInputs(run, paperIds);
+  await writeInferred(
+    run,
+    papers.map((p) => ({ id: p.id, topics: inferredFor(p, m) })),
+    m.model.version,
+  );
+}
+
+/** A paper as inference reads it from the graph, with its current assignments. */
+export interface StoredPaper {
+  id: string;
+  input: TopicInput;
+  /** Taxonomy ids of its stated (SECTION, MANUAL) topics. */
+  stated: string[];
+  /** Its INFERRED assignments now: graph topic id → confidence. */
+  inferred: Record<string, number>;
+}
+
+/** What inference reads of papers: title, abstract, keywords, venue, optimizers, list and section headings. */
+export async function readTopicInputs(run: Runner, paperIds: readonly string[]): Promise<StoredPaper[]> {
+  const rows = await run(
+    `UNWIND $ids AS id
+     MATCH (p:Paper {id: id})
+     RETURN p.id AS id, p.title AS title, p.abstract AS abstract, p.keywords AS keywords,
+            COLLECT { MATCH (p)-[:PUBLISHED_IN]->(v:Venue) RETURN v.name }[0] AS venue,
+            COLLECT { MATCH (p)-[:MENTIONS]->(o:Optimizer) RETURN o.name } AS optimizers,
+            COLLECT { MATCH (p)-[a:ABOUT]->(t:Topic) WHERE a.source <> 'INFERRED' RETURN t.id } AS stated,
+            COLLECT { MATCH (p)-[a:ABOUT {source: 'INFERRED'}]->(t:Topic) RETURN [t.id, a.confidence] } AS inferred,
+            COLLECT { MATCH (p)-[:STATED_IN]->(l:List) RETURN coalesce(l.title, l.name) } +
+            COLLECT { MATCH (p)-[:LISTED_IN]->(:Section)-[:SUBSECTION_OF*0..]->(s:Section) RETURN DISTINCT s.title } AS sections`,
+    { ids: [...paperIds] },
+  );
+  return rows.map((p) => ({
+    id: p.id as string,
+    input: {
+      title: p.title as string,
+      abstract: p.abstract as string | null,
+      keywords: p.keywords as string[] | null,
+      venue: p.venue as string | null,
+      optimizers: p.optimizers as string[],
+      sectionPath: p.sections as string[],
+    },
+    stated: (p.stated as string[]).map(taxonomyId),
+    inferred: Object.fromEntries(p.inferred as [string, number][]),
+  }));
+}
+
+/** A graph topic id ("topic:adaptive") as the taxonomy names it ("adaptive"). */
+export const taxonomyId = (id: string) => id.replace(/^topic:/, '');
+
+/** The assignments inference gives a stored paper, with graph topic ids. */
+export const inferredFor = (p: StoredPaper, m = activeModel()) =>
+  inferTopics(p.input, new Set(p.stated), m).map((x) => ({ ...x, topic: topicId(x.topic) }));
+
+/** Topic nodes as the taxonomy defines them (inference may name one no import created yet). */
+export const topicRows = () =>
+  (activeModel()?.taxonomy.topics ?? []).map((t) => ({ id: topicId(t.id), name: t.name, facet: t.facet }));
+
+/** Replaces papers' INFERRED assignments with these (stated ones are never touched). */
+export async function writeInferred(
+  run: Runner,
+  rows: { id: string; topics: { topic: string; confidence: number; evidence: string[] }[] }[],
+  model: string,
+): Promise<void> {
+  if (!rows.length) return;
+  await run(
+    `UNWIND $topics AS t MERGE (n:Topic {id: t.id}) ON CREATE SET n.name = t.name, n.facet = t.facet`,
+    { topics: topicRows() },
+  );
+  await run(
+    `UNWIND $rows AS row
+     MATCH (p:Paper {id: row.id})
+     CALL (p) { MATCH (p)-[old:ABOUT {source: 'INFERRED'}]->() DELETE old }
+     WITH p, row
+     UNWIND row.topics AS x
+     MATCH (t:Topic {id: x.topic})
+     WHERE NOT EXISTS { (p)-[:ABOUT]->(t) }
+     CREATE (p)-[:ABOUT {source: 'INFERRED', confidence: x.confidence, evidence: x.evidence, model: $model}]->(t)`,
+    { rows, model },
+  );
+}
