@@ -147,7 +147,8 @@ export function scoreTopics(model: TopicModel, f: Features): TopicScore[] {
     }
     parts.sort((a, b) => b[1] - a[1]);
     const evidence = parts.slice(0, 3).map(([name]) => readable(name, found?.get(name)));
-    return { topic: t.id, facet: t.facet, confidence: round(1 / (1 + Math.exp(-z))), evidence };
+    // Never 1: an inferred assignment is never as sure as a stated one (minConfidence 1 asks for those).
+    return { topic: t.id, facet: t.facet, confidence: Math.min(0.999, round(1 / (1 + Math.exp(-z)))), evidence };
   });
 }
 

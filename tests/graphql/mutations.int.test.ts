@@ -14,7 +14,7 @@ afterAll(async () => {
 const CREATE = `mutation ($input: PaperInput!) {
   createPaper(input: $input) {
     __typename
-    ... on MutationCreatePaperSuccess { data { id title year venue { name kind } authors { name } sections { code } topics { name } optimizers { name } links { url } } }
+    ... on MutationCreatePaperSuccess { data { id title year venue { name kind } authors { name } sections { code } topicAssignments(minConfidence: 1) { topic { name } source } optimizers { name } links { url } } }
     ... on ValidationError { message field }
     ... on ConflictError { message nodeId }
   }
@@ -43,7 +43,7 @@ describe('createPaper', () => {
         venue: { name: 'NeurIPS', kind: 'CONFERENCE' },
         authors: [{ name: 'Xiangning Chen' }, { name: 'Chen Liang' }, { name: 'Philipp Hennig' }],
         sections: [{ code: '1' }],
-        topics: [{ name: 'New optimization algorithms' }],
+        topicAssignments: [{ topic: { name: 'New optimization algorithms' }, source: 'SECTION' }],
         optimizers: [{ name: 'Lion' }],
         links: [{ url: 'https://arxiv.org/abs/2302.06675' }],
       },
@@ -111,13 +111,16 @@ describe('the other mutations', () => {
     const r = await s.gql(
       `mutation { movePaper(paperId: "paper:a-simple-convergence-proof-of-adam-and-adagrad",
           fromSectionId: "section:optimizer-papers-analysis/A.2", toSectionId: "section:optimizer-papers-analysis/B.2") {
-        ... on MutationMovePaperSuccess { data { sections { code } topics { name } } } } }`,
+        ... on MutationMovePaperSuccess { data { sections { code } topicAssignments(minConfidence: 1) { topic { name } source } } } } }`,
       {},
       auth,
     );
     expect(r.data.movePaper.data).toEqual({
       sections: [{ code: 'B.2' }],
-      topics: [{ name: 'Learning dynamics & loss landscape' }, { name: 'Adaptive gradient methods' }],
+      topicAssignments: [
+        { topic: { name: 'Adaptive gradient methods' }, source: 'SECTION' },
+        { topic: { name: 'Learning dynamics & loss landscape' }, source: 'SECTION' },
+      ],
     });
   });
 

@@ -39,11 +39,12 @@ describe('the relational questions on the seed graph', () => {
     });
   });
 
+  // minConfidence 1: the overlap the lists state (inferred topics are checked against counts in derived.int.test.ts).
   it('finds the paper at the overlap of adaptive methods and learning dynamics', async () => {
     const topics = await s.gql('{ topics { id name facet paperCount } }');
     const id = (name: string) => topics.data.topics.find((t: { name: string }) => t.name.startsWith(name)).id;
     const r = await s.gql(
-      'query ($ids: [ID!]!) { topicOverlap(topicIds: $ids) { paperCount unionCount jaccard papers { title } topics { name } } }',
+      'query ($ids: [ID!]!) { topicOverlap(topicIds: $ids, minConfidence: 1) { paperCount unionCount jaccard papers { title } topics { name } } }',
       { ids: [id('Adaptive gradient methods'), id('Learning dynamics')] },
     );
     expect(r.errors).toBeUndefined();

@@ -117,7 +117,7 @@ describe('the seed', () => {
   it('gives papers the topic facets of their section and its ancestors', async () => {
     await loadSeed(db);
     const rows = await db.read(
-      `MATCH (p:Paper {title: 'Towards Theoretically Understanding Why SGD Generalizes Better Than ADAM in Deep Learning'})-[:ABOUT]->(t:Topic)
+      `MATCH (p:Paper {title: 'Towards Theoretically Understanding Why SGD Generalizes Better Than ADAM in Deep Learning'})-[:ABOUT {source: 'SECTION'}]->(t:Topic)
        RETURN t.id AS id, t.facet AS facet ORDER BY id`,
     );
     expect(rows).toEqual([

@@ -82,6 +82,81 @@ describe('the explorer in Chromium', () => {
     await page.close();
   }, 90_000);
 
+  it('draws inferred topics dashed with their confidence, lists them apart in the panel, and re-queries at a minConfidence', async () => {
+    type Assignment = { topic: { id: string; name: string }; source: string; confidence: number };
+    const { data } = await s.gql(
+      '{ papers(first: 100) { edges { node { id topicAssignments { topic { id name } source confidence } } } } }',
+    );
+    const papers = data.papers.edges.map(
+      (e: { node: { id: string; topicAssignments: Assignment[] } }) => e.node,
+    );
+    const inferredOf = (p: { topicAssignments: Assignment[] }) =>
+      p.topicAssignments.filter((a) => a.source === 'INFERRED');
+    // A paper with a stated topic, an inferred one shown at the default threshold (0.5) and one hidden by it.
+    const paper = papers.find(
+      (p: { topicAssignments: Assignment[] }) =>
+        p.topicAssignments.some((a) => a.source !== 'INFERRED') &&
+        inferredOf(p).some((a) => a.confidence >= 0.5) &&
+        inferredOf(p).some((a) => a.confidence < 0.5),
+    );
+    expect(paper).toBeDefined();
+    const shown = inferredOf(paper).filter((a) => a.confidence >= 0.5);
+    const top = shown[0] as Assignment;
+    const stated = paper.topicAssignments.find((a: Assignment) => a.source !== 'INFERRED') as Assignment;
+
+    const bad = await s.gql('{ graph(minConfidence: 1.5) { truncated } }');
+    expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(bad.errors?.[0]?.message).toContain('minConfidence must be between 0 and 1');
+
+    const page = await open(`/?focus=${encodeURIComponent(paper.id)}`);
+    await page.waitForSelector('#panel-topics');
+    expect(await page.locator('#panel-topics-stated').textContent()).toContain(stated.topic.name);
+    expect(await page.locator('#panel-topics-inferred .topic').allTextContents()).toEqual(
+      shown.map((a) => `${a.topic.name} (${a.confidence.toFixed(2)})`),
+    );
+    const edge = (target: string) =>
+      page.evaluate((id) => {
+        const e = (
+          window as never as { __explorer: { cy: import('cytoscape').Core } }
+        ).__explorer.cy.getElementById(id);
+        return e.length
+          ? { line: e.style('line-style'), caption: e.data('caption') ?? null, source: e.data('topicSource') }
+          : null;
+      }, `${paper.id}|ABOUT|${target}`);
+    expect(await edge(top.topic.id)).toEqual({
+      line: 'dashed',
+      caption: `inferred ${top.confidence.toFixed(2)}`,
+      source: 'INFERRED',
+    });
+    expect(await edge(stated.topic.id)).toEqual({ line: 'solid', caption: null, source: stated.source });
+    const hidden = inferredOf(paper).filter((a) => a.confidence < 0.5);
+    for (const a of hidden) expect(await edge(a.topic.id)).toBeNull();
+    expect(await page.inputValue('#f-confidence')).toBe('0.5');
+
+    // A stricter threshold than the inferred topic's confidence: its edge and its panel entry go.
+    const above = Math.min(1, Math.ceil((top.confidence + 0.01) * 20) / 20);
+    await page.fill('#f-confidence', String(above));
+    await page.dispatchEvent('#f-confidence', 'change');
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('#panel-topics-inferred .topic').length === n,
+      shown.filter((a) => a.confidence >= above).length,
+    );
+    expect(await edge(top.topic.id)).toBeNull();
+    expect(await edge(stated.topic.id)).not.toBeNull();
+    expect(page.url()).toContain(`minConfidence=${above}`);
+
+    // Down to 0: every inferred topic of the paper is drawn and listed again.
+    await page.fill('#f-confidence', '0');
+    await page.dispatchEvent('#f-confidence', 'change');
+    const all = inferredOf(paper);
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('#panel-topics-inferred .topic').length === n,
+      all.length,
+    );
+    for (const a of all) expect((await edge(a.topic.id))?.line).toBe('dashed');
+    await page.close();
+  }, 90_000);
+
   it('redraws live when a mutation commits, without a reload', async () => {
     const page = await open('/?focus=author%3Aphilipp-hennig');
     await page.waitForSelector('#panel-coauthors li');

@@ -26,7 +26,8 @@ RETURN key, coAuthors
 UNWIND $keys AS key
 OPTIONAL MATCH (x:Topic {id: key})
 RETURN key, COUNT {
-   (x)<-[:ABOUT]-(p:Paper)
+   (x)<-[about:ABOUT
+  WHERE about.confidence >= 0.5]-(p:Paper)
 } AS c
 // parameters
 {

@@ -2,9 +2,11 @@
 UNWIND $keys AS key
 MATCH (x:Topic {id: key})
 RETURN key, COUNT {
-   (x)<-[:ABOUT]-(p:Paper)
+   (x)<-[about:ABOUT
+  WHERE about.confidence >= 0.5]-(p:Paper)
 } AS total, COLLECT {
-  MATCH (x)<-[:ABOUT]-(p:Paper)
+  MATCH (x)<-[about:ABOUT
+  WHERE about.confidence >= 0.5]-(p:Paper)
   WITH p
   ORDER BY p.newest, p.id
   SKIP $offset

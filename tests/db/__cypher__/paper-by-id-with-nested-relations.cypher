@@ -16,7 +16,8 @@ WITH x, COLLECT {
   ORDER BY n7.listId, n7.code
   RETURN n7 {.id, .code}
 } AS h6, COLLECT {
-  MATCH (x)-[:ABOUT]->(n10:Topic)
+  MATCH (x)-[r11:ABOUT
+  WHERE r11.confidence >= 0.5]->(n10:Topic)
   WITH n10
   ORDER BY n10.facet, n10.name
   RETURN n10 {.id, .name}

@@ -29,6 +29,7 @@ RETURN total, nodes
   "optimizer": "adam",
   "venueKind": "CONFERENCE",
   "yearFrom": 2018,
+  "minConfidence": 0.5,
   "offset": 0,
   "limit": 6
 }

@@ -16,6 +16,7 @@ RETURN total, nodes
 // parameters
 {
   "listId": "list:x",
+  "minConfidence": 0.5,
   "offset": 0,
   "limit": 4
 }
@@ -44,6 +45,7 @@ RETURN total, nodes
 {
   "listId": "list:x",
   "sectionCode": "A.1",
+  "minConfidence": 0.5,
   "offset": 0,
   "limit": 4
 }

@@ -21,6 +21,7 @@ CALL () {
 RETURN total, nodes
 // parameters
 {
+  "minConfidence": 0.5,
   "offset": 0,
   "limit": 3
 }

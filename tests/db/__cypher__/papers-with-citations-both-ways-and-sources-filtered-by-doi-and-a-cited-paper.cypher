@@ -46,6 +46,7 @@ RETURN total, nodes
   "la3": 3,
   "cites": "paper:y",
   "hasDoi": true,
+  "minConfidence": 0.5,
   "offset": 0,
   "limit": 3
 }

@@ -26,7 +26,8 @@ CALL () {
     ORDER BY n7.listId, n7.code
     RETURN n7 {.id, .code}
   } AS h6, COLLECT {
-    MATCH (p)-[:ABOUT]->(n10:Topic)
+    MATCH (p)-[r11:ABOUT
+    WHERE r11.confidence >= 0.5]->(n10:Topic)
     WITH n10
     ORDER BY n10.facet, n10.name
     RETURN n10 {.id, .name}
@@ -41,6 +42,7 @@ CALL () {
 RETURN total, nodes
 // parameters
 {
+  "minConfidence": 0.5,
   "offset": 0,
   "limit": 3
 }

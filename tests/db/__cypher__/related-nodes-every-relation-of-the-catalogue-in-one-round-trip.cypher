@@ -33,7 +33,8 @@ CALL () {
   UNWIND $k3 AS key
   MATCH (x:Paper {id: key})
   RETURN collect([key, COLLECT {
-    MATCH (x)-[:ABOUT]->(n:Topic)
+    MATCH (x)-[r:ABOUT
+    WHERE r.confidence >= 0.5]->(n:Topic)
     WITH n
     ORDER BY n.facet, n.name
     RETURN n {.*}
@@ -63,7 +64,8 @@ CALL () {
   UNWIND $k6 AS key
   MATCH (x:Author {id: key})
   RETURN collect([key, COLLECT {
-    MATCH (x)-[:AUTHORED]->(:Paper)-[:ABOUT]->(n:Topic)
+    MATCH (x)-[:AUTHORED]->(:Paper)-[r:ABOUT
+    WHERE r.confidence >= 0.5]->(n:Topic)
     WITH DISTINCT n
     ORDER BY n.facet, n.name
     RETURN n {.*}

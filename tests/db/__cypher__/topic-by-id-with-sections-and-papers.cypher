@@ -6,9 +6,11 @@ WITH x, COLLECT {
   ORDER BY n1.listId, n1.code
   RETURN n1 {.id, .code}
 } AS h0, {totalCount: COUNT {
-   (x)<-[:ABOUT]-(p4:Paper)
+   (x)<-[about:ABOUT
+  WHERE about.confidence >= 0.5]-(p4:Paper)
 }, nodes: COLLECT {
-  MATCH (x)<-[:ABOUT]-(p4:Paper)
+  MATCH (x)<-[about:ABOUT
+  WHERE about.confidence >= 0.5]-(p4:Paper)
   WITH p4
   ORDER BY p4.newest, p4.id
   SKIP $la0

@@ -21,8 +21,9 @@ describe('data migrations', () => {
     // What an earlier version left: papers without the newest-first key, topics without pair counters.
     await db.write(
       `CREATE (a:Topic {id: 'topic:a', name: 'A'}), (b:Topic {id: 'topic:b', name: 'B'}),
-              (p:Paper {id: 'paper:old', title: 'Old', year: 2019})-[:ABOUT]->(a), (p)-[:ABOUT]->(b),
-              (q:Paper {id: 'paper:older', title: 'Older', year: 2015})-[:ABOUT]->(a)`,
+              (p:Paper {id: 'paper:old', title: 'Old', year: 2019})-[:ABOUT {via: 'section'}]->(a),
+              (p)-[:ABOUT {via: 'manual'}]->(b),
+              (q:Paper {id: 'paper:older', title: 'Older', year: 2015})-[:ABOUT {via: 'section'}]->(a)`,
     );
     // …and its title-only full-text index.
     await db.write(
@@ -35,6 +36,7 @@ describe('data migrations', () => {
       '003-drop-title-only-search-index',
       '004-paper-terms',
       '005-section-ids-from-heading-paths',
+      '006-topic-assignment-sources',
     ]);
     const indexes = (await db.read('SHOW FULLTEXT INDEXES YIELD name RETURN name ORDER BY name')).map(
       (r) => r.name,
@@ -52,8 +54,25 @@ describe('data migrations', () => {
       { id: 'paper:old', keyed: true },
       { id: 'paper:older', keyed: true },
     ]);
-    expect(await db.read('MATCH (x:TopicPair) RETURN x.id AS id, x.papers AS n')).toEqual([
-      { id: expect.stringContaining('topic:a'), n: 1 },
+    // Assignments got their source and confidence; the pair counters count by confidence grade.
+    expect(
+      await db.read(
+        "MATCH (p:Paper)-[a:ABOUT]->(t:Topic) WHERE t.id IN ['topic:a', 'topic:b'] RETURN p.id AS p, t.id AS t, a.source AS source, a.confidence AS c, a.via AS via ORDER BY p, t",
+      ),
+    ).toEqual([
+      { p: 'paper:old', t: 'topic:a', source: 'SECTION', c: 1, via: null },
+      { p: 'paper:old', t: 'topic:b', source: 'MANUAL', c: 1, via: null },
+      { p: 'paper:older', t: 'topic:a', source: 'SECTION', c: 1, via: null },
+    ]);
+    const grade10 = (n: number) => [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, n];
+    expect(
+      await db.read(
+        "MATCH (x:TopicPair) WHERE x.id IN ['topic:a topic:a', 'topic:a topic:b', 'topic:b topic:b'] RETURN x.id AS id, x.byGrade AS n ORDER BY id",
+      ),
+    ).toEqual([
+      { id: 'topic:a topic:a', n: grade10(2) },
+      { id: 'topic:a topic:b', n: grade10(1) },
+      { id: 'topic:b topic:b', n: grade10(1) },
     ]);
 
     // A later start changes nothing: the key removed by hand stays removed.
