@@ -4,23 +4,38 @@
  */
 import { evaluateTopics } from '../eval/topic-score.js';
 import { loadTaxonomy } from '../ingest/taxonomy.js';
-import { CORPUS_DIRS, corpusFiles, readCorpus } from '../topics/corpus.js';
+import { CORPUS_DIRS, corpusFiles, heldOutLists, readCorpus } from '../topics/corpus.js';
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
 function main(): void {
   const args = process.argv.slice(2);
   const verbose = args.includes('--lists');
+  const heldOut = args.find((a) => a.startsWith('--held-out='))?.slice(11);
   const dirs = args.filter((a) => !a.startsWith('--'));
-  const taxonomy = loadTaxonomy();
-  const files = corpusFiles(taxonomy, dirs.length ? dirs : CORPUS_DIRS);
-  if (!files.length)
+  const dev = loadTaxonomy();
+  const devFiles = corpusFiles(dev, dirs.length ? dirs : CORPUS_DIRS);
+  if (!devFiles.length)
     throw new Error(`No labelled list found in ${(dirs.length ? dirs : CORPUS_DIRS).join(', ')}`);
+  // Held out: the lists of that folder, scored by one model fitted on the whole development corpus.
+  const held = heldOut ? heldOutLists(heldOut, dev) : null;
+  const taxonomy = held?.taxonomy ?? dev;
+  const files = held?.files ?? devFiles;
   const corpus = readCorpus(taxonomy, files);
+  const fittedOn = held ? readCorpus(dev, devFiles) : undefined;
   const started = Date.now();
-  const e = evaluateTopics(taxonomy, corpus);
+  const pool = args.find((a) => a.startsWith('--pool='));
+  const threshold = args.find((a) => a.startsWith('--threshold='));
+  const e = evaluateTopics(
+    taxonomy,
+    corpus,
+    threshold ? Number(threshold.slice(12)) : taxonomy.inference.threshold,
+    undefined,
+    pool ? Number(pool.slice(7)) : undefined,
+    fittedOn,
+  );
   console.log(
-    `${files.length} labelled lists, ${corpus.length} papers (${corpus.filter((p) => p.labels.size).length} labelled), leave-one-list-out, threshold ${taxonomy.inference.threshold}\n`,
+    `${files.length} labelled lists, ${corpus.length} papers (${corpus.filter((p) => p.labels.size).length} labelled), ${held ? `held out (fitted on ${devFiles.length} development lists)` : 'leave-one-list-out'}, threshold ${taxonomy.inference.threshold}\n`,
   );
   console.log('| topic | facet | support | precision | recall | F1 |');
   console.log('|---|---|---:|---:|---:|---:|');

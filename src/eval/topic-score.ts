@@ -1,7 +1,29 @@
 import type { Taxonomy } from '../ingest/taxonomy.js';
 import { phraseIndex } from '../topics/features.js';
 import { type LabelledPaper, taxonomyExamples } from '../topics/fitting-data.js';
-import { fitModel, scoreTopics } from '../topics/model.js';
+import { fitModel, scoreTopics, type TopicModel, type TopicScore } from '../topics/model.js';
+import { POOL_WEIGHT, poolSection } from '../topics/pooling.js';
+
+/** Scores papers, each section's papers read together (pooling.ts); in the papers' order. */
+export function scoreBySection(
+  model: TopicModel,
+  papers: readonly LabelledPaper[],
+  pool: number,
+): TopicScore[][] {
+  const out: TopicScore[][] = new Array(papers.length);
+  const bySection = new Map<string, number[]>();
+  for (const [i, p] of papers.entries()) bySection.set(p.section, [...(bySection.get(p.section) ?? []), i]);
+  for (const idx of bySection.values()) {
+    const pooled = poolSection(
+      idx.map((i) => scoreTopics(model, (papers[i] as LabelledPaper).features)),
+      pool,
+    );
+    idx.forEach((i, k) => {
+      out[i] = pooled[k] as TopicScore[];
+    });
+  }
+  return out;
+}
 
 export interface TopicScoreRow {
   topic: string;
@@ -25,7 +47,7 @@ export interface TopicEval {
 }
 
 /**
- * Leave-one-list-out: each list's papers are scored by a model fitted on every other list (and
+ * Leave-one-list-out (or, given `fittedOn`, held out): each list's papers are scored by a model fitted on every other list (and
  * the taxonomy's words), its own mapping hidden, against what its mapping states. Counts are
  * pooled over the lists, per topic; a paper counts for a topic only where its list labels it.
  */
@@ -34,6 +56,9 @@ export function evaluateTopics(
   corpus: readonly LabelledPaper[],
   threshold = taxonomy.inference.threshold,
   about = (list: string) => taxonomy.lists[list]?.about,
+  pool = POOL_WEIGHT,
+  /** Held out: every list of `corpus` is scored by one model fitted on these instead. */
+  fittedOn?: readonly LabelledPaper[],
 ): TopicEval {
   const phrases = phraseIndex(taxonomy);
   const base = taxonomyExamples(taxonomy, phrases);
@@ -44,13 +69,15 @@ export function evaluateTopics(
   const family = new Set(taxonomy.topics.filter((t) => t.facet === 'METHOD_FAMILY').map((t) => t.id));
   const falseFamily: TopicEval['falseFamily'] = [];
   const perList: TopicEval['lists'] = [];
+  const fixed = fittedOn && fitModel(taxonomy, [...base, ...fittedOn.filter((p) => p.labels.size)]);
   for (const list of lists) {
-    const train = corpus.filter((p) => p.list !== list && p.labels.size);
-    const model = fitModel(taxonomy, [...base, ...train]);
+    const model =
+      fixed ?? fitModel(taxonomy, [...base, ...corpus.filter((p) => p.list !== list && p.labels.size)]);
     const test = corpus.filter((p) => p.list === list);
+    const scored = scoreBySection(model, test, pool);
     let withFamily = 0;
-    for (const p of test) {
-      const scores = scoreTopics(model, p.features);
+    for (const [i, p] of test.entries()) {
+      const scores = scored[i] as TopicScore[];
       if (scores.some((s) => family.has(s.topic) && s.confidence >= threshold)) withFamily++;
       for (const s of scores) {
         const label = p.labels.get(s.topic);

@@ -82,6 +82,13 @@ export function planRows(parsed: ParsedList, listName: string, taxonomy: Taxonom
     facet: t.facet,
   }));
   const inputs = topicInputs(parsed);
+  const inferred = inferTopics(
+    parsed.papers.map((p, i) => ({
+      input: inputs[i] as TopicInput,
+      stated: new Set(topicsOf(p.sectionCode)),
+      section: p.sectionCode,
+    })),
+  );
   const papers: PaperRow[] = parsed.papers.map((p, i) => {
     const topicIds = topicsOf(p.sectionCode);
     return {
@@ -97,10 +104,7 @@ export function planRows(parsed: ParsedList, listName: string, taxonomy: Taxonom
       order: p.order,
       topicIds: topicIds.map(topicId),
       statedBy: statedBy(p.sectionCode),
-      inferred: inferTopics(inputs[i] as TopicInput, new Set(topicIds)).map((x) => ({
-        ...x,
-        topic: topicId(x.topic),
-      })),
+      inferred: (inferred[i] ?? []).map((x) => ({ ...x, topic: topicId(x.topic) })),
       references: p.references ?? [],
     };
   });

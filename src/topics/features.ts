@@ -30,14 +30,15 @@ const STOP = new Set(
   ),
 );
 
-/** Lower-case word stems: letters and digits, a plural's s taken off, stop words dropped. */
-export function words(text: string): string[] {
+/**
+ * Lower-case word stems: letters and digits, camel case split ("LossLandscapePapers" is three
+ * words), a plural's s taken off, stop words dropped unless `all`.
+ */
+export function words(text: string, all = false): string[] {
   const out: string[] = [];
-  for (const raw of text
-    .normalize('NFKD')
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)) {
-    if (!raw || STOP.has(raw) || /^\d+$/.test(raw)) continue;
+  const spaced = text.normalize('NFKD').replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2');
+  for (const raw of spaced.toLowerCase().split(/[^\p{L}\p{N}]+/u)) {
+    if (!raw || (!all && STOP.has(raw)) || /^\d+$/.test(raw)) continue;
     out.push(stem(raw));
   }
   return out;
@@ -52,7 +53,7 @@ function stem(w: string): string {
 /** A topic's phrases as word-stem sequences, for matching inside any text. */
 export function phraseIndex(taxonomy: Taxonomy): Phrase[] {
   return taxonomy.topics.flatMap((t) =>
-    t.phrases.map((phrase) => ({ topic: t.id, phrase, stems: ` ${words(phrase).join(' ')} ` })),
+    t.phrases.map((phrase) => ({ topic: t.id, phrase, stems: ` ${words(phrase, true).join(' ')} ` })),
   );
 }
 
@@ -80,8 +81,9 @@ export function featuresOf(p: TopicInput, phrases: readonly Phrase[]): Features 
     const family = optimizerFamily(name);
     f.set(`optimizer:${family ?? 'other'}`, 1);
   }
-  const text = ` ${title.join(' ')} ${abstract.join(' ')} `;
-  const heading = ` ${section.join(' ')} `;
+  // Phrases match whole words, stop words kept ("new optimizer" is not any "optimizer").
+  const text = ` ${words(p.title, true).join(' ')} ${words(p.abstract ?? '', true).join(' ')} `;
+  const heading = ` ${words((p.sectionPath ?? []).join(' ; '), true).join(' ')} `;
   for (const ph of phrases) {
     // One feature a topic (what the model weighs), named with the first phrase found (the evidence).
     if (text.includes(ph.stems)) setOnce(f, `phrase:${ph.topic}`, ph.phrase);

@@ -46,6 +46,8 @@ export function taxonomyExamples(taxonomy: Taxonomy, phrases: readonly Phrase[])
 /** A labelled paper: its features, labels and where it came from (for leave-one-list-out). */
 export interface LabelledPaper extends Example {
   list: string;
+  /** The section it sits in (list and section code), for reading a section's papers together. */
+  section: string;
   paperId: string;
   title: string;
   features: Features;

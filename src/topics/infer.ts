@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { SEED_DIR } from '../ingest/seed-dir.js';
 import { projectTaxonomy, type Taxonomy } from '../ingest/taxonomy.js';
 import { featuresOf, type Phrase, phraseIndex, type TopicInput } from './features.js';
-import { scoreTopics, type TopicModel } from './model.js';
+import { scoreTopics, type TopicModel, type TopicScore } from './model.js';
+import { addToMean, emptyMean, pooled, type SectionMean } from './pooling.js';
 
 /** An inferred assignment: a topic, how sure, and the words, optimizer or section that decided it. */
 export interface Inferred {
@@ -36,18 +37,52 @@ export function useModel(model: TopicModel, taxonomy = projectTaxonomy()): void 
   active = { model, phrases: phraseIndex(taxonomy), taxonomy };
 }
 
+type Active = NonNullable<ReturnType<typeof activeModel>>;
+
+/** A paper's own scores for every topic of the model, before its section is read with it. */
+export const ownScores = (input: TopicInput, m: Active): TopicScore[] =>
+  scoreTopics(m.model, featuresOf(input, m.phrases));
+
 /**
- * The topics inferred for a paper: every topic of the model scoring at least `keep`, except
- * those already stated for it (a stated assignment outranks inference). A facet may get none.
+ * The assignments kept of a paper's scores: every topic scoring at least `keep`, except those
+ * already stated for it (a stated assignment outranks inference). A facet may get none.
  */
-export function inferTopics(
-  input: TopicInput,
-  stated: ReadonlySet<string> = new Set(),
-  m = activeModel(),
+export function keptInferred(
+  scores: readonly TopicScore[],
+  stated: ReadonlySet<string>,
+  m: Active,
 ): Inferred[] {
-  if (!m) return [];
-  const keep = m.taxonomy.inference.keep;
-  return scoreTopics(m.model, featuresOf(input, m.phrases))
-    .filter((s) => s.confidence >= keep && !stated.has(s.topic))
+  return scores
+    .filter((s) => s.confidence >= m.taxonomy.inference.keep && !stated.has(s.topic))
     .map(({ topic, confidence, evidence }) => ({ topic, confidence, evidence }));
+}
+
+/** A paper to infer topics for: what it says, its stated topics, the section it sits in (or null). */
+export interface InferenceItem {
+  input: TopicInput;
+  stated: ReadonlySet<string>;
+  section: string | null;
+}
+
+/**
+ * The topics inferred for papers read together: each section's papers pooled (pooling.ts), so a
+ * heading's subject reaches the titles that do not say it. In the order given.
+ */
+export function inferTopics(items: readonly InferenceItem[], m = activeModel()): Inferred[][] {
+  if (!m) return items.map(() => []);
+  const own = items.map((x) => ownScores(x.input, m));
+  const means = new Map<string, SectionMean>();
+  items.forEach((x, i) => {
+    if (x.section === null) return;
+    const mean = means.get(x.section) ?? emptyMean();
+    means.set(x.section, mean);
+    addToMean(mean, own[i] as TopicScore[]);
+  });
+  return items.map((x, i) =>
+    keptInferred(
+      pooled(own[i] as TopicScore[], x.section === null ? undefined : means.get(x.section)),
+      x.stated,
+      m,
+    ),
+  );
 }

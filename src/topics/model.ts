@@ -148,7 +148,12 @@ export function scoreTopics(model: TopicModel, f: Features): TopicScore[] {
     parts.sort((a, b) => b[1] - a[1]);
     const evidence = parts.slice(0, 3).map(([name]) => readable(name, found?.get(name)));
     // Never 1: an inferred assignment is never as sure as a stated one (minConfidence 1 asks for those).
-    return { topic: t.id, facet: t.facet, confidence: Math.min(0.999, round(1 / (1 + Math.exp(-z)))), evidence };
+    return {
+      topic: t.id,
+      facet: t.facet,
+      confidence: Math.min(0.999, round(1 / (1 + Math.exp(-z)))),
+      evidence,
+    };
   });
 }
 

@@ -1,13 +1,14 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import type { Db, Runner } from '../db/driver.js';
 import { countTopicPairs } from '../db/schema/topic-pairs.js';
-import { inferredFor, readTopicInputs, taxonomyId, writeInferred } from '../db/write/topic-writes.js';
+import { asItem, graphIds, readTopicInputs, taxonomyId, writeInferred } from '../db/write/topic-writes.js';
 import { FACETS, type Taxonomy } from '../ingest/taxonomy.js';
 import { CORPUS_DIRS, corpusFiles, readCorpus } from './corpus.js';
 import { featuresOf, phraseIndex } from './features.js';
 import { taxonomyExamples } from './fitting-data.js';
-import { activeModel, MODEL_FILE, useModel } from './infer.js';
+import { activeModel, keptInferred, MODEL_FILE, ownScores, useModel } from './infer.js';
 import { type Example, fitModel, type TopicModel, taxonomyDigest } from './model.js';
+import { addToMean, emptyMean, pooled, type SectionMean } from './pooling.js';
 
 export interface ReinferSummary {
   papers: number;
@@ -28,6 +29,14 @@ const reader =
   (db: Db): Runner =>
   (cypher, params) =>
     db.read(cypher, params);
+/** The next batch of paper ids after `last`, in id order. */
+const nextIds = async (db: Db, last: string) =>
+  (
+    await db.read('MATCH (p:Paper) WHERE p.id > $last RETURN p.id AS id ORDER BY p.id LIMIT $n', {
+      last,
+      n: BATCH,
+    })
+  ).map((r) => r.id as string);
 
 /**
  * Papers with stated topics as fitting examples: in each facet a stated topic names, that topic
@@ -116,20 +125,31 @@ export async function reinferAll(
     dryRun: !!opts.dryRun,
     ...(refitted ? { refitted } : {}),
   };
+  // First pass: every section's mean over its papers' own scores (pooling.ts), so each batch of
+  // the second pass reads its papers with their whole sections.
+  const means = new Map<string, SectionMean>();
+  for (let last = ''; ; ) {
+    const papers = await readTopicInputs(reader(db), await nextIds(db, last));
+    if (!papers.length) break;
+    last = (papers[papers.length - 1] as { id: string }).id;
+    for (const p of papers) {
+      if (p.section === null) continue;
+      const mean = means.get(p.section) ?? emptyMean();
+      means.set(p.section, mean);
+      addToMean(mean, ownScores(p.input, model));
+    }
+  }
   let last = '';
   for (;;) {
-    const ids = (
-      await db.read('MATCH (p:Paper) WHERE p.id > $last RETURN p.id AS id ORDER BY p.id LIMIT $n', {
-        last,
-        n: BATCH,
-      })
-    ).map((r) => r.id as string);
+    const ids = await nextIds(db, last);
     if (!ids.length) break;
     last = ids[ids.length - 1] as string;
     const step = async (run: Runner) => {
       const papers = await readTopicInputs(run, ids);
       const rows = papers.map((p) => {
-        const topics = inferredFor(p, model);
+        const own = ownScores(p.input, model);
+        const scores = pooled(own, p.section === null ? undefined : means.get(p.section));
+        const topics = graphIds(keptInferred(scores, asItem(p).stated, model));
         tally(summary, p.inferred, topics, threshold);
         for (const t of p.stated)
           if (summary.byTopic[t]) {

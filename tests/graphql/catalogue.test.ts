@@ -22,7 +22,9 @@ describe('the relation catalogue and the GraphQL schema', () => {
   it('every relation pattern uses a relationship type of the catalogue between its kinds', () => {
     for (const [name, r] of Object.entries(RELATIONS)) {
       const text = r.pattern('x', 'n', 'r');
-      const types = [...text.matchAll(/:([A-Z_]+)\]/g)].map((m) => m[1] as keyof typeof RELATIONSHIPS);
+      const types = [...text.matchAll(/:([A-Z_]+)(?:\]| WHERE)/g)].map(
+        (m) => m[1] as keyof typeof RELATIONSHIPS,
+      );
       expect(types.length, name).toBeGreaterThan(0);
       for (const t of types) expect(Object.keys(RELATIONSHIPS), name).toContain(t);
       expect(text, name).toContain(`(n:${r.to})`);

@@ -157,7 +157,11 @@ describe('nodes, ids and lookups', () => {
     expect(r.data.paper.authors[0]).toEqual({
       name: 'Tran Thi Phuong',
       venues: [{ name: 'IEEE Access' }],
-      topics: [{ name: 'Convergence analysis' }, { name: 'Adaptive gradient methods' }],
+      // The stated topics of the author's paper (inferred ones may join them).
+      topics: expect.arrayContaining([
+        { name: 'Convergence analysis' },
+        { name: 'Adaptive gradient methods' },
+      ]),
       papers: { totalCount: 1 },
     });
   });
@@ -191,7 +195,8 @@ describe('nodes, ids and lookups', () => {
       { name: 'Paper', count: 16 },
       { name: 'Author', count: 54 },
       { name: 'Venue', count: 7 },
-      { name: 'Topic', count: 6 },
+      // Every topic of the taxonomy: inference may name any of them.
+      { name: 'Topic', count: 7 },
       { name: 'Section', count: 8 },
       { name: 'Optimizer', count: 9 },
       { name: 'List', count: 2 },

@@ -83,7 +83,9 @@ describe('topics inferred for every paper, in the import that writes it', () => 
     expect(adaptive?.confidence).toBeGreaterThanOrEqual(0.5);
     expect(adaptive?.confidence).toBeLessThan(1);
     expect(adaptive?.evidence.length).toBeGreaterThan(0);
-    expect(about(await assignments('Adaptive Subgradient'), 'adaptive')?.confidence).toBeGreaterThanOrEqual(0.5);
+    expect(about(await assignments('Adaptive Subgradient'), 'adaptive')?.confidence).toBeGreaterThanOrEqual(
+      0.5,
+    );
     const momentum = await assignments('initialization and momentum');
     expect(about(momentum, 'gd-sgd-momentum')?.confidence).toBeGreaterThanOrEqual(0.5);
     expect(about(momentum, 'adaptive')?.confidence ?? 0).toBeLessThan(0.5);
@@ -96,9 +98,9 @@ describe('topics inferred for every paper, in the import that writes it', () => 
     expect(dynamics?.confidence).toBeGreaterThanOrEqual(0.5);
     expect(dynamics?.evidence.join(' ')).toMatch(/landscape/);
     expect(about(await assignments('Sharpness-Aware'), 'dynamics')?.confidence).toBeGreaterThanOrEqual(0.5);
-    expect(about(await assignments('Convergence of Adam and Beyond'), 'adaptive')?.confidence).toBeGreaterThanOrEqual(
-      0.5,
-    );
+    expect(
+      about(await assignments('Convergence of Adam and Beyond'), 'adaptive')?.confidence,
+    ).toBeGreaterThanOrEqual(0.5);
   });
 
   it('lets topicOverlap and the papers filter find inferred topics, at the confidence asked for', async () => {
@@ -118,12 +120,16 @@ describe('topics inferred for every paper, in the import that writes it', () => 
       '{ papers(filter: { topicId: "topic:dynamics", listId: "list:my-reading-list" }) { totalCount } }',
     );
     expect(list.data.papers.totalCount).toBe(2);
-    const bad = await s.gql('{ papers(filter: { topicId: "topic:dynamics", minConfidence: 2 }) { totalCount } }');
+    const bad = await s.gql(
+      '{ papers(filter: { topicId: "topic:dynamics", minConfidence: 2 }) { totalCount } }',
+    );
     expect(bad.errors?.[0]?.message).toMatch(/minConfidence must be between 0 and 1/);
   });
 
   it('keeps a manual assignment through topics:infer, and a dry run writes nothing', async () => {
-    const [row] = await s.db.read("MATCH (p:Paper) WHERE p.title STARTS WITH 'Adam: A Method' RETURN p.id AS id");
+    const [row] = await s.db.read(
+      "MATCH (p:Paper) WHERE p.title STARTS WITH 'Adam: A Method' RETURN p.id AS id",
+    );
     const id = row?.id as string;
     const set = await s.gql(
       `mutation { updatePaper(id: "${id}", input: { topicIds: ["topic:empirical"] }) { __typename } }`,

@@ -27,14 +27,17 @@ export async function gql<T>(
   return body.data as T;
 }
 
-const GRAPH = `query ($focus: [ID!], $depth: Int, $limit: Int) {
-  graph(focus: $focus, depth: $depth, limit: $limit) {
-    truncated nodes { id type label } edges { id source target type weight }
+const GRAPH = `query ($focus: [ID!], $depth: Int, $limit: Int, $minConfidence: Float) {
+  graph(focus: $focus, depth: $depth, limit: $limit, minConfidence: $minConfidence) {
+    truncated nodes { id type label } edges { id source target type weight topicSource confidence }
   }
 }`;
 
-export const fetchGraph = (focus: string[], depth: number, limit: number) =>
-  gql<{ graph: GraphView & { truncated: boolean } }>(GRAPH, { focus, depth, limit }).then((d) => d.graph);
+/** A neighbourhood to draw; inferred topics below `minConfidence` are left out (the API's default: 0.5). */
+export const fetchGraph = (focus: string[], depth: number, limit: number, minConfidence?: number) =>
+  gql<{ graph: GraphView & { truncated: boolean } }>(GRAPH, { focus, depth, limit, minConfidence }).then(
+    (d) => d.graph,
+  );
 
 export const search = (query: string) =>
   gql<{
@@ -51,10 +54,17 @@ export interface PaperDetails {
   venue: { name: string } | null;
   authors: Array<{ id: string; name: string }>;
   links: Array<{ label: string; url: string }>;
-  topics: Array<{ id: string; name: string; facet: string }>;
+  topicAssignments: TopicAssignment[];
   optimizers: Array<{ id: string; name: string }>;
   sections: Array<{ id: string; code: string; title: string }>;
   bibtex: string;
+}
+/** A topic of a paper: stated (SECTION, MANUAL; confidence 1) or INFERRED with its confidence. */
+export interface TopicAssignment {
+  topic: { id: string; name: string };
+  source: 'SECTION' | 'INFERRED' | 'MANUAL';
+  confidence: number;
+  evidence: string[];
 }
 export interface AuthorDetails {
   id: string;
@@ -75,17 +85,19 @@ export type Details =
       facet?: string;
     };
 
-export const details = (id: string) =>
+/** A node's details; a paper's inferred topics below `minConfidence` are left out (the API's default: all). */
+export const details = (id: string, minConfidence?: number) =>
   gql<{ node: Details | null }>(
-    `query ($id: ID!) { node(id: $id) { __typename id
-      ... on Paper { title year venue { name } authors { id name } links { label url } topics { id name facet }
+    `query ($id: ID!, $min: Float) { node(id: $id) { __typename id
+      ... on Paper { title year venue { name } authors { id name } links { label url }
+                     topicAssignments(minConfidence: $min) { topic { id name } source confidence evidence }
                      optimizers { id name } sections { id code title } bibtex }
       ... on Author { name papers(first: 50) { totalCount edges { node { id title year } } }
                       coAuthors(first: 20) { sharedPapers author { id name } } }
       ... on Venue { name kind } ... on Topic { name facet } ... on Optimizer { name }
       ... on Section { code title }
     } }`,
-    { id },
+    { id, min: minConfidence },
   ).then((d) => d.node);
 
 export const relatedWork = (paperId: string) =>

@@ -1,7 +1,7 @@
 import cytoscape, { type Core, type NodeSingular } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
-import { type Element, NODE_STYLE, type NodeType } from './graph-model.js';
-import { fitLabels, labelStyle, PINNED, relabelOnViewport } from './labels.js';
+import { type Element, INFERRED_COLOR, NODE_STYLE, type NodeType } from './graph-model.js';
+import { fitLabels, LABEL_FONT, LABEL_PX, labelStyle, PINNED, relabelOnViewport } from './labels.js';
 
 // fCoSE lays out groups (compound nodes) properly, which the built-in cose does not: its groups overlap.
 cytoscape.use(fcose);
@@ -39,6 +39,30 @@ export function createDrawing(container: HTMLElement): Core {
         selector: 'edge',
         style: { width: 1, 'line-color': '#cbd5e1', 'curve-style': 'haystack', opacity: 0.8 },
       },
+      // A topic inferred from the paper's text is dashed; a stated one (section, manual) stays solid.
+      {
+        selector: 'edge.inferred',
+        style: {
+          'curve-style': 'straight',
+          'line-style': 'dashed',
+          'line-dash-pattern': [6, 4],
+          'line-color': INFERRED_COLOR,
+          width: 1.5,
+        },
+      },
+      // Its confidence ("inferred 0.72") is written on it under the pointer and beside the selected node.
+      {
+        selector: 'edge.inferred.captioned, edge.inferred.hovered',
+        style: {
+          label: 'data(caption)',
+          'font-family': LABEL_FONT,
+          'font-size': () => LABEL_PX / cy.zoom(),
+          color: '#9a3412',
+          'text-rotation': 'autorotate',
+          'text-background-color': '#ffffff',
+          'text-background-opacity': 0.8,
+        },
+      },
       // Membership is shown by the group itself; the edge stays in the data (exports) but is not drawn.
       { selector: 'edge.contained', style: { visibility: 'hidden' } },
       { selector: 'node:selected', style: { 'border-width': 4, 'border-color': '#f59e0b' } },
@@ -60,7 +84,37 @@ export function createDrawing(container: HTMLElement): Core {
     ],
   });
   relabelOnViewport(cy, overviewRank);
+  wireEdgeCaptions(cy, container);
   return cy;
+}
+
+/**
+ * Captions of inferred edges: on the edges of the selected node, and under the pointer (also as
+ * the canvas's tooltip). Their font keeps one screen size, so it is recomputed after a zoom.
+ */
+function wireEdgeCaptions(cy: Core, container: HTMLElement): void {
+  const refresh = () =>
+    (cy.edges('.captioned, .hovered') as unknown as { updateStyle(): void }).updateStyle();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  cy.on('viewport', () => {
+    clearTimeout(timer);
+    timer = setTimeout(refresh, 60);
+  });
+  cy.on('select', 'node', (ev) => {
+    ev.target.connectedEdges('.inferred').addClass('captioned');
+    refresh();
+  });
+  cy.on('unselect', 'node', (ev) => ev.target.connectedEdges('.inferred').removeClass('captioned'));
+  cy.on('mouseover', 'edge.inferred', (ev) => {
+    const e = ev.target;
+    e.addClass('hovered');
+    refresh();
+    container.title = `${e.data('caption')}: ${e.source().data('full') ?? e.source().id()} → ${e.target().data('full') ?? e.target().id()}`;
+  });
+  cy.on('mouseout', 'edge.inferred', (ev) => {
+    ev.target.removeClass('hovered');
+    container.removeAttribute('title');
+  });
 }
 
 /**

@@ -15,6 +15,10 @@ export interface GraphEdge {
   target: string;
   type: string;
   weight: number;
+  /** Of an ABOUT edge: SECTION, INFERRED or MANUAL (null or absent for other relationships). */
+  topicSource?: string | null;
+  /** Of an ABOUT edge: its confidence, 1 for stated ones (null or absent for other relationships). */
+  confidence?: number | null;
 }
 export interface GraphView {
   nodes: GraphNode[];
@@ -34,6 +38,22 @@ export const NODE_STYLE: Record<NodeType, { color: string; shape: string; name: 
 export interface Element {
   group: 'nodes' | 'edges';
   data: Record<string, string | number>;
+  classes?: string;
+}
+
+/** The line colour of an inferred topic assignment (a light shade of the topics' orange). */
+export const INFERRED_COLOR = '#fdba74';
+
+/** An inferred topic assignment (drawn dashed); stated ones (SECTION, MANUAL) are drawn solid. */
+export const isInferred = (e: Pick<GraphEdge, 'type' | 'topicSource'>) =>
+  e.type === 'ABOUT' && e.topicSource === 'INFERRED';
+
+/** How an inferred assignment's confidence is written: two decimals ("0.72"). */
+export const formatConfidence = (c: number) => c.toFixed(2);
+
+/** The caption of an inferred ABOUT edge ("inferred 0.72"); empty for every other edge. */
+export function edgeCaption(e: Pick<GraphEdge, 'type' | 'topicSource' | 'confidence'>): string {
+  return isInferred(e) ? `inferred ${formatConfidence(e.confidence ?? 0)}` : '';
 }
 
 /** Elements for a graph view, skipping ids already drawn and edges whose ends are not both present. */
@@ -47,10 +67,19 @@ export function toElements(view: GraphView, present: ReadonlySet<string> = new S
     }));
   const edges = view.edges
     .filter((e) => !present.has(e.id) && ids.has(e.source) && ids.has(e.target))
-    .map((e) => ({
-      group: 'edges' as const,
-      data: { id: e.id, source: e.source, target: e.target, type: e.type, weight: e.weight },
-    }));
+    .map((e) => {
+      const data: Element['data'] = {
+        id: e.id,
+        source: e.source,
+        target: e.target,
+        type: e.type,
+        weight: e.weight,
+      };
+      if (e.topicSource) data.topicSource = e.topicSource;
+      if (e.confidence != null) data.confidence = e.confidence;
+      if (!isInferred(e)) return { group: 'edges' as const, data };
+      return { group: 'edges' as const, data: { ...data, caption: edgeCaption(e) }, classes: 'inferred' };
+    });
   return [...nodes, ...edges];
 }
 
@@ -67,6 +96,8 @@ export function toGraphML(view: GraphView): string {
     '  <key id="type" for="node" attr.name="type" attr.type="string"/>',
     '  <key id="rel" for="edge" attr.name="type" attr.type="string"/>',
     '  <key id="weight" for="edge" attr.name="weight" attr.type="double"/>',
+    '  <key id="topicSource" for="edge" attr.name="topicSource" attr.type="string"/>',
+    '  <key id="confidence" for="edge" attr.name="confidence" attr.type="double"/>',
     '  <graph id="paper-graph" edgedefault="directed">',
     ...view.nodes.map(
       (n) =>
@@ -74,10 +105,17 @@ export function toGraphML(view: GraphView): string {
     ),
     ...view.edges.map(
       (e) =>
-        `    <edge id="${escapeHtml(e.id)}" source="${escapeHtml(e.source)}" target="${escapeHtml(e.target)}"><data key="rel">${escapeHtml(e.type)}</data><data key="weight">${e.weight}</data></edge>`,
+        `    <edge id="${escapeHtml(e.id)}" source="${escapeHtml(e.source)}" target="${escapeHtml(e.target)}"><data key="rel">${escapeHtml(e.type)}</data><data key="weight">${e.weight}</data>${aboutData(e)}</edge>`,
     ),
     '  </graph>',
     '</graphml>',
   ];
   return `${lines.join('\n')}\n`;
+}
+
+/** An ABOUT edge's source and confidence as GraphML data (nothing for other edges). */
+function aboutData(e: GraphEdge): string {
+  const source = e.topicSource ? `<data key="topicSource">${escapeHtml(e.topicSource)}</data>` : '';
+  const confidence = e.confidence != null ? `<data key="confidence">${e.confidence}</data>` : '';
+  return source + confidence;
 }

@@ -2,7 +2,15 @@ import Graph from 'graphology';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import FA2Layout from 'graphology-layout-forceatlas2/worker';
 import Sigma from 'sigma';
-import { type GraphView, NODE_STYLE, type NodeType, shorten } from './graph-model.js';
+import {
+  edgeCaption,
+  type GraphView,
+  INFERRED_COLOR,
+  isInferred,
+  NODE_STYLE,
+  type NodeType,
+  shorten,
+} from './graph-model.js';
 import { MoveLayer, setCamera } from './move-layer.js';
 
 /**
@@ -113,6 +121,10 @@ export class LargeView {
         relType: e.type,
         weight: e.weight,
         size: 0.5,
+        topicSource: e.topicSource ?? null,
+        confidence: e.confidence ?? null,
+        // WebGL draws no dashes: an inferred topic is told apart by its colour (and its caption).
+        ...(isInferred(e) ? { color: INFERRED_COLOR, label: edgeCaption(e) } : {}),
       });
     }
     // Size by degree, by area: the hubs stand out and get the labels first.
@@ -226,8 +238,20 @@ export class LargeView {
         target,
         type: a.relType as string,
         weight: a.weight as number,
+        topicSource: (a.topicSource as string | null) ?? null,
+        confidence: (a.confidence as number | null) ?? null,
       })),
     };
+  }
+
+  /** Drops the inferred topic edges below `min` (a stricter minConfidence); returns how many. */
+  dropInferredBelow(min: number): number {
+    const g = this.graph;
+    const drop = g.filterEdges(
+      (_id, a) => a.relType === 'ABOUT' && a.topicSource === 'INFERRED' && (a.confidence as number) < min,
+    );
+    for (const id of drop) g.dropEdge(id);
+    return drop.length;
   }
 
   clear(): void {

@@ -23,6 +23,18 @@ const FILTER_IDS = ['f-list', 'f-section', 'f-optimizer', 'f-facet', 'f-from', '
 /** The overview starts with the best-connected nodes; "Show more" doubles it up to the API's 2,000. */
 const OVERVIEW_START = 150;
 let overviewLimit = Math.min(Number(params.get('limit') ?? OVERVIEW_START) || OVERVIEW_START, 2000);
+/** The minConfidence control: inferred topics below it are not drawn nor listed (stated ones always are). */
+const confidenceInput = $<HTMLInputElement>('f-confidence');
+const sharedConfidence = params.get('minConfidence')?.trim();
+// A shared view (?minConfidence=0.3) opens with its threshold.
+if (sharedConfidence && Number(sharedConfidence) >= 0 && Number(sharedConfidence) <= 1) {
+  confidenceInput.value = String(Number(sharedConfidence));
+}
+/** The control's threshold, 0..1; undefined (the API's default) while it holds no number. */
+function minConfidence(): number | undefined {
+  const v = confidenceInput.valueAsNumber;
+  return Number.isNaN(v) ? undefined : Math.min(1, Math.max(0, v));
+}
 
 const mapView = new MapView({
   panel: $('panel'),
@@ -82,6 +94,8 @@ function currentView(): GraphView {
       target: e.data('target'),
       type: e.data('type'),
       weight: e.data('weight'),
+      topicSource: e.data('topicSource') ?? null,
+      confidence: e.data('confidence') ?? null,
     })),
   };
 }
@@ -89,7 +103,7 @@ function currentView(): GraphView {
 /** Fetches a neighbourhood and merges it into the drawing. */
 async function expand(focus: string[], depth: number, limit: number) {
   const present = new Set(cy.elements().map((e) => e.id()));
-  const view = await api.fetchGraph(focus, depth, limit);
+  const view = await api.fetchGraph(focus, depth, limit, minConfidence());
   if (isLarge()) {
     large.add(view);
     state.nodeCount = large.graph.order;
@@ -168,11 +182,46 @@ async function select(id: string) {
     // Focus fits the node's neighbourhood to the canvas, so none of it is cut off at an edge.
     fitView(cy, node.closedNeighborhood().filter(':visible'));
   }
-  const d = await api.details(id);
+  await showDetails(id);
+  $('panel').focus();
+}
+
+/** The panel for a node (a paper's inferred topics at the current minConfidence). */
+async function showDetails(id: string) {
+  const d = await api.details(id, minConfidence());
   const panel = $('panel');
   panel.innerHTML = d ? renderDetails(d) : `<p>Nothing has the id ${id}.</p>`;
   wirePanel(id);
-  panel.focus();
+}
+
+/**
+ * A new minConfidence: the inferred topics now below it leave the drawing (with a topic left
+ * unconnected), the view is asked again with it (bringing in those now above it), and the
+ * panel's topics follow.
+ */
+async function refreshConfidence() {
+  const min = minConfidence();
+  const url = new URL(location.href);
+  if (min === undefined) url.searchParams.delete('minConfidence');
+  else url.searchParams.set('minConfidence', String(min));
+  history.replaceState(null, '', url);
+  if (min !== undefined) {
+    if (isLarge()) large.dropInferredBelow(min);
+    else {
+      const gone = cy.edges('.inferred').filter((e) => Number(e.data('confidence')) < min);
+      const ends = gone.targets();
+      cy.remove(gone);
+      cy.remove(ends.filter((t) => t.degree(false) === 0 && t.id() !== state.selected));
+    }
+  }
+  if (mapView.model) return;
+  const id = state.selected;
+  await expand(id ? [id] : [], id ? 1 : 0, id ? 150 : overviewLimit);
+  if (!id) return;
+  const node = cy.getElementById(id);
+  if (node.selected()) node.connectedEdges('.inferred').addClass('captioned');
+  // Only a paper's panel lists topics (redrawing another would drop its related-work list).
+  if (node.data('type') === 'PAPER' || id.startsWith('paper:')) await showDetails(id);
 }
 
 function wirePanel(id: string) {
@@ -293,7 +342,7 @@ function buildLegend() {
     )
     .join(
       '',
-    )}<p><span class="swatch" style="background:#facc15"></span>related <span class="swatch" style="background:#dc2626"></span>related, other section <span class="swatch" style="background:#0ea5e9"></span>path</p>`;
+    )}<p><span class="edge-swatch"></span>stated topic <span class="edge-swatch inferred"></span>inferred topic (its confidence under the pointer)</p><p><span class="swatch" style="background:#facc15"></span>related <span class="swatch" style="background:#dc2626"></span>related, other section <span class="swatch" style="background:#0ea5e9"></span>path</p>`;
   for (const box of legend.querySelectorAll<HTMLInputElement>('input[data-type]')) {
     box.addEventListener('change', () => {
       const t = box.dataset.type as NodeType;
@@ -377,7 +426,13 @@ function wireControls() {
     for (const id of FILTER_IDS) ($(id) as HTMLInputElement).value = '';
     fillSectionOptions();
     void refreshPaperFilter();
+    if (confidenceInput.value !== confidenceInput.defaultValue) {
+      confidenceInput.value = confidenceInput.defaultValue;
+      void refreshConfidence();
+    }
   });
+  // 'change', not 'input': one request when the value is settled (typed, or a step of the arrows).
+  confidenceInput.addEventListener('change', () => void refreshConfidence());
   $('export-png').addEventListener('click', () =>
     isLarge()
       ? status('PNG export draws the canvas view; for the WebGL view, export JSON or GraphML.')

@@ -1,4 +1,5 @@
-import type { Details } from './api.js';
+import type { Details, TopicAssignment } from './api.js';
+import { formatConfidence } from './graph-model.js';
 import { escapeHtml } from './html.js';
 
 const nodeLink = (id: string, label: string) =>
@@ -13,7 +14,7 @@ export function renderDetails(d: Details): string {
       <h2>Authors</h2>
       <ol id="panel-authors">${d.authors.map((a) => `<li>${nodeLink(a.id, a.name)}</li>`).join('')}</ol>
       <p>Sections: ${d.sections.map((s) => escapeHtml(`${s.code} ${s.title}`)).join('; ') || '—'}</p>
-      <p>Topics: ${d.topics.map((t) => escapeHtml(t.name)).join(', ') || '—'}</p>
+      ${renderTopics(d.topicAssignments)}
       <p>Optimizers: ${d.optimizers.map((o) => escapeHtml(o.name)).join(', ') || '—'}</p>
       ${d.links.length ? `<h2>Links</h2><ul>${d.links.map((l) => `<li><a href="${escapeHtml(l.url)}" target="_blank" rel="noopener noreferrer">${escapeHtml(l.label)}</a></li>`).join('')}</ul>` : ''}
       <p><button id="related-btn" type="button" aria-pressed="false">Show related work</button>
@@ -35,6 +36,32 @@ export function renderDetails(d: Details): string {
   const name = 'name' in d && d.name ? d.name : 'code' in d && d.code ? `${d.code} ${d.title ?? ''}` : d.id;
   const extra = 'kind' in d && d.kind ? d.kind : 'facet' in d && d.facet ? d.facet : '';
   return `<h2 id="panel-title">${escapeHtml(String(name))}</h2><p>${escapeHtml(d.__typename)} ${escapeHtml(String(extra))}</p>`;
+}
+
+/**
+ * A paper's topics, stated ones (its list's section, a manual assignment) apart from inferred
+ * ones with their confidence: "Topics: A, B · inferred: C (0.72)". What decided an inferred one
+ * is its tooltip.
+ */
+function renderTopics(assignments: TopicAssignment[]): string {
+  const stated = assignments.filter((a) => a.source !== 'INFERRED');
+  const inferred = assignments
+    .filter((a) => a.source === 'INFERRED')
+    .sort((a, b) => b.confidence - a.confidence);
+  const statedHtml = stated.length
+    ? `<span id="panel-topics-stated">${stated
+        .map((a) => `<span class="topic" data-source="${a.source}">${escapeHtml(a.topic.name)}</span>`)
+        .join(', ')}</span>`
+    : '—';
+  const inferredHtml = inferred.length
+    ? ` · <span class="inferred-topics">inferred: <span id="panel-topics-inferred">${inferred
+        .map((a) => {
+          const why = a.evidence.length ? ` title="${escapeHtml(`Evidence: ${a.evidence.join('; ')}`)}"` : '';
+          return `<span class="topic inferred" data-source="INFERRED" data-confidence="${a.confidence}"${why}>${escapeHtml(a.topic.name)} (${formatConfidence(a.confidence)})</span>`;
+        })
+        .join(', ')}</span></span>`
+    : '';
+  return `<p id="panel-topics">Topics: ${statedHtml}${inferredHtml}</p>`;
 }
 
 /** A ranked related-work list; papers in other sections are marked. */

@@ -1,6 +1,7 @@
 import type { Db } from '../driver.js';
 import { TEXT_INDEX } from '../schema/constraints.js';
 import type { PaperNode } from '../schema/model.js';
+import { shownAbout } from '../schema/topic-edges.js';
 
 export interface RelatedRow {
   paper: PaperNode;
@@ -115,9 +116,10 @@ export const RELATED_WORK_CYPHER = `MATCH (p:Paper {id: $paperId})
        RETURN c, $w.sharedOptimizer * ${damp('COUNT { (o)<-[:MENTIONS]-() }')} AS w, ['both discuss ', o] AS why
        UNION ALL
        WITH p WHERE $w.sharedTopic > 0
-       MATCH (p)-[:ABOUT]->(t:Topic)<-[:ABOUT]-(c:Paper) WHERE c <> p
-       WITH c, t LIMIT $fanOut
-       RETURN c, $w.sharedTopic * ${damp('COUNT { (t)<-[:ABOUT]-() }')} AS w, ['shared topic: ', t] AS why
+       // Topics as Paper.topics shows them; an inferred one counts as much as the weaker is sure.
+       MATCH (p)-[a1:ABOUT WHERE ${shownAbout('a1')}]->(t:Topic)<-[a2:ABOUT WHERE ${shownAbout('a2')}]-(c:Paper) WHERE c <> p
+       WITH c, t, CASE WHEN a1.confidence < a2.confidence THEN a1.confidence ELSE a2.confidence END AS sure LIMIT $fanOut
+       RETURN c, $w.sharedTopic * sure * ${damp('COUNT { (t)<-[:ABOUT]-() }')} AS w, ['shared topic: ', t] AS why
        UNION ALL
        WITH p WHERE $w.sameVenue > 0
        MATCH (p)-[:PUBLISHED_IN]->(v:Venue)<-[:PUBLISHED_IN]-(c:Paper) WHERE c <> p

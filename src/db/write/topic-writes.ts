@@ -1,7 +1,8 @@
 import { topicId } from '../../domain/normalize.js';
 import type { TopicInput } from '../../topics/features.js';
-import { activeModel, inferTopics } from '../../topics/infer.js';
+import { activeModel, type InferenceItem, type Inferred, inferTopics } from '../../topics/infer.js';
 import type { Runner } from '../driver.js';
+import { countTopicPairs } from '../schema/topic-pairs.js';
 
 /**
  * Inferred topics of papers, recomputed from what the graph holds of them: title, abstract,
@@ -13,13 +14,32 @@ import type { Runner } from '../driver.js';
 export async function inferStoredTopics(run: Runner, paperIds: readonly string[]): Promise<void> {
   const m = activeModel();
   if (!m || !paperIds.length) return;
-  const papers = await readTopicInputs(run, paperIds);
-  await writeInferred(
-    run,
-    papers.map((p) => ({ id: p.id, topics: inferredFor(p, m) })),
-    m.model.version,
+  // Their sections' other papers are read with them (pooling.ts), so their topics move too.
+  const [row] = await run(
+    `UNWIND $ids AS id
+     MATCH (:Paper {id: id})-[:LISTED_IN]->(:Section)<-[:LISTED_IN]-(o:Paper) WHERE NOT o.id IN $ids
+     RETURN collect(DISTINCT o.id) AS siblings`,
+    { ids: [...paperIds] },
   );
+  const siblings = (row?.siblings as string[] | undefined) ?? [];
+  const papers = await readTopicInputs(run, [...paperIds, ...siblings]);
+  const inferred = inferTopics(papers.map(asItem), m);
+  const rows = papers.map((p, i) => ({ id: p.id, topics: graphIds(inferred[i] ?? []) }));
+  // The write path keeps the counters of the papers it was given; the siblings' are kept here.
+  if (siblings.length) await countTopicPairs(run, siblings, -1);
+  await writeInferred(run, rows, m.model.version);
+  if (siblings.length) await countTopicPairs(run, siblings, 1);
 }
+
+/** A stored paper as inference takes it. */
+export const asItem = (p: StoredPaper): InferenceItem => ({
+  input: p.input,
+  stated: new Set(p.stated),
+  section: p.section,
+});
+
+/** Inferred assignments with the graph's topic ids. */
+export const graphIds = (xs: Inferred[]) => xs.map((x) => ({ ...x, topic: topicId(x.topic) }));
 
 /** A paper as inference reads it from the graph, with its current assignments. */
 export interface StoredPaper {
@@ -27,6 +47,8 @@ export interface StoredPaper {
   input: TopicInput;
   /** Taxonomy ids of its stated (SECTION, MANUAL) topics. */
   stated: string[];
+  /** The section it is read with (its first), or null. */
+  section: string | null;
   /** Its INFERRED assignments now: graph topic id → confidence. */
   inferred: Record<string, number>;
 }
@@ -41,6 +63,7 @@ export async function readTopicInputs(run: Runner, paperIds: readonly string[]):
             COLLECT { MATCH (p)-[:MENTIONS]->(o:Optimizer) RETURN o.name } AS optimizers,
             COLLECT { MATCH (p)-[a:ABOUT]->(t:Topic) WHERE a.source <> 'INFERRED' RETURN t.id } AS stated,
             COLLECT { MATCH (p)-[a:ABOUT {source: 'INFERRED'}]->(t:Topic) RETURN [t.id, a.confidence] } AS inferred,
+            COLLECT { MATCH (p)-[:LISTED_IN]->(s:Section) RETURN s.id ORDER BY s.id }[0] AS section,
             COLLECT { MATCH (p)-[:STATED_IN]->(l:List) RETURN coalesce(l.title, l.name) } +
             COLLECT { MATCH (p)-[:LISTED_IN]->(:Section)-[:SUBSECTION_OF*0..]->(s:Section) RETURN DISTINCT s.title } AS sections`,
     { ids: [...paperIds] },
@@ -56,16 +79,13 @@ export async function readTopicInputs(run: Runner, paperIds: readonly string[]):
       sectionPath: p.sections as string[],
     },
     stated: (p.stated as string[]).map(taxonomyId),
+    section: (p.section as string | null) ?? null,
     inferred: Object.fromEntries(p.inferred as [string, number][]),
   }));
 }
 
 /** A graph topic id ("topic:adaptive") as the taxonomy names it ("adaptive"). */
 export const taxonomyId = (id: string) => id.replace(/^topic:/, '');
-
-/** The assignments inference gives a stored paper, with graph topic ids. */
-export const inferredFor = (p: StoredPaper, m = activeModel()) =>
-  inferTopics(p.input, new Set(p.stated), m).map((x) => ({ ...x, topic: topicId(x.topic) }));
 
 /** Topic nodes as the taxonomy defines them (inference may name one no import created yet). */
 export const topicRows = () =>

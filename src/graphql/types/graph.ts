@@ -1,8 +1,9 @@
-import { graphView } from '../../db/read/graph-view.js';
+import { type GraphEdgeRow, graphView } from '../../db/read/graph-view.js';
 import type { NodeType } from '../../db/schema/model.js';
+import { defaultMinConfidence } from '../../db/schema/topic-edges.js';
 import { LIMITS } from '../../limits.js';
 import { builder } from '../builder.js';
-import { badInput, checkRange } from '../errors.js';
+import { badInput, checkConfidence, checkRange } from '../errors.js';
 
 const TYPES = ['PAPER', 'AUTHOR', 'VENUE', 'TOPIC', 'SECTION', 'OPTIMIZER'] as const;
 const GraphNodeTypeEnum = builder.enumType('GraphNodeType', { values: TYPES });
@@ -31,19 +32,27 @@ const GraphNodeRef = builder.objectRef<{ id: string; type: NodeType; label: stri
   }),
 });
 
-const GraphEdgeRef = builder
-  .objectRef<{ id: string; source: string; target: string; type: string; weight: number }>('GraphEdge')
-  .implement({
-    fields: (t) => ({
-      id: t.exposeID('id'),
-      source: t.exposeID('source'),
-      target: t.exposeID('target'),
-      type: t.exposeString('type', {
-        description: 'The relationship type: AUTHORED, PUBLISHED_IN, LISTED_IN, …',
-      }),
-      weight: t.exposeFloat('weight'),
+const GraphEdgeRef = builder.objectRef<GraphEdgeRow>('GraphEdge').implement({
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    source: t.exposeID('source'),
+    target: t.exposeID('target'),
+    type: t.exposeString('type', {
+      description: 'The relationship type: AUTHORED, PUBLISHED_IN, LISTED_IN, …',
     }),
-  });
+    weight: t.exposeFloat('weight'),
+    topicSource: t.exposeString('topicSource', {
+      nullable: true,
+      description:
+        'Of an ABOUT edge: where the topic came from (SECTION, INFERRED, MANUAL). Null for other relationship types.',
+    }),
+    confidence: t.exposeFloat('confidence', {
+      nullable: true,
+      description:
+        'Of an ABOUT edge: how sure the assignment is (1 for stated ones). Null for other relationship types.',
+    }),
+  }),
+});
 
 const GraphViewRef = builder.objectRef<Awaited<ReturnType<typeof graphView>>>('GraphView').implement({
   description: 'Nodes and edges ready to draw.',
@@ -65,6 +74,10 @@ builder.queryFields((t) => ({
       depth: t.arg.int({ defaultValue: 1 }),
       types: t.arg({ type: [GraphNodeTypeEnum], defaultValue: [...TYPES] }),
       limit: t.arg.int({ defaultValue: 300 }),
+      minConfidence: t.arg.float({
+        description:
+          'The least confidence an INFERRED topic assignment needs to be walked and drawn (stated ones are 1). Default: the taxonomy threshold (0.5).',
+      }),
     },
     resolve: (_r, args, ctx) => {
       const focus = (args.focus ?? []).map(String);
@@ -76,6 +89,7 @@ builder.queryFields((t) => ({
         checkRange(args.depth ?? 1, MAX_GRAPH_DEPTH, 'depth', 0),
         types.length ? types : Object.values(LABEL),
         checkRange(args.limit ?? 300, MAX_GRAPH_NODES, 'limit'),
+        checkConfidence(args.minConfidence ?? defaultMinConfidence()),
       );
     },
   }),

@@ -18,7 +18,9 @@ afterAll(async () => {
 async function kept(db: Db): Promise<Record<string, string>> {
   const rows = await db.read('MATCH (x:TopicPair) RETURN x.id AS id, x.byGrade AS n');
   return Object.fromEntries(
-    rows.filter((r) => (r.n as number[]).some((n) => n !== 0)).map((r) => [r.id, (r.n as number[]).join(',')]),
+    rows
+      .filter((r) => (r.n as number[]).some((n) => n !== 0))
+      .map((r) => [r.id, (r.n as number[]).join(',')]),
   );
 }
 /** The same counts taken from scratch, in JavaScript from every paper's assignments. */
@@ -33,8 +35,9 @@ async function recounted(db: Db): Promise<Record<string, string>> {
       for (const [b, cb] of about) {
         if (a > b) continue;
         const grade = Math.floor(Math.min(ca, cb) * 10 + 1e-9);
-        const v = (counts[`${a} ${b}`] ??= new Array(11).fill(0));
-        v[grade]++;
+        const v = counts[`${a} ${b}`] ?? new Array<number>(11).fill(0);
+        v[grade] = (v[grade] ?? 0) + 1;
+        counts[`${a} ${b}`] = v;
       }
   }
   return Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, v.join(',')]));
