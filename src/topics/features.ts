@@ -77,10 +77,7 @@ export function featuresOf(p: TopicInput, phrases: readonly Phrase[]): Features 
   addBag(f, 'title:', title, 1);
   const section = words((p.sectionPath ?? []).join(' ; '));
   addBag(f, 'section:', section, 1);
-  for (const name of p.optimizers ?? []) {
-    const family = optimizerFamily(name);
-    f.set(`optimizer:${family ?? 'other'}`, 1);
-  }
+  for (const name of p.optimizers ?? []) setOnce(f, `optimizer:${optimizerFamily(name) ?? 'other'}`, name);
   // Phrases match whole words, stop words kept ("new optimizer" is not any "optimizer").
   const text = ` ${words(p.title, true).join(' ')} ${words(p.abstract ?? '', true).join(' ')} `;
   const heading = ` ${words((p.sectionPath ?? []).join(' ; '), true).join(' ')} `;
@@ -93,13 +90,13 @@ export function featuresOf(p: TopicInput, phrases: readonly Phrase[]): Features 
   return f;
 }
 
-/** The readable phrase behind a `phrase:` feature, kept beside the vector. */
-export const PHRASE_FOUND = new WeakMap<Features, Map<string, string>>();
+/** What a `phrase:` or `optimizer:` feature found (the phrase, the optimizer's name), kept beside the vector. */
+export const FEATURE_NOTES = new WeakMap<Features, Map<string, string>>();
 
 function setOnce(f: Features, name: string, phrase: string): void {
   if (f.has(name)) return;
   f.set(name, 1);
-  const found = PHRASE_FOUND.get(f) ?? new Map<string, string>();
-  PHRASE_FOUND.set(f, found);
+  const found = FEATURE_NOTES.get(f) ?? new Map<string, string>();
+  FEATURE_NOTES.set(f, found);
   found.set(name, phrase);
 }

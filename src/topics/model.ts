@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Facet, Taxonomy } from '../ingest/taxonomy.js';
-import { type Features, PHRASE_FOUND } from './features.js';
+import { type Features, FEATURE_NOTES } from './features.js';
 
 /**
  * One logistic regression a topic over sparse word, section, optimizer-family and phrase
@@ -135,7 +135,7 @@ export interface TopicScore {
 
 /** Scores a paper's features against every topic of the model. */
 export function scoreTopics(model: TopicModel, f: Features): TopicScore[] {
-  const found = PHRASE_FOUND.get(f);
+  const found = FEATURE_NOTES.get(f);
   return model.topics.map((t) => {
     let z = t.bias;
     const parts: [string, number][] = [];

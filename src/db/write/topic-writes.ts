@@ -53,7 +53,7 @@ export interface StoredPaper {
   inferred: Record<string, number>;
 }
 
-/** What inference reads of papers: title, abstract, keywords, venue, optimizers, list and section headings. */
+/** What inference reads of papers: title, abstract, keywords, venue, optimizers, list titles and section headings (not file names: a name is no evidence). */
 export async function readTopicInputs(run: Runner, paperIds: readonly string[]): Promise<StoredPaper[]> {
   const rows = await run(
     `UNWIND $ids AS id
@@ -64,7 +64,7 @@ export async function readTopicInputs(run: Runner, paperIds: readonly string[]):
             COLLECT { MATCH (p)-[a:ABOUT]->(t:Topic) WHERE a.source <> 'INFERRED' RETURN t.id } AS stated,
             COLLECT { MATCH (p)-[a:ABOUT {source: 'INFERRED'}]->(t:Topic) RETURN [t.id, a.confidence] } AS inferred,
             COLLECT { MATCH (p)-[:LISTED_IN]->(s:Section) RETURN s.id ORDER BY s.id }[0] AS section,
-            COLLECT { MATCH (p)-[:STATED_IN]->(l:List) RETURN coalesce(l.title, l.name) } +
+            COLLECT { MATCH (p)-[:STATED_IN]->(l:List) WHERE l.title IS NOT NULL RETURN l.title } +
             COLLECT { MATCH (p)-[:LISTED_IN]->(:Section)-[:SUBSECTION_OF*0..]->(s:Section) RETURN DISTINCT s.title } AS sections`,
     { ids: [...paperIds] },
   );
