@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Facet, Taxonomy } from '../ingest/taxonomy.js';
-import { type Features, FEATURE_NOTES } from './features.js';
+import { FEATURE_NOTES, type Features } from './features.js';
 
 /**
  * One logistic regression a topic over sparse word, section, optimizer-family and phrase

@@ -8,7 +8,10 @@ import { CORPUS_DIRS, corpusFiles, readCorpus } from '../../src/topics/corpus.js
 // something else given a method family.
 describe('eval:topics on the labelled lists', () => {
   const taxonomy = loadTaxonomy();
-  const files = corpusFiles(taxonomy, CORPUS_DIRS.filter((d) => existsSync(d)));
+  const files = corpusFiles(
+    taxonomy,
+    CORPUS_DIRS.filter((d) => existsSync(d)),
+  );
 
   it('finds the labelled lists of the repository and ../shared', () => {
     expect(files.length).toBeGreaterThanOrEqual(40);

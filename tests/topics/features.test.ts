@@ -13,7 +13,11 @@ describe('topic features', () => {
 
   it('names each feature for what it is: title and section words, optimizer family, phrase', () => {
     const f = featuresOf(
-      { title: 'Visualizing the loss landscape', sectionPath: ['Adaptive methods'], optimizers: ['Adam', 'Lookahead'] },
+      {
+        title: 'Visualizing the loss landscape',
+        sectionPath: ['Adaptive methods'],
+        optimizers: ['Adam', 'Lookahead'],
+      },
       phrases,
     );
     expect(f.get('title:landscape')).toBe(1);

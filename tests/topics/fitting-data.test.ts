@@ -23,7 +23,9 @@ const def: ListDef = {
     'A.2': { topics: [], none: ['CONTRIBUTION'] },
   },
 };
-const parsed = { sections: [section('A', null), section('A.1', 'A'), section('A.2', 'A'), section('B', null)] };
+const parsed = {
+  sections: [section('A', null), section('A.1', 'A'), section('A.2', 'A'), section('B', null)],
+};
 
 describe('what a list states of its papers', () => {
   it('takes a section mapping with its ancestors, the inner one deciding a facet both speak of', () => {

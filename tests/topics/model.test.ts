@@ -31,9 +31,10 @@ describe('the topic model', () => {
   it('fits one readable model a topic and scores with the words that decided it', () => {
     expect(model.version).toMatch(/^lr-[0-9a-f]{8}$/);
     expect(model.taxonomy).toBe(taxonomyDigest(taxonomy));
-    const [adaptive] = scoreTopics(model, featuresOf({ title: 'Adaptive methods for training' }, phrases)).filter(
-      (s) => s.topic === 'adaptive',
-    );
+    const [adaptive] = scoreTopics(
+      model,
+      featuresOf({ title: 'Adaptive methods for training' }, phrases),
+    ).filter((s) => s.topic === 'adaptive');
     expect(adaptive?.confidence).toBeGreaterThan(0.5);
     expect(adaptive?.confidence).toBeLessThan(1);
     expect(adaptive?.evidence).toContain('title: adaptive');
@@ -50,7 +51,12 @@ describe('the topic model', () => {
 });
 
 describe('a section read together', () => {
-  const s = (topic: string, confidence: number) => ({ topic, facet: 'METHOD_FAMILY' as const, confidence, evidence: [] });
+  const s = (topic: string, confidence: number) => ({
+    topic,
+    facet: 'METHOD_FAMILY' as const,
+    confidence,
+    evidence: [],
+  });
   it('draws each paper toward its section, and leaves a small section as it is', () => {
     const pooled = poolSection([[s('adaptive', 0.9)], [s('adaptive', 0.9)], [s('adaptive', 0.2)]]);
     expect(pooled[2]?.[0]?.confidence).toBeGreaterThan(0.5);

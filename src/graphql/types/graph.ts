@@ -4,6 +4,7 @@ import { defaultMinConfidence } from '../../db/schema/topic-edges.js';
 import { LIMITS } from '../../limits.js';
 import { builder } from '../builder.js';
 import { badInput, checkConfidence, checkRange } from '../errors.js';
+import { TopicSourceEnum } from './topic-assignment.js';
 
 const TYPES = ['PAPER', 'AUTHOR', 'VENUE', 'TOPIC', 'SECTION', 'OPTIMIZER'] as const;
 const GraphNodeTypeEnum = builder.enumType('GraphNodeType', { values: TYPES });
@@ -41,7 +42,8 @@ const GraphEdgeRef = builder.objectRef<GraphEdgeRow>('GraphEdge').implement({
       description: 'The relationship type: AUTHORED, PUBLISHED_IN, LISTED_IN, …',
     }),
     weight: t.exposeFloat('weight'),
-    topicSource: t.exposeString('topicSource', {
+    topicSource: t.expose('topicSource', {
+      type: TopicSourceEnum,
       nullable: true,
       description:
         'Of an ABOUT edge: where the topic came from (SECTION, INFERRED, MANUAL). Null for other relationship types.',

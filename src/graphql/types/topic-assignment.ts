@@ -4,7 +4,7 @@ import { builder } from '../builder.js';
 import { checkConfidence } from '../errors.js';
 import { PaperRef, TopicRef } from '../refs.js';
 
-const TopicSourceEnum = builder.enumType('TopicSource', {
+export const TopicSourceEnum = builder.enumType('TopicSource', {
   description:
     "Where a paper's topic came from: its list's section mapping, inference from its text and sections, or a mutation. A manual one is never overwritten; a section one outranks inference.",
   values: TOPIC_SOURCES,
