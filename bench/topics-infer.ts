@@ -1,13 +1,16 @@
 /**
- * `npm run bench:topics [-- --papers 100000] [--seed 1] [--data-dir /tmp/bench-topics] [--keep]`
- * `[--runs dry,real] [--quiet-below 1.0] [--quiet-wait 900]`:
- * the issue "topics:infer on 100,000 papers finishes in under 2 minutes". The synthetic corpus
- * (bench/corpus.ts: the seed taxonomy's sections of one list) goes through the bulk path into a
- * fresh managed Neo4j on a scratch data folder; then `reinferAll` (src/topics/reinfer.ts) is
- * timed twice, each in a child process of its own so its peak RSS is its own: a dry run, then
- * for real. Each run's statements are timed by kind through a wrapper around the Db (src/ is not
- * touched), so the read, score and write phases show. The server is stopped, and the data folder
- * removed unless --keep, at the end.
+ * `npm run bench:topics [-- --papers 100000] [--seed 1] [--data-dir /tmp/bench-topics] [--keep]
+ * [--runs dry,real,cleared] [--quiet-below 1.0] [--quiet-wait 900] [--cpu-prof DIR]`: the issue
+ * "topics:infer on 100,000 papers finishes in under 2 minutes". The synthetic corpus
+ * (bench/corpus.ts: every paper in one of the seed taxonomy's sections of one list) goes through
+ * the bulk path into a fresh managed Neo4j on a scratch data folder; then `reinferAll`
+ * (src/topics/reinfer.ts) is timed, each run in a child process of its own so its peak RSS is
+ * its own: a dry run, then for real on the graph as loaded, then for real again after every
+ * inferred assignment is deleted (so each one is added). Before each run it waits for the
+ * 1-minute load average to drop below --quiet-below, and it reports the CPU other processes used
+ * during the run. Each run's statements are timed by kind through a wrapper around the Db (src/
+ * is not touched), so the read, score and write phases show. The server is stopped, and the data
+ * folder removed unless --keep, at the end.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -17,17 +20,20 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { defaultCacheDir } from '../src/config.js';
 import { createDriver, Db, type Runner } from '../src/db/driver.js';
+import { recountTopicPairs } from '../src/db/schema/topic-pairs.js';
+import { bulkImport } from '../src/ingest/bulk/bulk-import.js';
+import type { SectionRecord } from '../src/ingest/records.js';
 import { loadTaxonomy } from '../src/ingest/taxonomy.js';
 import { watchPeakRss } from '../src/neo4j-server/peak-rss.js';
 import { type LocalNeo4j, startLocalNeo4j } from '../src/neo4j-server/server.js';
 import { activeModel } from '../src/topics/infer.js';
 import { taxonomyDigest } from '../src/topics/model.js';
 import { reinferAll } from '../src/topics/reinfer.js';
-import { bulkLoadCorpus } from './load-corpus.js';
+import { corpusChunks } from './corpus.js';
 
 const TARGET_SECONDS = 120;
 const USAGE =
-  'usage: npm run bench:topics -- [--papers 100000] [--seed 1] [--data-dir /tmp/bench-topics] [--keep] [--runs dry,real] [--quiet-below 1.0] [--quiet-wait 900]';
+  'usage: npm run bench:topics -- [--papers 100000] [--seed 1] [--data-dir /tmp/bench-topics] [--keep] [--runs dry,real,cleared] [--cpu-prof DIR] [--quiet-below 1.0] [--quiet-wait 900]';
 
 const { values } = parseArgs({
   options: {
@@ -35,7 +41,8 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     'data-dir': { type: 'string', default: '/tmp/bench-topics' },
     keep: { type: 'boolean', default: false },
-    runs: { type: 'string', default: 'dry,real' },
+    runs: { type: 'string', default: 'dry,real,cleared' },
+    'cpu-prof': { type: 'string' },
     'quiet-below': { type: 'string', default: '1.0' },
     'quiet-wait': { type: 'string', default: '900' },
     // Internal: the timed run, in its own process (see main).
@@ -43,9 +50,21 @@ const { values } = parseArgs({
   },
 });
 
+/**
+ * dry: a dry run; real: for real, on the graph as the bulk path left it (its inferred topics
+ * already there); cleared: for real after every INFERRED assignment is deleted and the pair
+ * counters recounted (not timed), so every assignment is added.
+ */
+type Mode = 'dry' | 'real' | 'cleared';
+const MODES: Mode[] = ['dry', 'real', 'cleared'];
+const LABEL: Record<Mode, string> = {
+  dry: 'dry run',
+  real: 'for real',
+  cleared: 'for real, from no inferred topics',
+};
 type Phase = 'ids' | 'read' | 'pairs' | 'write' | 'other' | 'begin' | 'commit';
 interface RunResult {
-  mode: 'dry' | 'real';
+  mode: Mode;
   papers: number;
   seconds: number;
   added: number;
@@ -81,7 +100,7 @@ const kindOf = (cypher: string): Phase =>
           : 'other';
 
 /** The child: one timed reinferAll against the server named in the environment. */
-async function child(mode: 'dry' | 'real'): Promise<void> {
+async function child(mode: Mode): Promise<void> {
   const taxonomy = loadTaxonomy();
   const m = activeModel();
   // A re-fit would write seed/topic-model.json; a benchmark must not change the project's files.
@@ -189,6 +208,39 @@ async function child(mode: 'dry' | 'real'): Promise<void> {
   }
 }
 
+/**
+ * The generated corpus through the bulk path (src/ingest/bulk/bulk-import.ts), as
+ * bench/load-corpus.ts's bulkLoadCorpus does it but with the list's sections on every chunk:
+ * corpusChunks gives them with the first chunk only, and the bulk path resolves a paper's
+ * section within its own document, so there only the first 10,000 papers end up LISTED_IN a
+ * section (the others have no section, no stated topic, nothing to pool with).
+ */
+async function loadCorpus(dataDir: string, papers: number, seed: number, log: (m: string) => void) {
+  let sections: SectionRecord[] = [];
+  const documents = (function* () {
+    for (const parsed of corpusChunks(papers, seed)) {
+      if (parsed.sections.length) sections = parsed.sections;
+      yield {
+        parsed: { ...parsed, sections },
+        listName: 'optimizer-papers-analysis',
+        format: 'md' as const,
+        part: false,
+      };
+    }
+  })();
+  const s = await bulkImport(
+    { kind: 'managed', dataDir, cacheDir: defaultCacheDir(), database: 'neo4j' },
+    [{ documents }],
+    loadTaxonomy(),
+    { log },
+  );
+  return {
+    papers: s.counts.papers,
+    seconds: s.seconds.total,
+    papersPerSecond: s.counts.papers / s.seconds.total,
+  };
+}
+
 /** CPU seconds the whole machine has been busy (all cores; Linux /proc/stat, 0 elsewhere). */
 function machineBusySeconds(): number {
   try {
@@ -229,19 +281,30 @@ function cpuSeconds(pid: number): number {
 }
 
 /** Runs one timed reinferAll in a child process; its result, the JVM's CPU and peak RSS alongside. */
-async function timedRun(server: LocalNeo4j, mode: 'dry' | 'real') {
+async function timedRun(server: LocalNeo4j, mode: Mode) {
   const load = loadavg()[0] as number;
   const jvmPeak = watchPeakRss(server.javaPid);
-  const proc = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', mode], {
-    env: {
-      ...process.env,
-      BENCH_NEO4J_URI: server.uri,
-      BENCH_NEO4J_USER: server.user,
-      BENCH_NEO4J_PASSWORD: server.password,
-      BENCH_JAVA_PID: String(server.javaPid),
+  const proc = spawn(
+    process.execPath,
+    [
+      ...(values['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-dir', resolve(values['cpu-prof'])] : []),
+      '--import',
+      'tsx',
+      fileURLToPath(import.meta.url),
+      '--child',
+      mode,
+    ],
+    {
+      env: {
+        ...process.env,
+        BENCH_NEO4J_URI: server.uri,
+        BENCH_NEO4J_USER: server.user,
+        BENCH_NEO4J_PASSWORD: server.password,
+        BENCH_JAVA_PID: String(server.javaPid),
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
     },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  );
   running = proc;
   let out = '';
   proc.stdout.on('data', (d) => {
@@ -265,11 +328,11 @@ let running: ReturnType<typeof spawn> | null = null;
 async function main(): Promise<void> {
   const papers = Number(values.papers);
   const seed = Number(values.seed);
-  const runs = values.runs.split(',') as ('dry' | 'real')[];
+  const runs = values.runs.split(',') as Mode[];
   if (!Number.isInteger(papers) || papers < 10 || papers > 1_000_000 || !Number.isInteger(seed))
     throw new Error(`--papers takes a whole number from 10 to 1000000 and --seed a whole number.\n${USAGE}`);
-  if (!runs.length || runs.some((r) => r !== 'dry' && r !== 'real'))
-    throw new Error(`--runs takes dry, real or both, comma-separated.\n${USAGE}`);
+  if (!runs.length || runs.some((r) => !MODES.includes(r)))
+    throw new Error(`--runs takes ${MODES.join(', ')}, comma-separated.\n${USAGE}`);
   const dataDir = resolve(values['data-dir']);
   // Only ever empty a folder that is empty or a managed data folder (never someone's files).
   if (
@@ -295,7 +358,7 @@ async function main(): Promise<void> {
     });
   try {
     log(`loading ${papers} synthetic papers (seed ${seed}) through the bulk path into ${dataDir}`);
-    const load = await bulkLoadCorpus(dataDir, defaultCacheDir(), papers, seed, log);
+    const load = await loadCorpus(dataDir, papers, seed, log);
     log(
       `loaded ${load.papers} papers in ${load.seconds.toFixed(1)} s (${load.papersPerSecond.toFixed(0)}/s)`,
     );
@@ -328,17 +391,23 @@ async function main(): Promise<void> {
 
     const results = [];
     for (const mode of runs) {
+      if (mode === 'cleared') {
+        const t = performance.now();
+        await db.write("MATCH ()-[a:ABOUT {source: 'INFERRED'}]->() DELETE a");
+        await recountTopicPairs(db);
+        log(
+          `deleted every INFERRED assignment and recounted the pair counters (${((performance.now() - t) / 1000).toFixed(1)} s, not timed)`,
+        );
+      }
       await waitQuiet(Number(values['quiet-below']), Number(values['quiet-wait']), log);
-      log(
-        `timing reinferAll (${mode === 'dry' ? 'dry run' : 'for real'}), load average ${loadavg()[0]?.toFixed(2)}`,
-      );
+      log(`timing reinferAll (${LABEL[mode]}), load average ${loadavg()[0]?.toFixed(2)}`);
       const r = await timedRun(server, mode);
       results.push(r);
       const db2 = r.db;
       log(
         `${mode}: ${r.papers} papers in ${r.seconds.toFixed(1)} s = ${(r.papers / r.seconds).toFixed(0)} papers/s; ` +
           `${r.added} assignments added, ${r.removed} removed, ${r.changed} changed, ${r.unchanged} unchanged; ` +
-          `peak RSS ${r.peakRssMb.toFixed(0)} MB (Neo4j JVM ${r.neo4jPeakRssMb.toFixed(0)} MB)`,
+          `peak RSS ${r.peakRssMb.toFixed(0)} MB (Neo4j JVM since its start ${r.neo4jPeakRssMb.toFixed(0)} MB)`,
       );
       log(
         `  pass 1 (section means) ${r.pass1.toFixed(1)} s: JS ${r.jsSeconds.pass1.toFixed(1)} s; ` +
@@ -371,14 +440,14 @@ async function main(): Promise<void> {
     console.log(JSON.stringify(summary, null, 2));
     for (const r of summary.runs)
       console.log(
-        `${r.mode === 'dry' ? 'dry run ' : 'for real'}: ${r.papers} papers, ${r.seconds.toFixed(1)} s, ${r.papersPerSecond.toFixed(0)} papers/s, ${r.added} assignments added, peak RSS ${r.peakRssMb.toFixed(0)} MB — < ${TARGET_SECONDS} s ${r.met ? 'met' : `missed by ${(r.seconds - TARGET_SECONDS).toFixed(1)} s`}`,
+        `${LABEL[r.mode]}: ${r.papers} papers, ${r.seconds.toFixed(1)} s, ${r.papersPerSecond.toFixed(0)} papers/s, ${r.added} assignments added, peak RSS ${r.peakRssMb.toFixed(0)} MB — < ${TARGET_SECONDS} s ${r.met ? 'met' : `missed by ${(r.seconds - TARGET_SECONDS).toFixed(1)} s`}`,
       );
   } finally {
     await stop();
   }
 }
 
-if (values.child) await child(values.child as 'dry' | 'real');
+if (values.child) await child(values.child as Mode);
 else
   await main().catch((err: Error) => {
     console.error(`bench:topics: ${err.message}`);

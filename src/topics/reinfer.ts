@@ -1,7 +1,14 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import type { Db, Runner } from '../db/driver.js';
 import { countTopicPairs } from '../db/schema/topic-pairs.js';
-import { asItem, graphIds, readTopicInputs, taxonomyId, writeInferred } from '../db/write/topic-writes.js';
+import {
+  asItem,
+  graphIds,
+  readTopicInputs,
+  type StoredPaper,
+  taxonomyId,
+  writeInferred,
+} from '../db/write/topic-writes.js';
 import { FACETS, type Taxonomy } from '../ingest/taxonomy.js';
 import { CORPUS_DIRS, corpusFiles, readCorpus } from './corpus.js';
 import { featuresOf, phraseIndex } from './features.js';
@@ -156,12 +163,16 @@ export async function reinferAll(
             (summary.byTopic[t] as { before: number }).before++;
             (summary.byTopic[t] as { after: number }).after++;
           }
-        return { id: p.id, topics };
+        return { id: p.id, topics, same: unchanged(p, topics, model.model.version) };
       });
-      if (opts.dryRun) return;
-      await countTopicPairs(run, ids, -1);
-      await writeInferred(run, rows, model.model.version);
-      await countTopicPairs(run, ids, 1);
+      // Papers whose assignments are as they were (same topics, confidences and model) are not
+      // rewritten: a re-inference that changes nothing only reads.
+      const changed = rows.filter((r) => !r.same);
+      if (opts.dryRun || !changed.length) return;
+      const changedIds = changed.map((r) => r.id);
+      await countTopicPairs(run, changedIds, -1);
+      await writeInferred(run, changed, model.model.version);
+      await countTopicPairs(run, changedIds, 1);
     };
     if (opts.dryRun) await step(reader(db));
     else await db.writeTransaction(step);
@@ -169,6 +180,12 @@ export async function reinferAll(
     opts.onBatch?.(summary.papers);
   }
   return summary;
+}
+
+function unchanged(p: StoredPaper, after: { topic: string; confidence: number }[], version: string): boolean {
+  const before = Object.entries(p.inferred);
+  if (before.length !== after.length || p.models.some((m) => m !== version)) return false;
+  return after.every((x) => Math.abs((p.inferred[x.topic] ?? -1) - x.confidence) < 1e-9);
 }
 
 function tally(

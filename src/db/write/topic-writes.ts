@@ -49,8 +49,9 @@ export interface StoredPaper {
   stated: string[];
   /** The section it is read with (its first), or null. */
   section: string | null;
-  /** Its INFERRED assignments now: graph topic id → confidence. */
+  /** Its INFERRED assignments now: graph topic id → confidence, and the models that made them. */
   inferred: Record<string, number>;
+  models: string[];
 }
 
 /** What inference reads of papers: title, abstract, keywords, venue, optimizers, list titles and section headings (not file names: a name is no evidence). */
@@ -63,6 +64,7 @@ export async function readTopicInputs(run: Runner, paperIds: readonly string[]):
             COLLECT { MATCH (p)-[:MENTIONS]->(o:Optimizer) RETURN o.name } AS optimizers,
             COLLECT { MATCH (p)-[a:ABOUT]->(t:Topic) WHERE a.source <> 'INFERRED' RETURN t.id } AS stated,
             COLLECT { MATCH (p)-[a:ABOUT {source: 'INFERRED'}]->(t:Topic) RETURN [t.id, a.confidence] } AS inferred,
+            COLLECT { MATCH (p)-[a:ABOUT {source: 'INFERRED'}]->() RETURN DISTINCT a.model } AS models,
             COLLECT { MATCH (p)-[:LISTED_IN]->(s:Section) RETURN s.id ORDER BY s.id }[0] AS section,
             COLLECT { MATCH (p)-[:STATED_IN]->(l:List) WHERE l.title IS NOT NULL RETURN l.title } +
             COLLECT { MATCH (p)-[:LISTED_IN]->(:Section)-[:SUBSECTION_OF*0..]->(s:Section) RETURN DISTINCT s.title } AS sections`,
@@ -81,6 +83,7 @@ export async function readTopicInputs(run: Runner, paperIds: readonly string[]):
     stated: (p.stated as string[]).map(taxonomyId),
     section: (p.section as string | null) ?? null,
     inferred: Object.fromEntries(p.inferred as [string, number][]),
+    models: p.models as string[],
   }));
 }
 
