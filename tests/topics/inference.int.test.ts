@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importDocument } from '../../src/ingest/import-list.js';
 import { loadTaxonomy } from '../../src/ingest/taxonomy.js';
-import { activeModel } from '../../src/topics/infer.js';
-import { reinferAll } from '../../src/topics/reinfer.js';
+import { phraseIndex as phrasesOf } from '../../src/topics/features.js';
+import { activeModel, ownScores } from '../../src/topics/infer.js';
+import { refit, reinferAll } from '../../src/topics/reinfer.js';
 import { type SeededApp, seededApp, TEST_KEY } from '../helpers/app.js';
 
 const BIB = `
@@ -147,5 +148,32 @@ describe('topics inferred for every paper, in the import that writes it', () => 
     expect(about(adam, 'empirical')).toMatchObject({ source: 'MANUAL', confidence: 1 });
     expect(adam.filter((a) => a.topic.id === 'topic:empirical')).toHaveLength(1);
     expect(about(adam, 'adaptive')?.source).toBe('INFERRED');
+  });
+
+  it('re-fits when the taxonomy gains a topic: a few lines of data, no code', async () => {
+    const sparsity = {
+      id: 'sparsity',
+      name: 'Sparse and pruned networks',
+      facet: 'ANALYSIS_LENS' as const,
+      en: 'Sparse subnetworks, pruning and lottery tickets.',
+      zh: '稀疏子网络、剪枝与彩票假设。',
+      phrases: ['lottery ticket', 'pruning', 'sparse subnetwork', 'sparsity'],
+      optimizers: [],
+      examples: [],
+    };
+    const grown = { ...taxonomy, topics: [...taxonomy.topics, sparsity] };
+    const fitted = await refit(s.db, grown);
+    expect(fitted.model.topics.map((t) => t.id)).toContain('sparsity');
+    expect(fitted.statedPapers).toBeGreaterThan(0);
+    const m = { model: fitted.model, phrases: phrasesOf(grown), taxonomy: grown };
+    const score = (title: string) =>
+      ownScores({ title }, m).find((x) => x.topic === 'sparsity')?.confidence ?? 0;
+    expect(score('The Lottery Ticket Hypothesis: Finding Sparse Subnetworks by Pruning')).toBeGreaterThan(
+      score('Adam: A Method for Stochastic Optimization') + 0.2,
+    );
+    // A dry run re-fits too (the digest changed) and saves nothing.
+    const dry = await reinferAll(s.db, grown, { dryRun: true });
+    expect(dry.refitted?.statedPapers).toBeGreaterThan(0);
+    expect(dry.byTopic.sparsity).toBeDefined();
   });
 });
