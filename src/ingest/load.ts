@@ -50,7 +50,13 @@ export interface ImportSummary {
  * the topics inferred for each paper (the bulk loader writes these; an online write infers again
  * from the graph, derived.ts), author positions.
  */
-export function planRows(parsed: ParsedList, listName: string, taxonomy: Taxonomy, format = 'md') {
+export function planRows(
+  parsed: ParsedList,
+  listName: string,
+  taxonomy: Taxonomy,
+  format = 'md',
+  opts: { infer?: boolean } = {},
+) {
   const def = listDef(taxonomy, listName) ?? taxonomy.lists[slug(listName)];
   const byCode = new Map(parsed.sections.map((s) => [s.code, s]));
   const stated = statedBySection(parsed, def, taxonomy);
@@ -81,14 +87,17 @@ export function planRows(parsed: ParsedList, listName: string, taxonomy: Taxonom
     name: t.name,
     facet: t.facet,
   }));
-  const inputs = topicInputs(parsed);
-  const inferred = inferTopics(
-    parsed.papers.map((p, i) => ({
-      input: inputs[i] as TopicInput,
-      stated: new Set(topicsOf(p.sectionCode)),
-      section: p.sectionCode,
-    })),
-  );
+  const inputs = opts.infer ? topicInputs(parsed) : [];
+  // Only the bulk loader asks: an online write infers from the graph in its own step (derived.ts).
+  const inferred = opts.infer
+    ? inferTopics(
+        parsed.papers.map((p, i) => ({
+          input: inputs[i] as TopicInput,
+          stated: new Set(topicsOf(p.sectionCode)),
+          section: p.sectionCode,
+        })),
+      )
+    : [];
   const papers: PaperRow[] = parsed.papers.map((p, i) => {
     const topicIds = topicsOf(p.sectionCode);
     return {

@@ -210,7 +210,7 @@ async function writeFiles(
         warnings.push({ line: w.line, message: `${file} line ${w.line}: ${w.message}` });
   };
   const addDocument = (doc: ParsedDocument, file: string) => {
-    const rows = planRows(doc.parsed, doc.listName, taxonomy, doc.format);
+    const rows = planRows(doc.parsed, doc.listName, taxonomy, doc.format, { infer: true });
     writer.addStructure(rows.list, rows.topics, rows.sections);
     writer.addPapers(rows.papers);
     note(file, doc.parsed.warnings);
@@ -232,7 +232,7 @@ async function writeFiles(
         note(input.file, batch.warnings);
         entries += batch.entries;
         works += batch.papers.length;
-        writer.addPapers(planRows(batch.result(), source, taxonomy, 'openalex').papers);
+        writer.addPapers(planRows(batch.result(), source, taxonomy, 'openalex', { infer: true }).papers);
         batch = new WorkCollector();
         opts.onProgress?.(works);
       };
