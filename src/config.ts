@@ -55,6 +55,29 @@ const schema = z
       .url({ error: 'must be an http(s) URL such as https://api.openalex.org' })
       .default('https://api.openalex.org'),
     OPENALEX_MAILTO: z.email({ error: 'must be an e-mail address' }).optional(),
+    CORS_ORIGINS: z
+      .string()
+      .transform((v) =>
+        v
+          .split(',')
+          .map((o) => o.trim())
+          .filter(Boolean),
+      )
+      .pipe(
+        z.array(
+          z
+            .string()
+            .regex(
+              /^(\*|https?:\/\/[^\s/?#]+)$/,
+              'must be comma-separated origins such as https://explorer.example.org (scheme and host, no path), or *',
+            ),
+        ),
+      )
+      .optional(),
+    BOOKMARK_SECRET: z
+      .string()
+      .min(32, 'must be at least 32 characters (for example "openssl rand -hex 32"); replicas share it')
+      .optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NEO4J_URI && env.NEO4J_PASSWORD === undefined) {
@@ -82,6 +105,10 @@ export interface Config {
   readonly redisUrl: string | null;
   /** Where `npm run enrich` asks OpenAlex (tests point it at a local server), and who asks. */
   readonly openAlex: { readonly url: string; readonly mailto: string | null; readonly cacheDir: string };
+  /** Origins a browser may call the API from; empty: same origin only. */
+  readonly corsOrigins: readonly string[];
+  /** Signs bookmarks; replicas behind one balancer share it. Null: a random one per process. */
+  readonly bookmarkSecret: string | null;
 }
 
 /** Shortest key accepted: anything shorter is guessable. */
@@ -143,6 +170,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     queryTimeoutMs: e.QUERY_TIMEOUT_MS,
     logLevel: e.LOG_LEVEL,
     redisUrl: e.REDIS_URL ?? null,
+    corsOrigins: Object.freeze(e.CORS_ORIGINS ?? []),
+    bookmarkSecret: e.BOOKMARK_SECRET ?? null,
     openAlex: Object.freeze({
       url: e.OPENALEX_URL.replace(/\/+$/, ''),
       mailto: e.OPENALEX_MAILTO ?? null,

@@ -1,5 +1,6 @@
 import neo4j, { type Driver, type QueryResult, type RecordShape } from 'neo4j-driver';
-import { DatabaseUnavailableError, mapDriverError } from './errors.js';
+import { LIMITS } from '../limits.js';
+import { BookmarkError, DatabaseUnavailableError, mapDriverError } from './errors.js';
 
 export type Params = Record<string, unknown>;
 export type Row = Record<string, unknown>;
@@ -27,6 +28,8 @@ export interface RequestBookmarks {
   /** Set after a committed write: the bookmarks a later read (on any replica) should wait for. */
   latest?: string[];
   manager?: ReturnType<typeof neo4j.bookmarkManager>;
+  /** Settles once the database has caught up with `incoming` (the request's first read waits for it). */
+  ready?: Promise<void>;
 }
 
 export interface Availability {
@@ -44,6 +47,8 @@ export interface Availability {
 export class Db {
   /** Shared with the per-request views of withBookmarks, so the count covers them all. */
   private readonly counter = { n: 0 };
+  /** Requests waiting for their bookmarks right now, across all views (bounded by LIMITS.bookmarkWaiters). */
+  private readonly bookmarkWaits = { n: 0 };
   /** The request this view serves (see withBookmarks); undefined on the shared Db. */
   private requestBookmarks?: RequestBookmarks;
 
@@ -74,11 +79,60 @@ export class Db {
   }
 
   /** Reads of a request that sent bookmarks wait for them; everything else uses the process's own chain. */
-  private readBookmarks() {
+  private async readBookmarks() {
     const b = this.requestBookmarks;
     if (!b?.incoming.length) return undefined;
     b.manager ??= neo4j.bookmarkManager({ initialBookmarks: b.incoming });
+    b.ready ??= this.waitForBookmarks(b.manager);
+    await b.ready;
     return b.manager;
+  }
+
+  /**
+   * Waits, once per request, until the database has the transactions the client's bookmarks name:
+   * at most LIMITS.bookmarkWaitMs, and only LIMITS.bookmarkWaiters requests at a time, so waiting
+   * requests can never hold the pool. An auto-commit query, not executeQuery: a bookmark timeout
+   * is "transient", and its retries would hold the connection for 30 s. The slot is held until
+   * the server lets go, even after the client has been answered.
+   */
+  private waitForBookmarks(manager: NonNullable<RequestBookmarks['manager']>): Promise<void> {
+    if (this.bookmarkWaits.n >= LIMITS.bookmarkWaiters) {
+      return Promise.reject(
+        new BookmarkError(
+          'BOOKMARK_BUSY',
+          `${LIMITS.bookmarkWaiters} requests are already waiting for their bookmarks; retry shortly.`,
+        ),
+      );
+    }
+    this.bookmarkWaits.n++;
+    const session = this.driver.session({
+      database: this.opts.database,
+      defaultAccessMode: neo4j.session.READ,
+      bookmarkManager: manager,
+    });
+    const caughtUp = session
+      .run('RETURN 1', {}, { timeout: LIMITS.bookmarkWaitMs })
+      .then(() => undefined)
+      .finally(() => {
+        this.bookmarkWaits.n--;
+        return session.close();
+      });
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () =>
+          reject(
+            new BookmarkError(
+              'BOOKMARK_TIMEOUT',
+              `The database had not caught up with the x-neo4j-bookmark within ${LIMITS.bookmarkWaitMs} ms; retry shortly.`,
+            ),
+          ),
+        LIMITS.bookmarkWaitMs,
+      );
+    });
+    return Promise.race([caughtUp.catch((err) => Promise.reject(mapDriverError(err))), late]).finally(() =>
+      clearTimeout(timer),
+    );
   }
 
   /** Runs one read query and returns its rows as plain objects. */
@@ -178,7 +232,7 @@ export class Db {
     try {
       // executeQuery (a managed transaction with retries) measured ~20% less CPU per query, in Node
       // and in Neo4j, than opening a session per query and running executeRead on it.
-      const manager = mode === 'READ' ? this.readBookmarks() : undefined;
+      const manager = mode === 'READ' ? await this.readBookmarks() : undefined;
       const result = await this.driver.executeQuery(cypher, toCypher(params), {
         database: this.opts.database,
         routing: mode,

@@ -12,6 +12,18 @@ export class QueryTimeoutError extends Error {
   readonly code = 'QUERY_TIMEOUT';
 }
 
+/** A client's bookmark could not be honoured in time (BOOKMARK_TIMEOUT, BOOKMARK_BUSY) or was refused (BAD_BOOKMARK). */
+export class BookmarkError extends Error {
+  override name = 'BookmarkError';
+  constructor(
+    readonly code: 'BOOKMARK_TIMEOUT' | 'BOOKMARK_BUSY' | 'BAD_BOOKMARK',
+    message: string,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
+}
+
 const UNAVAILABLE = new Set([
   'ServiceUnavailable',
   'SessionExpired',
@@ -30,6 +42,20 @@ export function mapDriverError(err: unknown): unknown {
   const e = err as { code?: string; message?: string };
   const code = e?.code ?? '';
   const message = e?.message ?? '';
+  if (code === 'Neo.TransientError.Transaction.BookmarkTimeout') {
+    return new BookmarkError(
+      'BOOKMARK_TIMEOUT',
+      'The database had not caught up with the x-neo4j-bookmark; retry shortly.',
+      {
+        cause: err,
+      },
+    );
+  }
+  if (code.startsWith('Neo.ClientError.Transaction.InvalidBookmark')) {
+    return new BookmarkError('BAD_BOOKMARK', 'The x-neo4j-bookmark names no transaction of this database.', {
+      cause: err,
+    });
+  }
   if (code.includes('TransactionTimedOut')) {
     return new QueryTimeoutError('The query took longer than the transaction timeout.', { cause: err });
   }

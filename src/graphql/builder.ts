@@ -7,6 +7,7 @@ import { GraphQLError, getNullableType, isListType } from 'graphql';
 import { typeOfId } from '../db/schema/model.js';
 import { LIMITS } from '../limits.js';
 import type { Context } from './context.js';
+import { unauthenticated } from './errors.js';
 
 /** Per-query limits the schema enforces before resolving (see README, "Security and limits"). */
 export const QUERY_LIMITS = {
@@ -54,13 +55,7 @@ export const builder = new SchemaBuilder<{
   },
   scopeAuth: {
     authScopes: (ctx) => ({ writer: ctx.canWrite }),
-    unauthorizedError: (_parent, ctx) =>
-      new GraphQLError(
-        ctx.writesEnabled
-          ? 'Writes need a valid API key: send "Authorization: Bearer <key>".'
-          : 'Writes are off: the server has no API_KEYS configured.',
-        { extensions: { code: 'UNAUTHENTICATED' } },
-      ),
+    unauthorizedError: (_parent, ctx) => unauthenticated(ctx.writesEnabled),
   },
   errors: { defaultTypes: [] },
   relay: {
@@ -69,7 +64,11 @@ export const builder = new SchemaBuilder<{
     // Graph ids already carry their type ("paper:…", "author:philipp-hennig") and are unique
     // across types, so they serve as Relay global ids as they are: readable in the playground.
     encodeGlobalID: (_typename, id) => String(id),
-    decodeGlobalID: (globalID) => ({ typename: typeOfId(globalID) ?? 'Unknown', id: globalID }),
+    // The List kind is the PaperList type: the only kind whose label is not its type's name.
+    decodeGlobalID: (globalID) => {
+      const kind = typeOfId(globalID);
+      return { typename: kind === 'List' ? 'PaperList' : (kind ?? 'Unknown'), id: globalID };
+    },
     // An id of no known type is simply not found: null, not an error.
     nodeQueryOptions: {
       resolve: (_root, { id }, _ctx, _info, resolveNode) =>

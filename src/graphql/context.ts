@@ -1,5 +1,6 @@
 import type { PubSub } from 'graphql-yoga';
 import type { Db } from '../db/driver.js';
+import type { ParsePool } from '../ingest/parse-pool.js';
 import { createLoaders, type Loaders } from './loaders.js';
 
 /** What a committed mutation announces on the graphChanged subscription. */
@@ -20,12 +21,15 @@ export interface Context {
   /** The server has keys at all (otherwise writes are off for everyone). */
   writesEnabled: boolean;
   requestId: string;
+  /** Where imports are read: a worker thread, so the event loop stays free. */
+  parsePool: ParsePool;
 }
 
 export interface ContextDeps {
   db: Db;
   pubsub: GraphPubSub;
   writesEnabled: boolean;
+  parsePool: ParsePool;
 }
 
 /** Builds a fresh context per request, so DataLoader caches never outlive one request. */
@@ -35,6 +39,7 @@ export function createContext(deps: ContextDeps, request: { canWrite: boolean; r
     loaders: createLoaders(deps.db),
     pubsub: deps.pubsub,
     writesEnabled: deps.writesEnabled,
+    parsePool: deps.parsePool,
     canWrite: request.canWrite,
     requestId: request.requestId,
   };

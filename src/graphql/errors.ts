@@ -22,3 +22,16 @@ export function checkRange(value: number, max: number, argument = 'first', min =
   }
   return value;
 }
+
+/**
+ * A write without a valid key: 401, or 403 when the server takes no writes at all. As a request
+ * error (before execution, no `data`) it is a 4xx under GraphQL over HTTP for every media type.
+ */
+export function unauthenticated(writesEnabled: boolean): GraphQLError {
+  return new GraphQLError(
+    writesEnabled
+      ? 'Writes need a valid API key: send "Authorization: Bearer <key>".'
+      : 'Writes are off: the server has no API_KEYS configured.',
+    { extensions: { code: 'UNAUTHENTICATED', http: { status: writesEnabled ? 401 : 403 } } },
+  );
+}

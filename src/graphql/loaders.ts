@@ -5,6 +5,7 @@ import { type CoCitationRow, coCitedOf } from '../db/read/co-citation.js';
 import { type AssignmentRow, assignmentsOf } from '../db/read/topic-assignments.js';
 import type {
   AuthorNode,
+  ListNode,
   NodeType,
   OptimizerNode,
   PaperNode,
@@ -51,6 +52,7 @@ export function createLoaders(db: Db) {
     topic: byId<TopicNode>('Topic'),
     section: byId<SectionNode>('Section'),
     optimizer: byId<OptimizerNode>('Optimizer'),
+    list: byId<ListNode>('List'),
     /** Papers a node reaches (Topic.paperCount, PaperList.entryCount): one query per source kind and level. */
     paperCount: (source: PaperSource) =>
       memo<number>(`count:${source}`, () => new DataLoader((keys) => paperCounts(db, source, keys))),

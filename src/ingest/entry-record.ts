@@ -33,7 +33,8 @@ export interface EntryFields {
 export type EntryPaper = Omit<PaperRecord, 'sectionCode' | 'order' | 'line'>;
 
 export type EntryResult =
-  | { ok: true; paper: EntryPaper }
+  /** `warning`: the paper was read, but something was cut from it (past a limit); the line is reported. */
+  | { ok: true; paper: EntryPaper; warning?: string }
   /** Not a paper, and rightly so: skipped without a warning and counted. */
   | { ok: 'skip'; why: SkipReason }
   | { ok: false; reason: string };
@@ -76,7 +77,9 @@ export function assemblePaper(f: EntryFields): EntryResult {
   if (PLACEHOLDER_TITLE.test(title)) return { ok: false, reason: `the title "${title}" is a placeholder` };
   if (title.length > MAX_TITLE)
     return { ok: false, reason: `the title is longer than ${MAX_TITLE} characters` };
-  if (f.authors.length > MAX_AUTHORS) return { ok: false, reason: `more than ${MAX_AUTHORS} authors` };
+  // Past the limit the first authors are kept and the cut is reported, never made silently.
+  const dropped = Math.max(0, f.authors.length - MAX_AUTHORS);
+  const authors = dropped ? f.authors.slice(0, MAX_AUTHORS) : f.authors;
   const v: ParsedVenue = f.venueText
     ? parseVenue(f.venueText)
     : { venue: null, year: null, arxivId: null, notes: [] };
@@ -94,8 +97,8 @@ export function assemblePaper(f: EntryFields): EntryResult {
     paper: {
       id: paperId(title),
       title,
-      authors: f.authors.map((name) => ({ id: authorId(name), name })),
-      authorsComplete: f.authorsComplete,
+      authors: authors.map((name) => ({ id: authorId(name), name })),
+      authorsComplete: f.authorsComplete && !dropped,
       venue,
       venueText: f.venueText ? cleanText(f.venueText) : null,
       year,
@@ -107,6 +110,11 @@ export function assemblePaper(f: EntryFields): EntryResult {
       notes: [...v.notes, ...f.notes, ...(joined ? [`+ ${joined[2]}`] : [])],
       optimizers,
     },
+    ...(dropped
+      ? {
+          warning: `${f.authors.length} authors: the first ${MAX_AUTHORS} are kept and ${dropped} dropped (LIMITS.authorsPerPaper)`,
+        }
+      : {}),
   };
 }
 

@@ -1,7 +1,7 @@
 /** The title of an entry and what may stand before it: a venue in brackets, a year, an optimizer tag. */
 import { cleanText, foldKey } from '../domain/normalize.js';
 import { proposeAuthors, proposeYear } from './candidates.js';
-import type { EntryFields } from './entry-record.js';
+import { type EntryFields, MAX_AUTHORS, MAX_TITLE } from './entry-record.js';
 import { flatten, isVenueEvidence, type TitleSource, YEAR_PAREN } from './entry-text.js';
 import { isAnchor, readLink } from './links.js';
 import { isStrongNameRun, type NameList, readNames } from './names.js';
@@ -9,6 +9,7 @@ import type { LinkRecord } from './records.js';
 import { type Token, tokenText } from './tokens.js';
 import { isKnownVenue } from './venue.js';
 import {
+  CODE,
   COMMA,
   DATE_LEAD,
   DECORATION,
@@ -429,7 +430,12 @@ function leadingNames(text: string, loose = false): { names: NameList; end: numb
 function trailingNames(text: string): number {
   // "//", "->" and "→" between spaces separate fields too (a URL's "//" has no spaces around it).
   const SEP = rx('g')`[,，.]\s+|${SPACED_SEPARATOR}`;
+  // Each place is judged by reading all that follows it, so only places a title can end at are
+  // tried, and only tails short enough to be fields: linear work, not a pass per separator.
+  const latest = cleanedIndex(text, MAX_TITLE);
   for (const m of text.matchAll(SEP)) {
+    if (m.index > latest) break;
+    if (text.length - m.index > MAX_FIELDS_CHARS) continue;
     const tail = text.slice(m.index + m[0].length);
     if (STYLED.test(tail)) continue;
     // Commas first kept inside a piece ("You, Y., Li, J." is one surname-first run), then split ("Kingma & Ba, ICLR 2015").
@@ -453,6 +459,24 @@ function trailingNames(text: string): number {
   }
   return 0;
 }
+
+/** A hundred names of about 60 characters, with room for a venue and a year: the most fields a title is followed by. */
+const MAX_FIELDS_CHARS = MAX_AUTHORS * 60 + 1000;
+
+/**
+ * The index of `text` past which its cleaned form (spaces collapsed, marks dropped) is longer than
+ * `chars`: a title ending later is refused as too long, whatever it holds.
+ */
+function cleanedIndex(text: string, chars: number): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i] as string;
+    if (MARK_CHAR.test(c) || (/\s/.test(c) && /\s/.test(text[i - 1] ?? ''))) continue;
+    if (++n > chars) return i;
+  }
+  return text.length;
+}
+const MARK_CHAR = rx()`[${EM[0]}${EM[1]}${CODE[0]}${CODE[1]}]`;
 
 const PIECES = rx('u')`${SPACED_SEPARATOR}|;|${WORD_STOP}`;
 const PIECES_AND_COMMAS = rx('u')`${SPACED_SEPARATOR}|[;,]|${WORD_STOP}`;

@@ -2,8 +2,8 @@ import { extname } from 'node:path';
 import type { ParsedList } from './records.js';
 import { parseBibtex } from './works/bibtex.js';
 import { parseCslJson } from './works/csl-json.js';
-import { itemLines } from './works/json-items.js';
-import { type OpenAlexWork, openAlexWork } from './works/openalex.js';
+import { jsonItems } from './works/json-items.js';
+import { openAlexWork } from './works/openalex.js';
 import { WorkCollector } from './works/work-record.js';
 
 export const FORMATS = ['md', 'bib', 'csl', 'openalex'] as const;
@@ -79,25 +79,23 @@ export function parseWorks(text: string, format: Exclude<Format, 'md'>): ParsedL
     out.warn(jsonErrorLine(body, err as Error), `not valid JSON: ${(err as Error).message}`);
     return out.result();
   }
-  const page = value && typeof value === 'object' && Array.isArray((value as { results?: unknown }).results);
-  const items = Array.isArray(value) ? value : page ? (value as { results: unknown[] }).results : [value];
-  const lines = Array.isArray(value) || page ? itemLines(body) : [1];
-  if (format === 'csl') return parseCslJson(items, lines);
+  const found = jsonItems(value, body);
+  if (!found.ok) {
+    const out = new WorkCollector();
+    out.warn(1, found.problem);
+    return out.result();
+  }
+  if (format === 'csl') return parseCslJson(found.items, found.lines);
   const out = new WorkCollector();
-  items.forEach((w, i) => {
-    addOpenAlex(out, w, lines[i] ?? 1);
+  found.items.forEach((w, i) => {
+    addOpenAlex(out, w, found.lines[i] ?? 1);
   });
   return out.result();
 }
 
-/** One OpenAlex work (or a line of a JSON Lines file) into the collector, or a warning. */
+/** One OpenAlex work (or a line of a JSON Lines file) into the collector; what is not a work is a warning. */
 export function addOpenAlex(out: WorkCollector, w: unknown, line: number): void {
-  if (!w || typeof w !== 'object' || Array.isArray(w)) {
-    out.entries++;
-    out.warn(line, 'skipped: not an OpenAlex work object');
-    return;
-  }
-  out.add(openAlexWork(w as OpenAlexWork, line));
+  out.add(openAlexWork(w, line));
 }
 
 const isSingleJson = (s: string) => looksLikeJson(s);

@@ -2,25 +2,19 @@ import { basename, extname } from 'node:path';
 import type { Db } from '../db/driver.js';
 import { slug } from '../domain/normalize.js';
 import { LIMITS } from '../limits.js';
+import { checkEntryCount } from './entry-limit.js';
 import { detectFormat, FORMAT_NAMES, type Format, parseWorks } from './formats.js';
+import { ImportError } from './import-error.js';
 import { type ImportSummary, loadList } from './load.js';
 import { parseList } from './parse-list.js';
-import type { ParsedList, ParseWarning } from './records.js';
-import { canonicalList, type Taxonomy } from './taxonomy.js';
+import type { ParsedList } from './records.js';
+
+export { ImportError };
+
+import { canonicalList, listDef, type Taxonomy } from './taxonomy.js';
 
 /** Largest list the importer takes; a bigger file is almost certainly not a paper list. */
 export const MAX_LIST_BYTES = LIMITS.listBytes;
-
-/** Input the importer refuses; nothing was written. `warnings` holds the line-numbered problems. */
-export class ImportError extends Error {
-  override name = 'ImportError';
-  constructor(
-    message: string,
-    readonly warnings: ParseWarning[] = [],
-  ) {
-    super(message);
-  }
-}
 
 export interface ImportOptions {
   /** The list's name; sections belong to it. Defaults to the file name. */
@@ -111,6 +105,7 @@ export function parseDocument(
   if (text.includes('\u0000'))
     throw new ImportError('The file contains NUL characters; it is not a text file.');
   const parsed = parseWorks(text, format);
+  checkEntryCount(parsed.entries);
   failOnStrict(parsed, opts.strict);
   if (parsed.papers.length === 0) {
     throw new ImportError(
@@ -177,8 +172,9 @@ function parseMarkdownList(
     throw new ImportError('The list contains NUL characters; it is not a text file.');
   const list = canonicalList(taxonomy, opts.source.trim());
   // Sections the taxonomy describes stay even when empty (the seed's A.1 and B.1).
-  const keepCodes = new Set(Object.keys(taxonomy.lists[slug(list)]?.sections ?? {}));
+  const keepCodes = new Set(Object.keys(listDef(taxonomy, list)?.sections ?? {}));
   const parsed = parseList(markdown, { keepCodes });
+  checkEntryCount(parsed.entries);
   failOnStrict(parsed, opts.strict);
   if (parsed.papers.length === 0) {
     const skipped = describeSkipped(parsed.skipped);

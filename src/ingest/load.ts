@@ -7,15 +7,17 @@ import {
   readStatements,
   type SectionRow,
   type Statement,
+  storedListName,
   syncSource,
   type TopicRow,
   upsertPapers,
   writeListStructure,
 } from '../db/write/list-writes.js';
-import { listId, sectionId, slug, topicId } from '../domain/normalize.js';
+import { listId, sectionId, topicId } from '../domain/normalize.js';
 import { mappingOf, sectionChains, statedBySection, topicInputs } from '../topics/document-inputs.js';
 import type { TopicInput } from '../topics/features.js';
 import { inferTopics } from '../topics/infer.js';
+import { ImportError } from './import-error.js';
 import type { ParsedList, ParseWarning } from './records.js';
 import { diffStatements, type SourceDiff } from './source-diff.js';
 import { listDef, type Taxonomy } from './taxonomy.js';
@@ -57,7 +59,7 @@ export function planRows(
   format = 'md',
   opts: { infer?: boolean } = {},
 ) {
-  const def = listDef(taxonomy, listName) ?? taxonomy.lists[slug(listName)];
+  const def = listDef(taxonomy, listName);
   const byCode = new Map(parsed.sections.map((s) => [s.code, s]));
   const stated = statedBySection(parsed, def, taxonomy);
   const chains = sectionChains(parsed);
@@ -142,13 +144,16 @@ export async function loadList(
      * imported under one name). By default a re-import makes the source state exactly the file.
      */
     keep?: boolean;
+    /** The rows, when planRows already ran (the API plans on its import worker). */
+    rows?: Rows;
   } = {},
 ): Promise<ImportSummary> {
-  const rows = planRows(parsed, listName, taxonomy, opts.format);
+  const rows = opts.rows ?? planRows(parsed, listName, taxonomy, opts.format);
   if (opts.atomic === false && !opts.dryRun)
     return loadInBatches(db, rows, listName, parsed, opts.batchSize ?? BATCH, opts);
   return db.writeTransaction(
     async (run) => {
+      await checkListName(run, rows.list.id, listName);
       const before = await countNodes(run);
       const stated = await readStatements(run, rows.list.id);
       await writeListStructure(run, rows.list, rows.topics, rows.sections);
@@ -167,6 +172,19 @@ export async function loadList(
     },
     { dryRun: opts.dryRun },
   );
+}
+
+/**
+ * Two names that fold to one id ("Probe: Target!!" and "probe-target") would silently rename
+ * the list already stored: the import is refused with both names unless they are the same name.
+ */
+async function checkListName(run: Runner, id: string, name: string): Promise<void> {
+  const stored = await storedListName(run, id);
+  if (stored !== null && stored.trim() !== name.trim()) {
+    throw new ImportError(
+      `The source "${name}" has the id ${id} of the list "${stored}" already in the graph; import under exactly "${stored}" to update that list, or choose a name of its own.`,
+    );
+  }
 }
 
 type Rows = ReturnType<typeof planRows>;
@@ -244,6 +262,7 @@ async function loadInBatches(
   opts: { onProgress?: (done: number, total: number) => void; keep?: boolean },
 ): Promise<ImportSummary> {
   const [before, stated] = await db.writeTransaction(async (run) => {
+    await checkListName(run, rows.list.id, listName);
     const counts = await countNodes(run);
     const old = await readStatements(run, rows.list.id);
     await writeListStructure(run, rows.list, rows.topics, rows.sections);

@@ -11,20 +11,36 @@ export function paragraphTokens(
 
 /** Every paragraph nested in a list, at any depth, in document order. */
 export function nestedParagraphs(list: List): Paragraph[] {
-  return list.children.flatMap((li) =>
-    li.children.flatMap((c) => (c.type === 'paragraph' ? [c] : c.type === 'list' ? nestedParagraphs(c) : [])),
-  );
+  return blockParagraphs([list]);
 }
 
 /** The paragraphs of a run of top-level nodes: their own, and those nested in their lists and quotes. */
 export function bodyParagraphs(nodes: RootContent[]): Paragraph[] {
-  return nodes.flatMap((n) =>
-    n.type === 'paragraph'
-      ? [n]
-      : n.type === 'list'
-        ? nestedParagraphs(n)
-        : n.type === 'blockquote'
-          ? bodyParagraphs(n.children)
-          : [],
-  );
+  return blockParagraphs(nodes);
+}
+
+/**
+ * Paragraphs in document order, walked with a stack of its own (a deep tree overflows no call
+ * stack): lists and their items' lists are entered, quotes only outside lists, as lists write them.
+ */
+function blockParagraphs(nodes: RootContent[]): Paragraph[] {
+  const out: Paragraph[] = [];
+  const stack: Array<{ n: RootContent; inList: boolean }> = nodes
+    .map((n) => ({ n, inList: false }))
+    .reverse();
+  const push = (kids: RootContent[], inList: boolean) => {
+    for (let i = kids.length - 1; i >= 0; i--) stack.push({ n: kids[i] as RootContent, inList });
+  };
+  while (stack.length) {
+    const { n, inList } = stack.pop() as { n: RootContent; inList: boolean };
+    if (n.type === 'paragraph') out.push(n);
+    else if (n.type === 'list') push(n.children, true);
+    else if (n.type === 'listItem')
+      push(
+        n.children.filter((c) => c.type === 'paragraph' || c.type === 'list'),
+        true,
+      );
+    else if (n.type === 'blockquote' && !inList) push(n.children, false);
+  }
+  return out;
 }

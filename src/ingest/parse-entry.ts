@@ -7,7 +7,7 @@ import { readTitle, takeLead, titleLinkRecord, titleLooksReal } from './entry-ti
 import { isAnchor, isPaperLink, readLink } from './links.js';
 import { isStrongNameRun, readNames } from './names.js';
 import type { LinkRecord } from './records.js';
-import { lines, type Token, tokenText } from './tokens.js';
+import { lines, normalizeTokens, type Token, tokenText } from './tokens.js';
 import { isKnownVenue } from './venue.js';
 import { FIELD_LABEL, LINK_LABEL, NON_PAPER_TITLE } from './vocabulary.js';
 
@@ -70,7 +70,9 @@ function readAliased(tokens: Token[], context: Parameters<typeof parseEntry>[1])
     rest = [{ kind: 'text', text: first.text.slice(m[0].length) }, ...tokens.slice(at + 1)];
   } else return null;
   if (label.split(/\s+/).length > 5 || FIELD_LABEL.test(`${label}:`) || /\d{4}/.test(label)) return null;
-  const r = parseEntry(rest, context);
+  // The reference after a label is read once: its own "Label:" opening is text, not another
+  // label (a line of "a: a: a: …" would otherwise recurse once per colon).
+  const r = parseEntry(rest, { ...context, labelled: true });
   // A reference: names with initials, or a year, venue or paper link besides them
   // ("Locomotion: MuJoCo, Roboschool, etc" is none).
   if (
@@ -103,8 +105,11 @@ export function parseEntry(
     linksOnFirstLine?: boolean;
     titles?: boolean;
     namesFirst?: boolean;
+    /** Read behind a curator's label already (readAliased). */
+    labelled?: boolean;
   } = {},
 ): EntryResult {
+  tokens = normalizeTokens(tokens);
   const linkTokens = tokens.filter((t): t is Extract<Token, { kind: 'link' }> => t.kind === 'link');
   const words = tokens.filter((t) => t.kind !== 'link' && t.kind !== 'newline');
   const prose = words.map((t) => ('text' in t ? t.text : '')).join('');
@@ -114,7 +119,7 @@ export function parseEntry(
   if (allAnchors && (opener?.kind === 'link' || !/\p{L}{2}/u.test(prose))) {
     return { ok: 'skip', why: 'navigation' };
   }
-  const aliased = readAliased(tokens, context);
+  const aliased = context.labelled ? null : readAliased(tokens, context);
   if (aliased) return aliased;
   const [main = [], ...more] = joinWrappedTitle(
     joinWrappedNames(lines(tokens)),

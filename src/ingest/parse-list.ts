@@ -1,6 +1,7 @@
 import type { Heading, List, ListItem, Paragraph, RootContent } from 'mdast';
 import { toString as mdToString } from 'mdast-util-to-string';
 import { cleanText, headingSlug } from '../domain/normalize.js';
+import { LIMITS } from '../limits.js';
 import {
   contextOf,
   type EntryContext,
@@ -22,6 +23,7 @@ import { dedupeById, type EntryPaper, type EntryResult } from './entry-record.js
 import { headingContext, paperHeadings } from './heading-entries.js';
 import { isPaperLink, isPostLink } from './links.js';
 import { separateArxivConflicts, separateNamesakes } from './list-identity.js';
+import { boundMarkdown } from './markdown-bounds.js';
 import { readMarkdown } from './markdown-tree.js';
 import { nestedParagraphs, paragraphTokens } from './mdast-text.js';
 import { parseEntry } from './parse-entry.js';
@@ -61,8 +63,10 @@ interface Block {
  * directly or in a subsection, or when `keepCodes` names them.
  */
 export function parseList(markdown: string, opts: ParseOptions = {}): ParsedList {
-  const tree = readMarkdown(markdown);
-  const warnings: ParseWarning[] = [];
+  // Depth and inline marks are bounded before the parser runs: its cost past them is not linear.
+  const bounded = boundMarkdown(markdown);
+  const tree = readMarkdown(bounded.text);
+  const warnings: ParseWarning[] = [...bounded.warnings];
   const skipped: Record<string, number> = {};
   const skip = (why: string, n = 1) => {
     skipped[why] = (skipped[why] ?? 0) + n;
@@ -77,22 +81,29 @@ export function parseList(markdown: string, opts: ParseOptions = {}): ParsedList
   const take = (r: EntryResult, line: number) => {
     if (r.ok === true) {
       if ((current.resources || pseudoResources) && !r.paper.links.some(isPaperLink)) skip('not a paper');
-      else current.papers.push({ ...r.paper, sectionCode: '', order: 0, line });
+      else {
+        current.papers.push({ ...r.paper, sectionCode: '', order: 0, line });
+        if (r.warning) warnings.push({ line, message: r.warning });
+      }
     } else if (r.ok === 'skip') skip(r.why);
     else warnings.push({ line, message: r.reason });
   };
-  const visitList = (list: List, context: EntryContext = {}) => {
+  // Recursion follows list nesting, which boundMarkdown (and readMarkdown for HTML) keep to
+  // LIMITS.listDepth; past it (a tree built some other way) nested lists are the item's own text.
+  const visitList = (list: List, context: EntryContext = {}, depth = 1) => {
     const titles = isTitleList(list);
-    for (const item of list.children) readItem(item, titles ? { ...context, titles } : context);
+    for (const item of list.children) readItem(item, titles ? { ...context, titles } : context, depth);
   };
-  const readItem = (item: ListItem, context: EntryContext) => {
+  const readItem = (item: ListItem, context: EntryContext, depth: number) => {
     const line = item.position?.start.line ?? 0;
     const paras = item.children.filter((c): c is Paragraph => c.type === 'paragraph');
-    const lists = item.children.filter((c): c is List => c.type === 'list');
+    const deeper = depth < LIMITS.listDepth;
+    const lists = deeper ? item.children.filter((c): c is List => c.type === 'list') : [];
+    const visitChild = (l: List, c: EntryContext) => visitList(l, c, depth + 1);
     // "- 2018" or "- ICML 2019" over the papers of that year or venue: a heading of a kind, not an entry.
     const over = paras.length === 1 ? contextOf(paras[0] as Paragraph) : null;
     if (!paras.length || over) {
-      for (const l of lists) visitList(l, { ...context, ...over });
+      for (const l of lists) visitChild(l, { ...context, ...over });
       return;
     }
     const ownTokens = paragraphTokens(paras);
@@ -106,7 +117,7 @@ export function parseList(markdown: string, opts: ParseOptions = {}): ParsedList
       // The topic's venue or year ("… (ICLR 2017 Best Paper)") goes down to its papers.
       const passed = own.ok === true ? { venue: own.paper.venueText, year: own.paper.year } : {};
       skip('topics over papers');
-      for (const l of lists) visitList(l, { ...context, ...passed });
+      for (const l of lists) visitChild(l, { ...context, ...passed });
       return;
     }
     const fieldParas = lists.filter((l) => !entryLists.includes(l)).flatMap(nestedParagraphs);
@@ -115,7 +126,7 @@ export function parseList(markdown: string, opts: ParseOptions = {}): ParsedList
       r.ok === false ? { ...r, reason: `${r.reason}: ${excerpt(mdToString(paras[0] as Paragraph))}` } : r,
       line,
     );
-    for (const l of entryLists) visitList(l, context);
+    for (const l of entryLists) visitChild(l, context);
   };
 
   let headingDepth = 1;
@@ -242,6 +253,8 @@ export function parseList(markdown: string, opts: ParseOptions = {}): ParsedList
           (r.paper.venue || r.paper.year || r.paper.links.some(isPaperLink))
         )
           current.paragraphs.push({ paper: r.paper, line: node.position?.start.line ?? 0 });
+        if (r.ok === true && r.warning && current.paragraphs.at(-1)?.paper === r.paper)
+          warnings.push({ line: node.position?.start.line ?? 0, message: r.warning });
       }
     } else if (node.type === 'blockquote') {
       for (const c of node.children) if (c.type === 'list') visitList(c, current.context);

@@ -93,7 +93,8 @@ export function canonicalList(taxonomy: Taxonomy, source: string): string {
   return source;
 }
 
-/** A list's taxonomy entry under any of its names. */
+/** A list's taxonomy entry under any of its names (own keys only: a list named "constructor" has none). */
 export function listDef(taxonomy: Taxonomy, source: string): ListDef | undefined {
-  return taxonomy.lists[canonicalList(taxonomy, source)] ?? taxonomy.lists[slug(source)];
+  const own = (key: string) => (Object.hasOwn(taxonomy.lists, key) ? taxonomy.lists[key] : undefined);
+  return own(canonicalList(taxonomy, source)) ?? own(slug(source));
 }

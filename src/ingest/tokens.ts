@@ -1,6 +1,7 @@
 import type { PhrasingContent } from 'mdast';
 import { toString as mdToString } from 'mdast-util-to-string';
 import { isKnownVenue } from './venue.js';
+import { MARKS, rx } from './vocabulary.js';
 
 /** A flattened inline piece of an entry: styled text, a link, plain text or a line end. */
 export type Token =
@@ -43,7 +44,7 @@ export function tokenize(nodes: PhrasingContent[]): Token[] {
       });
     } else out.push({ kind: 'text', text: mdToString(n) });
   }
-  return mergeText(out);
+  return normalizeTokens(mergeText(out));
 }
 
 /**
@@ -66,6 +67,22 @@ function badgeVenue(source: string): string | null {
   const text = parts.slice(0, -1).join(' ') || (parts[0] ?? '');
   return isKnownVenue(text) ? text : null;
 }
+
+/**
+ * Tokens as the recognisers expect them: runs of spaces and tabs as one space (what is stored is
+ * cleaned so anyway, and no pattern then meets a long run it could split between two of its
+ * quantifiers in every way), and without the private-use characters the recognisers mark styled
+ * text with, so a marker in the input can never open a span that nothing closes. Code is kept as written.
+ */
+export function normalizeTokens(tokens: Token[]): Token[] {
+  return tokens.map((t) =>
+    t.kind === 'newline' || t.kind === 'code' || !UNNORMAL.test(t.text)
+      ? t
+      : { ...t, text: t.text.replace(SPACE_RUNS, ' ').replace(MARKS, '') },
+  );
+}
+const UNNORMAL = rx()`[^\S\n]{2}|${MARKS}`;
+const SPACE_RUNS = /[^\S\n]{2,}/g;
 
 /** Joins neighbouring plain-text tokens: the parser splits text at brackets it could not resolve. */
 function mergeText(tokens: Token[]): Token[] {

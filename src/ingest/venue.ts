@@ -61,7 +61,8 @@ const NO_VENUE: ParsedVenue = { venue: null, year: null, arxivId: null, notes: [
 export function parseVenue(text: string, venues: VenueCatalogue = catalogue()): ParsedVenue {
   const notes: string[] = [];
   let year: number | null = null;
-  let s = cleanText(text).replace(/\(([^)]*)\)/g, (_m, inner: string) => {
+  // "[^()]": a bracket's text stops at the next one, so a run of "(" is not read to its end from each.
+  let s = cleanText(text).replace(/\(([^()]*)\)/g, (_m, inner: string) => {
     const y = dateYear(inner);
     if (y !== null) year ??= y;
     else if (inner.trim()) notes.push(cleanText(inner));
@@ -75,10 +76,10 @@ export function parseVenue(text: string, venues: VenueCatalogue = catalogue()): 
     return { venue: series('arXiv', 'PREPRINT'), known: true, year: y ?? year, arxivId, notes };
   }
   // A year at the end ("ICLR 2019", "ICLR'2019") or as two digits after an apostrophe ("icml'23").
-  const y4 = rx()`^(.*?)[\s'’,-]*(${YEAR})$`.exec(s);
+  const y4 = YEAR_END.exec(s);
   // Two digits need an apostrophe ("icml'23"), or a known series before them ("CVPR 18").
   const y2 = y4 ? null : (/^(.*?)\s*['’](\d{2})$/.exec(s) ?? knownThenDigits(s, venues));
-  if (y4) [s, year] = [y4[1] as string, Number(y4[2])];
+  if (y4) [s, year] = [trimEnd(s.slice(0, y4.index), YEAR_GLUE), Number(y4[1])];
   else if (y2) [s, year] = [y2[1] as string, 2000 + Number(y2[2])];
   // A year that opens the venue ("2019 ICLR") is a year too.
   const lead = rx()`^(${YEAR})\s+(.+)$`.exec(s);
@@ -109,6 +110,20 @@ export function parseVenue(text: string, venues: VenueCatalogue = catalogue()): 
 /** True when a text names a catalogued venue ("ICLR 2019", "neurips'23", "IEEE Access", "arXiv …"). */
 export function isKnownVenue(text: string, venues: VenueCatalogue = catalogue()): boolean {
   return /\p{L}/u.test(text) && parseVenue(text, venues).known === true;
+}
+
+/** A year closing a venue ("ICLR 2019", "ICLR'2019", "ICLR-2019"), and what may glue it on. */
+const YEAR_END = rx()`(${YEAR})$`;
+const YEAR_GLUE = /[\s'’,-]/;
+
+/**
+ * The text without the characters of a class at its end, by a loop: "[…]+$" would be tried from
+ * each character of a long run that something else follows, reading the run to its end each time.
+ */
+function trimEnd(s: string, chars: RegExp): string {
+  let end = s.length;
+  while (end > 0 && chars.test(s[end - 1] as string)) end--;
+  return s.slice(0, end);
 }
 
 function knownThenDigits(s: string, venues: VenueCatalogue): RegExpExecArray | null {

@@ -31,10 +31,12 @@ const I = 'i';
  */
 export const DATE = rx(
   I,
-)`(?:(?:\d{1,2}[/.-]){1,2}(${YEAR})|(${YEAR})(?:[/.-]\d{1,2}){1,2}(?!\d)|\d{1,2}\s+${MONTH}\s*,?\s*(${YEAR})|${MONTH}\s*(?:\d{1,2},?\s*)?(${YEAR})|(${YEAR})\s+${MONTH})`;
+)`(?:(?:\d{1,2}[/.-]){1,2}(${YEAR})|(${YEAR})(?:[/.-]\d{1,2}){1,2}(?!\d)|\d{1,2}\s+${MONTH}\s*(?:,\s*)?(${YEAR})|${MONTH}\s*(?:\d{1,2},?\s*)?(${YEAR})|(${YEAR})\s+${MONTH})`;
 /** A date closing a title, as some lists glue it on ("Title 28 May 2017"): no part of the title. */
-export const TRAILING_DATE = rx(I)`\s+[([]?${DATE}[)\]]?\s*$`;
-export const DATE_ONLY = rx(I)`^\s*\[?\s*${DATE}\s*\]?\s*$`;
+// A match starts where a run of spaces does, and a bracket takes its spaces with it: no run of
+// spaces is split between two quantifiers in every way.
+export const TRAILING_DATE = rx(I)`(?<!\s)\s+[([]?${DATE}[)\]]?\s*$`;
+export const DATE_ONLY = rx(I)`^\s*(?:\[\s*)?${DATE}\s*(?:\]\s*)?$`;
 /** A date or year that opens an entry, before its title: "2/08/2019 Title", "[Oct. 2024] Title", "2020 · Title". */
 export const DATE_LEAD = rx(
   I,
@@ -60,8 +62,11 @@ export function firstGroup(m: RegExpExecArray | null): number | null {
   return y ? Number(y) : null;
 }
 
-/** A separator with its spaces, or "by" between words. */
-export const SPACED_SEPARATOR = rx()`\s+${SEPARATOR}\s+|\s+by\s+`;
+/**
+ * A separator with its spaces, or "by" between words. It starts where a run of spaces does (a
+ * match could not start later in the run), so a long run is tried once rather than at each space.
+ */
+export const SPACED_SEPARATOR = rx()`(?<!\s)\s+(?:${SEPARATOR}|by)\s+`;
 /** A full stop that ends a word (not an initial): "et al. ICLR", "Networks. Authors". */
 export const WORD_STOP = /(?<=\p{L}{2})\.\s+/u;
 
@@ -139,10 +144,15 @@ export const LINK_LABEL_WORDS = [
   'dataset',
   'supp',
 ] as const;
+// Brackets and spaces around a label are one class each: "\s*\[*\s*" would split a run of
+// spaces between two quantifiers in every way before failing (quadratic in the run).
 /** A link text that only labels its link: "pdf", "[code]", "[[paper]]". */
-export const LINK_LABEL = rx('i')`^\s*\[*\s*(?:${LINK_LABEL_WORDS.join('|')})\s*\]*\s*$`;
-/** A label whose link broke ("[[pdf]] (https://…)"): furniture, not text of the entry. */
-export const BROKEN_LINK_LABEL = rx('gi')`\[+\s*(?:${LINK_LABEL_WORDS.join('|')})\s*\]+`;
+export const LINK_LABEL = rx('i')`^[\s[]*(?:${LINK_LABEL_WORDS.join('|')})[\s\]]*$`;
+/**
+ * A label whose link broke ("[[pdf]] (https://…)"): furniture, not text of the entry. A match
+ * starts where a run of brackets does, so a run of 100,000 "[" is tried once, not at each of them.
+ */
+export const BROKEN_LINK_LABEL = rx('gi')`(?<!\[)\[+\s*(?:${LINK_LABEL_WORDS.join('|')})\s*\]+`;
 
 /** Emoji and `:shortcode:` marks lists put before an entry or after it ("🔥 [Title](…)", ":star::star:"). */
 export const DECORATION =
@@ -196,5 +206,8 @@ export const MARKS = /[\uE001\uE002\uE005\uE006]/g;
 export const STYLED = /[\uE001\uE005]/;
 /** Commas, semicolons (and their full-width forms) between fields. */
 export const COMMA = /[,，;；]/;
+// Without the spaces around it: "\s*" before it would be tried from each space of a long run, and
+// a split cannot guard against that (it restarts right after the spaces the last separator took).
+// Callers trim the names they split.
 /** Between two people's names: a comma or semicolon, "and", "&". */
-export const NAME_SEPARATOR = rx()`\s*(?:${COMMA}|\band\b|&)\s*`;
+export const NAME_SEPARATOR = rx()`(?:${COMMA}|\band\b|&)`;

@@ -45,25 +45,28 @@ const JS = 'text/javascript; charset=utf-8';
  * The bundle is ~9 MB of JavaScript: it is read on the first playground request, not at start, so
  * a process that only answers API calls never holds it; each file is encoded once.
  */
-let assets: Promise<Record<string, Asset>> | null = null;
-function loadAssets(): Promise<Record<string, Asset>> {
+let assets: Promise<Map<string, Asset>> | null = null;
+function loadAssets(): Promise<Map<string, Asset>> {
   assets ??= import('@graphql-yoga/render-graphiql/graphiql').then((g) => {
     const text = (body: string, type: string): Asset => ({
       body: toArrayBuffer(Buffer.from(body, 'utf8')),
       type,
     });
-    return {
-      'graphiql.css': text(g.css, 'text/css; charset=utf-8'),
-      'graphiql.js': text(g.js, JS),
-      'boot.js': text(BOOT, JS),
-      'editor.worker.js': text(g.editorWorkerService, JS),
-      'json.worker.js': text(g.jsonWorker, JS),
-      'graphql.worker.js': text(g.graphqlWorker, JS),
-      'favicon.ico': {
-        body: toArrayBuffer(Buffer.from(g.favicon.slice(g.favicon.indexOf(',') + 1), 'base64')),
-        type: 'image/x-icon',
-      },
-    };
+    // A Map, so a path such as /graphiql/__proto__ or /graphiql/constructor finds nothing.
+    return new Map(
+      Object.entries({
+        'graphiql.css': text(g.css, 'text/css; charset=utf-8'),
+        'graphiql.js': text(g.js, JS),
+        'boot.js': text(BOOT, JS),
+        'editor.worker.js': text(g.editorWorkerService, JS),
+        'json.worker.js': text(g.jsonWorker, JS),
+        'graphql.worker.js': text(g.graphqlWorker, JS),
+        'favicon.ico': {
+          body: toArrayBuffer(Buffer.from(g.favicon.slice(g.favicon.indexOf(',') + 1), 'base64')),
+          type: 'image/x-icon',
+        },
+      }),
+    );
   });
   return assets;
 }
@@ -114,7 +117,7 @@ export function graphiqlPlugin(): Plugin {
   return {
     async onRequest({ request, url, endResponse, fetchAPI }) {
       if (!url.pathname.startsWith(GRAPHIQL_ASSETS)) return;
-      const file = (await loadAssets())[url.pathname.slice(GRAPHIQL_ASSETS.length)];
+      const file = (await loadAssets()).get(url.pathname.slice(GRAPHIQL_ASSETS.length));
       if (!file || (request.method !== 'GET' && request.method !== 'HEAD')) {
         endResponse(
           new fetchAPI.Response('Not found', { status: 404, headers: { 'content-type': 'text/plain' } }),

@@ -1,10 +1,11 @@
 import { blockFieldSuggestionsPlugin } from '@escape.tech/graphql-armor-block-field-suggestions';
-import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesPlugin } from '@escape.tech/graphql-armor-max-directives';
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
 import { GraphQLError, type ValidationContext } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { measureDocument } from '../graphql/document-size.js';
+import { decodeList } from '../ingest/import-list.js';
 import { LIMITS } from '../limits.js';
 
 /** Reports an armor rejection as a GraphQL error with a code clients can switch on. */
@@ -18,11 +19,11 @@ const reject = (code: string) => ({
   ],
 });
 
-/** graphql-armor's validation rules (depth, aliases, directives, tokens) with our numbers; they reject a document before it executes. */
+/** graphql-armor's validation rules (depth, directives, tokens) with our numbers; they reject a document before it executes. */
 export function armorPlugins(production: boolean): Plugin[] {
   const plugins: Plugin[] = [
+    documentSizePlugin(),
     maxDepthPlugin({ n: LIMITS.depth, flattenFragments: true, ...reject('QUERY_TOO_DEEP') }) as Plugin,
-    maxAliasesPlugin({ n: LIMITS.aliases, ...reject('TOO_MANY_ALIASES') }) as Plugin,
     maxDirectivesPlugin({ n: LIMITS.directives, ...reject('TOO_MANY_DIRECTIVES') }) as Plugin,
     maxTokensPlugin({ n: LIMITS.tokens, ...reject('TOO_MANY_TOKENS') }) as Plugin,
   ];
@@ -31,25 +32,97 @@ export function armorPlugins(production: boolean): Plugin[] {
   return plugins;
 }
 
-/** Refuses request bodies over the limit before they are read, with 413 and a GraphQL-shaped error. */
+const n = (x: number) => (Number.isFinite(x) && x < 1e15 ? x.toLocaleString('en-US') : 'more than 10^15');
+
+/** The size limits in the order they are checked: what a document asks for after expansion. */
+const SIZE_LIMITS = [
+  {
+    key: 'spreads',
+    limit: LIMITS.fragmentSpreads,
+    code: 'TOO_MANY_FRAGMENT_SPREADS',
+    what: 'fragment spreads',
+  },
+  { key: 'fields', limit: LIMITS.expandedFields, code: 'TOO_MANY_FIELDS', what: 'fields' },
+  { key: 'aliases', limit: LIMITS.aliases, code: 'TOO_MANY_ALIASES', what: 'aliases' },
+] as const;
+
+/**
+ * Rejects a document whose expansion is too big before any other rule reads it: graphql's own
+ * rules, armor's depth and Pothos's complexity all walk fragments expanded, so a 1 KB document of
+ * doubling fragments would hold the event loop for minutes. measureDocument never expands.
+ */
+function documentSizePlugin(): Plugin {
+  return {
+    onValidate({ params, setResult }) {
+      const size = measureDocument(params.documentAST);
+      const over = SIZE_LIMITS.filter((l) => size[l.key] > l.limit);
+      if (!over.length) return namedAbort;
+      setResult(
+        over.map(
+          (l) =>
+            new GraphQLError(
+              `The query has ${n(size[l.key])} ${l.what} once its fragments are expanded; the limit is ${n(l.limit)}.`,
+              { extensions: { code: l.code, limit: l.limit } },
+            ),
+        ),
+      );
+    },
+  };
+}
+
+/** graphql-js stops after this many validation errors (its maxErrors default). */
+const MAX_VALIDATION_ERRORS = 100;
+
+/** graphql-js ends a long list of errors with "… Validation aborted."; say which limit that was. */
+type AfterValidate = Exclude<ReturnType<NonNullable<Plugin['onValidate']>>, void>;
+const namedAbort: AfterValidate = ({ result, setResult }) => {
+  if (!result.some((e) => e.message.endsWith('Validation aborted.'))) return;
+  setResult(
+    result.map((e) =>
+      e.message.endsWith('Validation aborted.')
+        ? new GraphQLError(
+            `The query has more than ${MAX_VALIDATION_ERRORS} validation errors; the first ${MAX_VALIDATION_ERRORS} are listed.`,
+            { extensions: { code: 'TOO_MANY_ERRORS', limit: MAX_VALIDATION_ERRORS } },
+          )
+        : e,
+    ),
+  );
+};
+
+/** A request-level refusal: a GraphQL-shaped body with one coded error, before GraphQL runs. */
+function refusal(fetchAPI: { Response: typeof Response }, status: number, code: string, message: string) {
+  return new fetchAPI.Response(JSON.stringify({ errors: [{ message, extensions: { code } }] }), {
+    status,
+    headers: { 'content-type': 'application/json' },
+  });
+}
+
+/**
+ * Refuses request bodies over the limit before they are read (413), and bodies that are not valid
+ * UTF-8 (400, with the offset and line the CLI names for a file): decoded leniently, every bad
+ * byte would be stored as U+FFFD without a word.
+ */
 export function bodyLimitPlugin(maxBytes: number): Plugin {
   return {
-    onRequest({ request, endResponse, fetchAPI }) {
+    async onRequest({ request, endResponse, fetchAPI }) {
       const length = Number(request.headers.get('content-length') ?? 0);
       if (length > maxBytes) {
         endResponse(
-          new fetchAPI.Response(
-            JSON.stringify({
-              errors: [
-                {
-                  message: `Request body of ${length} bytes is over the limit of ${maxBytes} bytes.`,
-                  extensions: { code: 'PAYLOAD_TOO_LARGE' },
-                },
-              ],
-            }),
-            { status: 413, headers: { 'content-type': 'application/json' } },
+          refusal(
+            fetchAPI,
+            413,
+            'PAYLOAD_TOO_LARGE',
+            `Request body of ${length} bytes is over the limit of ${maxBytes} bytes.`,
           ),
         );
+        return;
+      }
+      if (request.method !== 'POST' || !length) return;
+      const bytes = new Uint8Array(await request.clone().arrayBuffer());
+      try {
+        decodeList(bytes, 'The request body', maxBytes);
+      } catch (err) {
+        endResponse(refusal(fetchAPI, 400, 'BAD_USER_INPUT', (err as Error).message));
       }
     },
   };

@@ -2,6 +2,7 @@ import { createServer } from 'node:http';
 import closeWithGrace from 'close-with-grace';
 import { ConfigError, loadConfig } from '../config.js';
 import { connect } from '../db/connect.js';
+import { ParsePool } from '../ingest/parse-pool.js';
 import { assertPortFree } from '../neo4j-server/ports.js';
 import { localEvents, redisEvents } from './events.js';
 import { createLogger } from './logger.js';
@@ -20,12 +21,18 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   // With REDIS_URL, graphChanged crosses API replicas; without it, events stay in this process.
   const events = config.redisUrl ? redisEvents(config.redisUrl, logger) : localEvents();
+  // The import worker loads while Neo4j starts, so the first import does not wait for it.
+  const parsePool = new ParsePool();
+  void parsePool.warm();
   const app = createApp({
+    parsePool,
     db: conn.db,
     production: config.production,
     apiKeys: config.apiKeys,
     logger,
     pubsub: events.pubsub,
+    corsOrigins: config.corsOrigins,
+    ...(config.bookmarkSecret ? { bookmarkSecret: config.bookmarkSecret } : {}),
   });
   const server = createServer((req, res) => {
     // A body without a length could bypass the size limit, so streamed uploads are refused.
@@ -55,6 +62,7 @@ async function main(): Promise<void> {
     clearInterval(idle);
     clearTimeout(timer);
     await events.close();
+    await parsePool.close();
     await conn.close();
     console.log('Stopped.');
   });
@@ -72,6 +80,8 @@ async function main(): Promise<void> {
   const base = `http://${config.host}:${config.port}`;
   console.log(`Using ${conn.describe}.`);
   if (config.redisUrl) console.log(`graphChanged events go through Redis at ${config.redisUrl}.`);
+  if (config.redisUrl && !config.bookmarkSecret)
+    console.log('BOOKMARK_SECRET is not set: a bookmark from this replica is refused by the others.');
   console.log(
     config.apiKeys.length
       ? `Writes are on for ${config.apiKeys.length} API key(s) (Authorization: Bearer <key>).`

@@ -6,14 +6,15 @@ import type { Plugin } from 'graphql-yoga';
 /** The explorer's built files (npm run build:web; npm start and npm test build them first). */
 export const WEB_DIST = resolve(fileURLToPath(new URL('../../web/dist', import.meta.url)));
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.json': 'application/json',
-};
+// A Map: a file named "x.constructor" must not find Object's own members.
+const TYPES = new Map([
+  ['.html', 'text/html; charset=utf-8'],
+  ['.js', 'text/javascript; charset=utf-8'],
+  ['.css', 'text/css; charset=utf-8'],
+  ['.svg', 'image/svg+xml'],
+  ['.png', 'image/png'],
+  ['.json', 'application/json'],
+]);
 
 /** Serves the explorer at / from web/dist for GET requests outside the API's own paths. */
 export function staticFilesPlugin(root = WEB_DIST): Plugin {
@@ -45,7 +46,7 @@ export function staticFilesPlugin(root = WEB_DIST): Plugin {
       endResponse(
         new fetchAPI.Response(request.method === 'HEAD' ? null : await readFile(file), {
           headers: {
-            'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+            'content-type': TYPES.get(extname(file)) ?? 'application/octet-stream',
             'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
             'x-content-type-options': 'nosniff',
           },

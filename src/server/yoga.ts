@@ -1,14 +1,15 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { useGraphQlJit } from '@envelop/graphql-jit';
 import { GraphQLError } from 'graphql';
 import { createPubSub, createYoga, maskError, useErrorHandler, useReadinessCheck } from 'graphql-yoga';
 import type { Db, RequestBookmarks } from '../db/driver.js';
-import { DatabaseUnavailableError, QueryTimeoutError } from '../db/errors.js';
+import { BookmarkError, DatabaseUnavailableError, QueryTimeoutError } from '../db/errors.js';
 import { createContext, type GraphPubSub } from '../graphql/context.js';
 import { schema } from '../graphql/schema.js';
+import { ParsePool } from '../ingest/parse-pool.js';
 import { LIMITS } from '../limits.js';
-import { makeKeyCheck } from './auth.js';
-import { bookmarkPlugin, bookmarksOf } from './bookmarks.js';
+import { makeKeyCheck, writeGuardPlugin } from './auth.js';
+import { bookmarkPlugin, bookmarkSigner } from './bookmarks.js';
 import { graphiqlPlugin, renderGraphiQL } from './graphiql.js';
 import { armorPlugins, bodyLimitPlugin } from './limits.js';
 import { createLogger, type Logger } from './logger.js';
@@ -22,6 +23,12 @@ export interface AppDeps {
   apiKeys?: readonly string[];
   logger?: Logger;
   pubsub?: GraphPubSub;
+  /** Signs the bookmarks the API hands out; replicas share it (BOOKMARK_SECRET). Default: random per app. */
+  bookmarkSecret?: string;
+  /** Origins allowed to call the API from a browser (CORS_ORIGINS); none: same origin only. */
+  corsOrigins?: readonly string[];
+  /** Where imports are read (a worker thread); default: a pool with LIMITS.importParseMs, started on first use. */
+  parsePool?: ParsePool;
 }
 
 /** One id per request: the client's X-Request-Id when it sends one, else a new UUID; logged and echoed back. */
@@ -46,7 +53,35 @@ function expose(error: unknown): GraphQLError | null {
   if (original instanceof QueryTimeoutError) {
     return new GraphQLError(original.message, { extensions: { code: 'QUERY_TIMEOUT' } });
   }
+  if (original instanceof BookmarkError) {
+    const status = original.code === 'BAD_BOOKMARK' ? 400 : 503;
+    return new GraphQLError(original.message, { extensions: { code: original.code, http: { status } } });
+  }
   return null;
+}
+
+/** Headers a browser client on an allowed origin may send and read. */
+const CORS_HEADERS = ['content-type', 'authorization', 'x-request-id', 'x-neo4j-bookmark'];
+
+/**
+ * Same origin only unless CORS_ORIGINS lists origins ("*": any, still without credentials): an
+ * allowed origin is echoed alone, with no credentials, so no site a user visits can call the API
+ * with that user's cookies; any other origin gets no CORS headers at all.
+ */
+function corsFor(origins: readonly string[]) {
+  if (!origins.length) return false as const;
+  const any = origins.includes('*');
+  return (request: Request) => {
+    const origin = request.headers.get('origin');
+    if (!origin || (!any && !origins.includes(origin))) return false as const;
+    return {
+      origin: [origin],
+      credentials: false,
+      methods: ['GET', 'POST'],
+      allowedHeaders: CORS_HEADERS,
+      exposedHeaders: ['x-request-id', 'x-neo4j-bookmark'],
+    };
+  };
 }
 
 /**
@@ -61,31 +96,38 @@ export function createApp(deps: AppDeps) {
   const canWrite = makeKeyCheck(keys);
   // Each request's bookmark state, found again by the plugin that answers with it.
   const bookmarks = new WeakMap<Request, RequestBookmarks>();
+  const signer = bookmarkSigner(deps.bookmarkSecret ?? randomBytes(32));
+  const parsePool = deps.parsePool ?? new ParsePool();
   return createYoga<Record<string, never>>({
     schema,
     graphqlEndpoint: '/graphql',
     landingPage: false,
     logging: logger,
     context: ({ request }) => {
-      const state = bookmarksOf(request);
+      const state = signer.read(request);
       bookmarks.set(request, state);
       return createContext(
-        { db: deps.db.withBookmarks(state), pubsub, writesEnabled: keys.length > 0 },
+        { db: deps.db.withBookmarks(state), pubsub, writesEnabled: keys.length > 0, parsePool },
         {
           canWrite: canWrite(request.headers.get('authorization')),
           requestId: requestIdOf(request),
         },
       );
     },
+    // Never a stack, a path or a driver's message to a client, in development too: the log has
+    // them, under the request id the response carries.
     maskedErrors: {
-      isDev: !production,
-      maskError: (error, message, isDev) => expose(error) ?? maskError(error, message, isDev),
+      isDev: false,
+      maskError: (error, message) => expose(error) ?? maskError(error, message, false),
     },
+    cors: corsFor(deps.corsOrigins ?? []),
     graphiql: { title: 'Paper graph', defaultQuery: PLAYGROUND_QUERY },
     // GraphiQL's scripts, styles, workers and icon come from this project, never from a CDN.
     renderGraphiQL,
     plugins: [
       // Compiles each distinct document once into plain JS (measured in bench/RESULTS.md).
+      // Before the JIT: an unauthenticated mutation is refused without compiling or running it.
+      writeGuardPlugin(),
       useGraphQlJit(),
       graphiqlPlugin(),
       staticFilesPlugin(),
@@ -118,7 +160,7 @@ export function createApp(deps: AppDeps) {
           }
         }
       }),
-      bookmarkPlugin((request) => bookmarks.get(request)),
+      bookmarkPlugin((request) => bookmarks.get(request), signer),
       {
         onResponse({ request, response }) {
           response.headers.set('x-request-id', requestIdOf(request));

@@ -117,11 +117,13 @@ function fitTopic(id: string, facet: Facet, packed: Packed): TopicWeights {
       }
     }
   }
-  const weights: Record<string, number> = {};
   const kept = packed.names
     .map((n, i) => [n, w[i] as number] as const)
     .filter(([, x]) => Math.abs(x) >= 0.05);
-  for (const [n, x] of kept.sort((a, b) => (a[0] < b[0] ? -1 : 1))) weights[n] = Math.round(x * 1000) / 1000;
+  // fromEntries defines own keys: a word such as "__proto__" or "constructor" is a feature like any other.
+  const weights: Record<string, number> = Object.fromEntries(
+    kept.sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([n, x]) => [n, Math.round(x * 1000) / 1000]),
+  );
   return { id, facet, bias: Math.round(bias * 1000) / 1000, weights };
 }
 
@@ -140,7 +142,8 @@ export function scoreTopics(model: TopicModel, f: Features): TopicScore[] {
     let z = t.bias;
     const parts: [string, number][] = [];
     for (const [name, x] of f) {
-      const wf = t.weights[name];
+      // Own keys only: the weights are a plain object, and "constructor" is a word of titles.
+      const wf = Object.hasOwn(t.weights, name) ? t.weights[name] : undefined;
       if (wf === undefined) continue;
       z += wf * x;
       if (wf * x > 0.25) parts.push([name, wf * x]);

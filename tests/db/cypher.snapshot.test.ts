@@ -13,6 +13,7 @@ import {
 } from '../../src/db/selection/relations.js';
 import { createContext, type GraphPubSub } from '../../src/graphql/context.js';
 import { schema } from '../../src/graphql/schema.js';
+import { ParsePool } from '../../src/ingest/parse-pool.js';
 import { renderCalls } from '../helpers/cypher-format.js';
 
 // In the style of neo4j/graphql's TCK: a selection in, the exact Cypher and parameters out, with
@@ -58,7 +59,7 @@ async function matchesCypher(calls: Call[]): Promise<void> {
 async function cypherOf(query: string): Promise<Call[]> {
   const { db, calls } = recorder();
   const contextValue = createContext(
-    { db, pubsub: createPubSub() as GraphPubSub, writesEnabled: false },
+    { db, pubsub: createPubSub() as GraphPubSub, writesEnabled: false, parsePool: new ParsePool() },
     { canWrite: false, requestId: 'snapshot' },
   );
   const r = await graphql({ schema, source: query, contextValue });

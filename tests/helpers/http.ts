@@ -75,3 +75,30 @@ export function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 }
+
+/**
+ * Pings /health every 20 ms while a hostile request runs and keeps the slowest answer: the server
+ * answers from the same event loop the request would block.
+ */
+export function healthPinger(url: string) {
+  let slowest = 0;
+  let pings = 0;
+  let stopped = false;
+  const loop = (async () => {
+    while (!stopped) {
+      const t0 = performance.now();
+      const res = await fetch(`${url}/health`);
+      await res.arrayBuffer();
+      slowest = Math.max(slowest, performance.now() - t0);
+      pings++;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  })();
+  return {
+    async stop(): Promise<{ slowest: number; pings: number }> {
+      stopped = true;
+      await loop;
+      return { slowest, pings };
+    },
+  };
+}

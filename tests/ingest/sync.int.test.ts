@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/driver.js';
 import { migrate } from '../../src/db/schema/migrations.js';
 import { mergeAuthors, movePaper, writePaper } from '../../src/db/write/paper-writes.js';
-import { importDocument, importList } from '../../src/ingest/import-list.js';
+import { importDocument, importList, parseDocument } from '../../src/ingest/import-list.js';
+import { loadList } from '../../src/ingest/load.js';
 import { loadTaxonomy } from '../../src/ingest/taxonomy.js';
 import { counts } from '../helpers/graph.js';
 import { cleanGraphEachTest } from '../helpers/neo4j.js';
@@ -218,11 +219,14 @@ describe('a re-import makes the source state exactly what the file says', () => 
       format: 'bib',
     });
     const before = await counts(db);
-    // One word longer than any index takes fails the write after the removal was planned.
-    const poison = entry('c', ADAMW, `,\n  abstract = {${'x'.repeat(40_000)}}`);
-    await expect(
-      importDocument(db, bib([entry('a', ADAM), poison]), taxonomy, { source: 'lib', format: 'bib' }),
-    ).rejects.toThrow();
+    // One word longer than any index takes fails the write after the removal was planned (the
+    // readers cut such words, so the record is poisoned after reading, as a bug upstream would).
+    const doc = parseDocument(bib([entry('a', ADAM), entry('c', ADAMW)]), taxonomy, {
+      source: 'lib',
+      format: 'bib',
+    });
+    (doc.parsed.papers[1] as { abstract?: string }).abstract = 'x'.repeat(40_000);
+    await expect(loadList(db, doc.parsed, doc.listName, taxonomy, { format: 'bib' })).rejects.toThrow();
     expect(await counts(db)).toEqual(before);
     expect(await stated('lib')).toEqual([ADAM, AMSGRAD]);
     // A clean re-run completes it.

@@ -19,6 +19,8 @@ async function startReplica(): Promise<{ url: string; child: ChildProcess }> {
       PORT: String(port),
       REDIS_URL: redis.url,
       API_KEYS: TEST_KEY,
+      // Replicas behind one balancer share the secret that signs bookmarks.
+      BOOKMARK_SECRET: 'replicas-share-this-bookmark-secret-0123456789',
       LOG_LEVEL: 'silent',
     },
     stdio: ['ignore', 'pipe', 'pipe'],

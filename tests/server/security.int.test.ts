@@ -23,7 +23,9 @@ describe('who may write', () => {
   ])('refuses a write with %s, UNAUTHENTICATED, changing nothing', async (_what, headers) => {
     const before = await counts(s.db);
     const r = await s.gql(CREATE, { t: 'Should not exist' }, headers);
-    expect(r.data).toBeNull();
+    // Refused before execution: a request error, with no data and status 401.
+    expect(r.status).toBe(401);
+    expect(r.data).toBeUndefined();
     expect(r.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     expect(await counts(s.db)).toEqual(before);
   });

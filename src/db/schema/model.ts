@@ -64,10 +64,11 @@ export interface NodeOfKind {
 }
 
 /** Which label an id belongs to: ids carry their type as a prefix ("paper:…", "section:…"). */
-const PREFIX: Record<string, NodeType> = Object.fromEntries(
+// A Map: an id such as "__proto__:x" or "constructor:x" names no kind.
+const PREFIX = new Map<string, NodeType>(
   Object.entries(NODE_KINDS).map(([label, k]) => [k.idPrefix, label as NodeType]),
 );
 
 export function typeOfId(id: string): NodeType | null {
-  return PREFIX[id.slice(0, id.indexOf(':'))] ?? null;
+  return PREFIX.get(id.slice(0, id.indexOf(':'))) ?? null;
 }

@@ -318,6 +318,12 @@ export interface StatedPaper {
 }
 
 /** Every paper a source states now, with the titles of its sections in that source. */
+/** The name a list id is stored under, or null when no such list exists yet. */
+export async function storedListName(run: Runner, listId: string): Promise<string | null> {
+  const rows = await run('MATCH (l:List {id: $listId}) RETURN l.name AS name', { listId });
+  return (rows[0]?.name as string | undefined) ?? null;
+}
+
 export async function readStatements(run: Runner, listId: string): Promise<StatedPaper[]> {
   const rows = await run(
     `MATCH (:List {id: $listId})<-[:STATED_IN]-(p:Paper)

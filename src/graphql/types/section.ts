@@ -7,11 +7,12 @@ import { papersPage } from '../pagination.js';
 import { relationField, singleRelationField } from '../prefetch.js';
 import { ListRef, PaperOrderEnum, PaperRef, SectionRef, TopicRef } from '../refs.js';
 
-ListRef.implement({
+builder.node(ListRef, {
   description:
     'A source that was imported: a curated markdown list (its sections belong to it), or a BibTeX, CSL-JSON or OpenAlex file.',
+  id: { resolve: (l) => l.id },
+  loadMany: (ids, ctx) => ids.map((id) => ctx.loaders.list.load(id)),
   fields: (t) => ({
-    id: t.exposeID('id'),
     name: t.exposeString('name'),
     title: t.exposeString('title', { nullable: true }),
     format: t.string({

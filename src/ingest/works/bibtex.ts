@@ -1,6 +1,10 @@
 import { type Creator, type Entry, parse } from '@retorquere/bibtex-parser';
 import { findArxivId, normalizeDoi, paperId } from '../../domain/normalize.js';
+import { LIMITS } from '../../limits.js';
+import { checkEntryCount } from '../entry-limit.js';
+import { MAX_AUTHORS } from '../entry-record.js';
 import type { ParsedList, VenueKind } from '../records.js';
+import { boundMacros, lineFinder } from './bibtex-macros.js';
 import { referenceKey } from './references.js';
 import { WorkCollector, type WorkFields } from './work-record.js';
 
@@ -9,7 +13,10 @@ import { WorkCollector, type WorkFields } from './work-record.js';
  * it decodes LaTeX accents and commands, @string and month macros, case-protecting braces,
  * comments and @preamble; this module maps its entries to works.
  */
-export function parseBibtex(source: string): ParsedList {
+export function parseBibtex(original: string): ParsedList {
+  checkEntryCount(countBibtexEntries(original));
+  const bounded = boundMacros(original, LIMITS.bibtexValueChars);
+  const source = bounded.text;
   const lib = parse(source, {
     // Titles stay as written: no sentence-casing, no case-protection markup.
     english: false,
@@ -18,10 +25,17 @@ export function parseBibtex(source: string): ParsedList {
     unsupported: 'ignore',
   });
   const out = new WorkCollector();
-  const lineOf = entryLines(source);
+  for (const w of bounded.warnings) out.warn(w.line, w.message);
+  const lineAt = lineFinder(source);
+  const lineOf = entryLines(source, lineAt);
+  let from = 0;
   for (const err of lib.errors) {
-    const at = err.input ? source.indexOf(err.input.slice(0, 60)) : -1;
-    const line = at >= 0 ? lineAt(source, at) : Number(/at line (\d+)/.exec(err.error)?.[1] ?? 0);
+    // Errors come in file order: each search starts where the last one was found.
+    const needle = err.input?.slice(0, 60);
+    let at = needle ? source.indexOf(needle, from) : -1;
+    if (needle && at < 0) at = source.indexOf(needle);
+    if (at >= 0) from = at + 1;
+    const line = at >= 0 ? lineAt(at) : Number(/at line (\d+)/.exec(err.error)?.[1] ?? 0);
     const head = /^@\s*\w+\s*[{(]\s*([^,\s]*)/.exec(err.input ?? '')?.[1];
     out.warn(
       line,
@@ -38,7 +52,18 @@ export function parseBibtex(source: string): ParsedList {
     // An entry the parser had to recover from is reported above, not guessed at.
     if (!e.input) continue;
     if (['string', 'preamble', 'comment'].includes(e.type)) continue;
-    out.add(toWork(e, lineOf.get(e.key) ?? 0, idOfKey));
+    const line = lineOf.get(e.key) ?? 0;
+    const work = toWork(e, line, idOfKey);
+    // Cut here, not silently later: the warning says how many names the record loses.
+    if (work.authors.length > MAX_AUTHORS) {
+      out.warn(
+        line,
+        `"${e.key}" has ${work.authors.length} authors; the first ${MAX_AUTHORS} are kept and ${work.authors.length - MAX_AUTHORS} dropped`,
+      );
+      work.authors = work.authors.slice(0, MAX_AUTHORS);
+      work.authorsComplete = false;
+    }
+    out.add(work);
   }
   return out.result();
 }
@@ -121,13 +146,21 @@ function toWork(e: Entry, line: number, idOfKey: Map<string, string>): WorkField
   };
 }
 
-/** The line each entry starts on, by cite key. */
-function entryLines(source: string): Map<string, number> {
+/** How many entries a BibTeX file holds, counted before it is parsed (the importer's bound is checked first). */
+export function countBibtexEntries(source: string): number {
+  let n = 0;
+  for (const m of source.matchAll(ENTRY_HEAD)) if (!/^@\s*(?:string|comment|preamble)\b/i.test(m[0])) n++;
+  return n;
+}
+
+/** The line each entry starts on, by cite key (line starts found once: a file of 20,000 entries is not read 20,000 times). */
+function entryLines(source: string, lineAt: (offset: number) => number): Map<string, number> {
   const out = new Map<string, number>();
-  for (const m of source.matchAll(/@\s*\w+\s*[{(]\s*([^,\s]+)\s*,/g)) {
-    if (!out.has(m[1] as string)) out.set(m[1] as string, lineAt(source, m.index));
+  for (const m of source.matchAll(ENTRY_HEAD)) {
+    if (!out.has(m[1] as string)) out.set(m[1] as string, lineAt(m.index));
   }
   return out;
 }
 
-const lineAt = (s: string, index: number) => s.slice(0, index).split('\n').length;
+/** "@article{key,": the `@` and the type bound the spaces around them, so no run is scanned twice. */
+const ENTRY_HEAD = /@[ \t]{0,16}\w{1,64}[ \t]{0,16}[{(][ \t\r\n]{0,64}([^,\s]{1,256})[ \t]{0,16},/g;

@@ -90,7 +90,7 @@ describe('CSL-JSON (a Zotero export)', () => {
       'Decoupled Weight Decay Regularization',
       'Reducing the Dimensionality of Data with Neural Networks',
     ]);
-    expect(parsed.warnings).toEqual([{ line: 38, message: 'skipped: it has no title' }]);
+    expect(parsed.warnings).toEqual([{ line: 38, message: 'record 4 (untitled): skipped: it has no title' }]);
     const adam = byTitle(parsed.papers, 'Adam');
     expect(names(adam)).toEqual(['Diederik P. Kingma', 'Jimmy Ba']);
     expect(adam.year).toBe(2017);

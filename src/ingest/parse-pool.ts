@@ -1,0 +1,143 @@
+import { Worker } from 'node:worker_threads';
+import { LIMITS } from '../limits.js';
+import { ImportError } from './import-error.js';
+import type { ParsedDocument } from './import-list.js';
+import type { planRows } from './load.js';
+import type { ParseJob } from './parse-worker.js';
+
+/** A document's reading ran out of its time or memory budget; nothing was written. */
+export class ImportBudgetError extends ImportError {
+  override name = 'ImportBudgetError';
+  constructor(
+    readonly code: 'IMPORT_TOO_SLOW' | 'IMPORT_TOO_LARGE',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+type Planned = { doc: ParsedDocument; rows: ReturnType<typeof planRows> };
+type Reply =
+  | ({ id: number } & Planned)
+  | { id: number; error: { importError: boolean; message: string; warnings: ImportError['warnings'] } };
+
+/** Heap of the import thread: several times a 5 MB list's records, and a bound on a hostile one. */
+const WORKER_HEAP_MB = 768;
+
+/**
+ * Reads documents for the API on one worker thread, one at a time, so an import never holds the
+ * event loop (health checks and queries keep answering). A job past its time budget ends the
+ * thread (the only way to stop a synchronous parser) and the next job starts a fresh one.
+ */
+export class ParsePool {
+  private worker: Worker | null = null;
+  /** Settles when the current worker has loaded its modules (a cold start is not the job's time). */
+  private ready: Promise<void> = Promise.resolve();
+  private next = 1;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly budgetMs: number = LIMITS.importParseMs) {}
+
+  /** Parses and plans one document on the worker; rejects with ImportError for bad input or a spent budget. */
+  parse(job: Omit<ParseJob, 'id'>): Promise<Planned> {
+    const run = this.queue.then(() => this.runOne({ ...job, id: this.next++ }));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private thread(): Worker {
+    if (!this.worker) {
+      const w = new Worker(new URL('./parse-worker-boot.mjs', import.meta.url), {
+        resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+      });
+      // An idle worker must not keep a CLI or a test process alive.
+      w.unref();
+      // A thread that dies while idle is simply replaced at the next job; an 'error' with no
+      // listener would end the whole server.
+      const drop = () => {
+        if (this.worker === w) this.worker = null;
+      };
+      w.on('exit', drop);
+      w.on('error', drop);
+      this.ready = new Promise<void>((resolve, reject) => {
+        const onReady = (m: { ready?: boolean }) => {
+          if (!m.ready) return;
+          w.off('message', onReady);
+          w.off('error', reject);
+          resolve();
+        };
+        w.on('message', onReady);
+        w.once('error', reject);
+      });
+      this.worker = w;
+    }
+    return this.worker;
+  }
+
+  /** Starts the worker ahead of the first import (npm start), so that import does not wait for it. */
+  warm(): Promise<void> {
+    this.thread();
+    return this.ready;
+  }
+
+  private async runOne(job: ParseJob): Promise<Planned> {
+    // The budget covers the whole wait, a (re)starting worker included: it bounds the answer.
+    const deadline = performance.now() + this.budgetMs;
+    const worker = this.thread();
+    worker.ref();
+    await this.ready;
+    return new Promise<Planned>((resolve, reject) => {
+      const done = () => {
+        clearTimeout(timer);
+        worker.off('message', onMessage);
+        worker.off('error', onError);
+      };
+      const timer = setTimeout(() => {
+        done();
+        this.worker = null;
+        void worker.terminate();
+        // A fresh thread starts loading now, so the next import finds it ready.
+        void this.warm().catch(() => undefined);
+        reject(
+          new ImportBudgetError(
+            'IMPORT_TOO_SLOW',
+            `Reading the document took longer than ${this.budgetMs} ms (the import time limit), so nothing was written; split it into smaller files.`,
+          ),
+        );
+      }, Math.max(0, deadline - performance.now()));
+      const onMessage = (reply: Reply) => {
+        if (reply.id !== job.id) return;
+        done();
+        if ('error' in reply) {
+          reject(
+            reply.error.importError
+              ? new ImportError(reply.error.message, reply.error.warnings)
+              : new Error(`The import worker failed: ${reply.error.message}`),
+          );
+        } else resolve({ doc: reply.doc, rows: reply.rows });
+      };
+      const onError = (err: Error & { code?: string }) => {
+        done();
+        this.worker = null;
+        reject(
+          err.code === 'ERR_WORKER_OUT_OF_MEMORY'
+            ? new ImportBudgetError(
+                'IMPORT_TOO_LARGE',
+                `Reading the document needed more than ${WORKER_HEAP_MB} MB of memory, so nothing was written; split it into smaller files.`,
+              )
+            : err,
+        );
+      };
+      worker.on('message', onMessage);
+      worker.on('error', onError);
+      worker.postMessage(job);
+    }).finally(() => this.worker?.unref());
+  }
+
+  /** Ends the worker thread (server shutdown, tests). */
+  async close(): Promise<void> {
+    const w = this.worker;
+    this.worker = null;
+    await w?.terminate();
+  }
+}
