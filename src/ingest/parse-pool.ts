@@ -92,19 +92,22 @@ export class ParsePool {
         worker.off('message', onMessage);
         worker.off('error', onError);
       };
-      const timer = setTimeout(() => {
-        done();
-        this.worker = null;
-        void worker.terminate();
-        // A fresh thread starts loading now, so the next import finds it ready.
-        void this.warm().catch(() => undefined);
-        reject(
-          new ImportBudgetError(
-            'IMPORT_TOO_SLOW',
-            `Reading the document took longer than ${this.budgetMs} ms (the import time limit), so nothing was written; split it into smaller files.`,
-          ),
-        );
-      }, Math.max(0, deadline - performance.now()));
+      const timer = setTimeout(
+        () => {
+          done();
+          this.worker = null;
+          void worker.terminate();
+          // A fresh thread starts loading now, so the next import finds it ready.
+          void this.warm().catch(() => undefined);
+          reject(
+            new ImportBudgetError(
+              'IMPORT_TOO_SLOW',
+              `Reading the document took longer than ${this.budgetMs} ms (the import time limit), so nothing was written; split it into smaller files.`,
+            ),
+          );
+        },
+        Math.max(0, deadline - performance.now()),
+      );
       const onMessage = (reply: Reply) => {
         if (reply.id !== job.id) return;
         done();
