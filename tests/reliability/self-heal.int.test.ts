@@ -152,8 +152,11 @@ describe('the supervisor of the managed Neo4j', () => {
     expect(neo4j.javaPid).not.toBe(killedPid);
     expect(neo4j.health()).toEqual({ state: 'up' });
     expect(failed.length).toBeGreaterThan(0);
-    expect(failed.every((d) => d.code === 'DATABASE_UNAVAILABLE')).toBe(true);
-    expect(results.filter((r) => !r.ok).every((r) => r.code === 'DATABASE_UNAVAILABLE')).toBe(true);
+    // The codes other than DATABASE_UNAVAILABLE, listed, so a failure says which code came back.
+    const otherCodes = (rs: Array<{ code?: string }>) =>
+      rs.map((r) => r.code).filter((c) => c !== 'DATABASE_UNAVAILABLE');
+    expect(otherCodes(failed)).toEqual([]);
+    expect(otherCodes(results.filter((r) => !r.ok))).toEqual([]);
     expect(maxDown).toBeLessThan(FAST_FAIL_MS);
     // Those cut off by the kill itself wait out the driver's short retry, and no longer.
     expect(Math.max(0, ...inFlight.map((r) => r.ms))).toBeLessThan(FAST_FAIL_MS);
