@@ -42,9 +42,16 @@ function requestIdOf(request: Request): string {
   return id;
 }
 
+/** The error under any GraphQLError wrappers (a resolver's error can be located more than once). */
+function rootCause(error: unknown): unknown {
+  let e = error;
+  while (e instanceof GraphQLError && e.originalError) e = e.originalError;
+  return e;
+}
+
 /** Errors clients should see as they are, with their code, even where other errors are masked. */
 function expose(error: unknown): GraphQLError | null {
-  const original = error instanceof GraphQLError ? error.originalError : error;
+  const original = rootCause(error);
   if (original instanceof DatabaseUnavailableError) {
     return new GraphQLError('The database is unavailable right now; try again shortly.', {
       extensions: { code: 'DATABASE_UNAVAILABLE' },
@@ -148,7 +155,7 @@ export function createApp(deps: AppDeps) {
       useErrorHandler(({ errors, context }) => {
         const requestId = (context as { requestId?: string }).requestId;
         for (const e of errors) {
-          const original = e instanceof GraphQLError ? e.originalError : e;
+          const original = rootCause(e);
           if (original && !(original instanceof GraphQLError)) {
             // An outage or a timeout is expected and already answered with its code; the rest is a bug.
             const expected =
