@@ -1,6 +1,8 @@
 import neo4j, { type Driver, type QueryResult, type RecordShape } from 'neo4j-driver';
 import { LIMITS } from '../limits.js';
-import { BookmarkError, DatabaseUnavailableError, mapDriverError } from './errors.js';
+import { BookmarkError, DatabaseUnavailableError, isConnectionLoss, mapDriverError } from './errors.js';
+import { Recovery } from './recovery.js';
+import { StatementLog } from './statement-log.js';
 
 export type Params = Record<string, unknown>;
 export type Row = Record<string, unknown>;
@@ -51,11 +53,33 @@ export class Db {
   private readonly bookmarkWaits = { n: 0 };
   /** The request this view serves (see withBookmarks); undefined on the shared Db. */
   private requestBookmarks?: RequestBookmarks;
+  /** What a restarted server is given to plan before it takes requests again. */
+  private readonly statements = new StatementLog();
+  /** Refuses queries at once while the server is out of reach or warming up after it (recovery.ts). */
+  readonly recovery: Recovery;
 
   constructor(
     readonly driver: Driver,
     private readonly opts: DbOptions,
-  ) {}
+  ) {
+    const supervisor = opts.availability;
+    this.recovery = new Recovery({
+      driver,
+      database: opts.database,
+      statements: () => this.statements.list(),
+      toCypher,
+      ...(supervisor ? { upstreamUp: () => supervisor.reason() === null } : {}),
+    });
+    // The supervisor knows first: its word starts the same lost → probe → warm-up → open cycle.
+    supervisor?.onDown((reason) => this.recovery.lost(reason));
+  }
+
+  /** Maps a driver error; a lost connection also stops further queries until the server is back and warm. */
+  private failure(err: unknown): unknown {
+    const mapped = mapDriverError(err);
+    if (isConnectionLoss(err)) this.recovery.lost((mapped as Error).message);
+    return mapped;
+  }
 
   /** Cypher round trips since start; tests and the benchmark read it to prove batching. */
   get queryCount(): number {
@@ -165,7 +189,9 @@ export class Db {
       (tx: { run: (c: string, p: Params) => Promise<QueryResult<RecordShape>> }): Runner =>
       async (cypher, params = {}) => {
         this.counter.n++;
-        return rows(await tx.run(cypher, toCypher(params)));
+        const result = rows(await tx.run(cypher, toCypher(params)));
+        this.statements.record('WRITE', cypher, params);
+        return result;
       };
     try {
       if (!opts.dryRun) {
@@ -182,7 +208,7 @@ export class Db {
         await tx.rollback();
       }
     } catch (err) {
-      throw mapDriverError(err);
+      throw this.failure(err);
     } finally {
       await session.close();
     }
@@ -190,7 +216,7 @@ export class Db {
 
   /** Why the database is known to be unavailable right now, or null (see DbOptions.availability). */
   unavailableReason(): string | null {
-    return this.opts.availability?.reason() ?? null;
+    return this.opts.availability?.reason() ?? this.recovery.down();
   }
 
   /**
@@ -198,12 +224,10 @@ export class Db {
    * down: the driver's own retries may go on in the background, the request does not wait for them.
    */
   private guard<T>(run: () => Promise<T>): Promise<T> {
-    const a = this.opts.availability;
-    if (!a) return run();
-    const reason = a.reason();
+    const reason = this.unavailableReason();
     if (reason) return Promise.reject(new DatabaseUnavailableError(reason));
     return new Promise<T>((resolve, reject) => {
-      const off = a.onDown((why) => reject(new DatabaseUnavailableError(why)));
+      const off = this.recovery.onDown((why) => reject(new DatabaseUnavailableError(why)));
       run().then(resolve, reject).finally(off);
     });
   }
@@ -220,6 +244,7 @@ export class Db {
   }
 
   async close(): Promise<void> {
+    this.recovery.close();
     await this.driver.close();
   }
 
@@ -240,9 +265,10 @@ export class Db {
         ...(manager ? { bookmarkManager: manager } : {}),
       });
       if (mode === 'WRITE') await this.recordWrite();
+      this.statements.record(mode, cypher, params);
       return rows(result);
     } catch (err) {
-      throw mapDriverError(err);
+      throw this.failure(err);
     }
   }
 }

@@ -37,6 +37,20 @@ const UNAVAILABLE = new Set([
   'Neo.TransientError.Transaction.Terminated',
 ]);
 
+/**
+ * The server itself is out of reach (not a busy pool, a deadlock or a stopped transaction): the
+ * Db stops sending queries until it answers again (recovery.ts).
+ */
+export function isConnectionLoss(err: unknown): boolean {
+  const e = err as { code?: string; message?: string };
+  return (
+    e?.code === 'ServiceUnavailable' ||
+    e?.code === 'SessionExpired' ||
+    e?.code === 'Neo.TransientError.General.DatabaseUnavailable' ||
+    /ECONNREFUSED|ECONNRESET|Connection was closed by server/i.test(e?.message ?? '')
+  );
+}
+
 /** Maps a driver error to DatabaseUnavailableError or QueryTimeoutError; other errors pass through. */
 export function mapDriverError(err: unknown): unknown {
   const e = err as { code?: string; message?: string };

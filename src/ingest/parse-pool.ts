@@ -48,6 +48,9 @@ export class ParsePool {
   private thread(): Worker {
     if (!this.worker) {
       const w = new Worker(new URL('./parse-worker-boot.mjs', import.meta.url), {
+        // Not the parent's flags: a parent's `--import x.ts` (the bench's query counter) would be
+        // loaded again here before the boot file has registered tsx, and end the thread.
+        execArgv: [],
         resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
       });
       // An idle worker must not keep a CLI or a test process alive.

@@ -4,6 +4,12 @@ import { Redis } from 'ioredis';
 import type { GraphChange, GraphPubSub } from '../graphql/context.js';
 import type { Logger } from './logger.js';
 
+/** Events cannot flow (Redis is away): a subscription ends, or is refused, with this coded error. */
+export class EventsUnavailableError extends Error {
+  override name = 'EventsUnavailableError';
+  readonly code = 'EVENTS_UNAVAILABLE';
+}
+
 export interface GraphEvents {
   pubsub: GraphPubSub;
   /** Why events cannot flow right now (Redis is away), or null. */
@@ -69,11 +75,11 @@ export function redisEvents(url: string, logger: Pick<Logger, 'warn' | 'info'>):
     subscribe: (topic: 'graphChanged') =>
       new Repeater<GraphChange>(async (push, stop) => {
         if (down) {
-          stop(new Error(down));
+          stop(new EventsUnavailableError(down));
           return;
         }
         const source = base.subscribe(topic);
-        const onDown = (reason: string) => stop(new Error(reason));
+        const onDown = (reason: string) => stop(new EventsUnavailableError(reason));
         listeners.add(onDown);
         stop.then(() => {
           listeners.delete(onDown);

@@ -23,7 +23,10 @@ async function main(): Promise<void> {
   const events = config.redisUrl ? redisEvents(config.redisUrl, logger) : localEvents();
   // The import worker loads while Neo4j starts, so the first import does not wait for it.
   const parsePool = new ParsePool();
-  void parsePool.warm();
+  // A thread that cannot start is the first import's error to report (the pool starts another), not a reason to stop serving.
+  parsePool
+    .warm()
+    .catch((err) => logger.warn({ err }, 'the import worker did not start; imports will retry it'));
   const app = createApp({
     parsePool,
     db: conn.db,

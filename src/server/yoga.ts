@@ -10,6 +10,7 @@ import { ParsePool } from '../ingest/parse-pool.js';
 import { LIMITS } from '../limits.js';
 import { makeKeyCheck, writeGuardPlugin } from './auth.js';
 import { bookmarkPlugin, bookmarkSigner } from './bookmarks.js';
+import { EventsUnavailableError } from './events.js';
 import { graphiqlPlugin, renderGraphiQL } from './graphiql.js';
 import { armorPlugins, bodyLimitPlugin } from './limits.js';
 import { createLogger, type Logger } from './logger.js';
@@ -59,6 +60,9 @@ function expose(error: unknown): GraphQLError | null {
   }
   if (original instanceof QueryTimeoutError) {
     return new GraphQLError(original.message, { extensions: { code: 'QUERY_TIMEOUT' } });
+  }
+  if (original instanceof EventsUnavailableError) {
+    return new GraphQLError(original.message, { extensions: { code: original.code } });
   }
   if (original instanceof BookmarkError) {
     const status = original.code === 'BAD_BOOKMARK' ? 400 : 503;
@@ -159,7 +163,9 @@ export function createApp(deps: AppDeps) {
           if (original && !(original instanceof GraphQLError)) {
             // An outage or a timeout is expected and already answered with its code; the rest is a bug.
             const expected =
-              original instanceof DatabaseUnavailableError || original instanceof QueryTimeoutError;
+              original instanceof DatabaseUnavailableError ||
+              original instanceof QueryTimeoutError ||
+              original instanceof EventsUnavailableError;
             logger[expected ? 'warn' : 'error'](
               { requestId, err: original, path: (e as GraphQLError).path },
               'resolver error',

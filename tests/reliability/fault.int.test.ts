@@ -132,7 +132,7 @@ describe('when Neo4j goes away under load', () => {
         50,
       ).toFixed(
         0,
-      )} ms, max ${Math.max(...during.map((d) => d.ms)).toFixed(0)} ms, probe ${probeMs.toFixed(0)} ms; /ready 200 again after ${readyAgainAfter} ms; after recovery ${back.filter((r) => r.ok).length}/${back.length} ok; acknowledged writes ${acknowledged.length}/${attempted.length}`,
+      )} ms, max ${Math.max(...during.map((d) => d.ms)).toFixed(0)} ms, probe ${probeMs.toFixed(0)} ms; /ready 200 again after ${readyAgainAfter} ms; after recovery ${back.filter((r) => r.ok).length}/${back.length} ok, warm-up ${JSON.stringify(db.recovery.lastWarmUp)}; acknowledged writes ${acknowledged.length}/${attempted.length}`,
     );
 
     expect(healthWhileDown).toBe(200);

@@ -142,13 +142,14 @@ describe('the supervisor of the managed Neo4j', () => {
         50,
       ).toFixed(
         0,
-      )} ms, max ${maxDown.toFixed(0)} ms; ${inFlight.length} in flight at the kill failed, slowest ${Math.max(0, ...inFlight.map((r) => r.ms)).toFixed(0)} ms; after recovery ${back.filter((r) => r.ok).length}/${back.length} ok, slowest answer of the cold server ${Math.max(0, ...firstUp.map((r) => r.ms)).toFixed(0)} ms; acknowledged writes ${acknowledged.length}`,
+      )} ms, max ${maxDown.toFixed(0)} ms; ${inFlight.length} in flight at the kill failed, slowest ${Math.max(0, ...inFlight.map((r) => r.ms)).toFixed(0)} ms; after recovery ${back.filter((r) => r.ok).length}/${back.length} ok, slowest answer after it ${Math.max(0, ...firstUp.map((r) => r.ms)).toFixed(0)} ms; warm-up ${JSON.stringify(db.recovery.lastWarmUp)}; acknowledged writes ${acknowledged.length}`,
     );
 
     expect(readyWhileDown.status).toBe(503);
     expect(readyBody).toMatch(/restarting it in 1 s \(restart 1 of at most 5 in 5 minutes\)/);
     expect(readyAfter).toBeGreaterThan(0);
-    expect(readyAfter).toBeLessThan(30_000);
+    // Restart (1 s), a cold JVM's start and recovery, then the warm-up of this process's statements.
+    expect(readyAfter).toBeLessThan(60_000);
     expect(neo4j.javaPid).not.toBe(killedPid);
     expect(neo4j.health()).toEqual({ state: 'up' });
     expect(failed.length).toBeGreaterThan(0);
