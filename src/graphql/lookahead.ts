@@ -26,7 +26,8 @@ export const MAX_CO_AUTHORS = LIMITS.coAuthors;
 type Fold =
   | { kind: 'relation'; relation: Relation }
   | { kind: 'papers'; source: PaperSource }
-  | { kind: 'coAuthors' };
+  | { kind: 'coAuthors' }
+  | { kind: 'coCited' };
 
 const rel = (relation: Relation): Fold => ({ kind: 'relation', relation });
 const papers = (source: PaperSource): Fold => ({ kind: 'papers', source });
@@ -34,7 +35,7 @@ const papers = (source: PaperSource): Fold => ({ kind: 'papers', source });
 /**
  * Fields whose data can be read in their parent's query, by type, derived from the relation
  * catalogue (each relation names its field; each paper source is its type's `papers`), plus
- * Author.coAuthors. Every other field resolves on its own.
+ * Author.coAuthors and Paper.coCited. Every other field resolves on its own.
  */
 const FOLDABLE: Record<string, Record<string, Fold>> = {};
 for (const [name, { from, field }] of Object.entries(RELATIONS)) {
@@ -46,6 +47,7 @@ for (const [source, [label, , field]] of Object.entries(PAPER_SOURCES)) {
   FOLDABLE[type] = { ...FOLDABLE[type], [field]: papers(source as PaperSource) };
 }
 FOLDABLE.Author = { ...FOLDABLE.Author, coAuthors: { kind: 'coAuthors' } };
+FOLDABLE.Paper = { ...FOLDABLE.Paper, coCited: { kind: 'coCited' } };
 
 /**
  * The node properties a field reads, from the schema itself: an exposed field (`t.exposeString`)
@@ -127,6 +129,17 @@ async function planFor(
         order: (args.orderBy as PaperOrder | undefined) ?? 'YEAR_DESC',
         ...page,
         child: await planFor(info, paperType, paperNodes),
+      });
+    } else if (fold.kind === 'coCited') {
+      const n = (args.first as number | undefined) ?? 10;
+      // Out-of-range counts are left to the field's resolver, which reports them.
+      if (!Number.isInteger(n) || n < 1 || n > LIMITS.coCited) continue;
+      const paper = subFields(info, child, fields, 'paper');
+      includes.push({
+        kind: 'coCited',
+        key,
+        first: n,
+        paper: await planFor(info, info.schema.getType('Paper') as GraphQLObjectType, paper),
       });
     } else {
       const n = (args.first as number | undefined) ?? 10;

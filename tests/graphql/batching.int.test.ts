@@ -97,6 +97,30 @@ describe('look-ahead and batching', () => {
     expect(w10.sources).toEqual([{ name: 'works', format: 'openalex' }]);
   });
 
+  it("reads a paper's references, citing papers and co-cited papers in one query, as the loaders answer them", async () => {
+    const sel = `title references(first: 20) { totalCount edges { node { id title year } } }
+      citedBy(first: 20) { totalCount edges { node { id title year } } }
+      coCited(first: 10) { count paper { id title year authors { name } } }`;
+    const id = (
+      await run(
+        '{ papers(first: 1, filter: { titleContains: "Citing work number 30" }) { edges { node { id } } } }',
+      )
+    ).data.papers.edges[0].node.id;
+    const folded = await run(`{ paper(id: "${id}") { ${sel} } }`);
+    expect(folded.trips).toBe(1);
+    // Work 30 is cited by 31 and 32; 31 also cites 29, 32 also cites 31 and 30's own references
+    // are 28 and 29: co-cited with 30 are 29 (by 31) and 31 (by 32).
+    const coCited = folded.data.paper.coCited as Array<{ count: number; paper: { title: string } }>;
+    expect(coCited.map((c) => [c.paper.title, c.count]).sort()).toEqual([
+      ['Citing work number 29', 1],
+      ['Citing work number 31', 1],
+    ]);
+    // nodes(ids) has no look-ahead: coCited then goes through its batched loader.
+    const byLoaders = await run(`{ nodes(ids: ["${id}"]) { ... on Paper { ${sel} } } }`);
+    expect(byLoaders.trips).toBeGreaterThan(1);
+    expect(byLoaders.data.nodes[0]).toEqual(folded.data.paper);
+  });
+
   it('takes the same number of queries whatever the page size', async () => {
     expect(await roundTrips(pageQuery(5))).toBe(await roundTrips(pageQuery(100)));
   });

@@ -1,5 +1,5 @@
 import type { Params } from '../driver.js';
-import { PAPER_ORDERS, type PaperOrder } from '../schema/sort-keys.js';
+import { NEWEST_FIRST, PAPER_ORDERS, type PaperOrder } from '../schema/sort-keys.js';
 import { PAPER_SOURCES, type PaperSource, RELATIONS, type Relation } from './relations.js';
 
 /**
@@ -23,7 +23,8 @@ export type Include =
       limit: number;
       child: Plan;
     }
-  | { kind: 'coAuthors'; key: string; first: number; author: Plan; papers: Plan | null };
+  | { kind: 'coAuthors'; key: string; first: number; author: Plan; papers: Plan | null }
+  | { kind: 'coCited'; key: string; first: number; paper: Plan };
 
 /** Map keys of prefetched data start with this; node properties never do. */
 export const PREFETCHED = '@';
@@ -100,6 +101,14 @@ export class Projection {
         return `COLLECT { MATCH (${x})-[:AUTHORED]->(${p}:Paper)<-[:AUTHORED]-(${c}:Author) WHERE ${c} <> ${x}
           WITH ${c}, collect(${p}) AS ${shared} ORDER BY size(${shared}) DESC, ${c}.name LIMIT ${this.param(inc.first)}
           ${author.clauses} RETURN {author: ${author.map}, sharedPapers: size(${shared}), papers: ${papers}} }`;
+      }
+      case 'coCited': {
+        // Co-citation: the papers cited by the most papers that also cite x.
+        const [c, o, n] = [this.fresh('c'), this.fresh('o'), this.fresh('k')];
+        const paper = this.node(o, inc.paper, [n]);
+        return `COLLECT { MATCH (${x})<-[:CITES]-(${c}:Paper)-[:CITES]->(${o}:Paper) WHERE ${o} <> ${x}
+          WITH ${o}, count(${c}) AS ${n} ORDER BY ${n} DESC, ${NEWEST_FIRST(o)} LIMIT ${this.param(inc.first)}
+          ${paper.clauses} RETURN {count: ${n}, paper: ${paper.map}} }`;
       }
     }
   }

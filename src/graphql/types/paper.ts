@@ -142,7 +142,9 @@ builder.node(PaperRef, {
       description:
         'Papers most often cited together with this one (how many papers in the graph cite both), strongest first, then newest.',
       args: { first: t.arg.int({ defaultValue: 10 }) },
-      resolve: (p, args, ctx) => ctx.loaders.coCited(checkRange(args.first ?? 10, LIMITS.coCited)).load(p.id),
+      resolve: (p, args, ctx, info) =>
+        prefetched<CoCitationRow[]>(p, info.path.key) ??
+        ctx.loaders.coCited(checkRange(args.first ?? 10, LIMITS.coCited)).load(p.id),
     }),
     links: t.field({
       extensions: { reads: ['linkUrls', 'linkLabels'] },

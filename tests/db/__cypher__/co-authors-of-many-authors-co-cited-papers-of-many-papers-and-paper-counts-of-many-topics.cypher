@@ -1,4 +1,4 @@
-// query 1 of 2
+// query 1 of 3
 UNWIND $ids AS key
 MATCH (x:Author {id: key})
 WITH key, x, COLLECT {
@@ -22,7 +22,28 @@ RETURN key, coAuthors
   ]
 }
 
-// query 2 of 2
+// query 2 of 3
+UNWIND $ids AS key
+MATCH (x:Paper {id: key})
+WITH key, x, COLLECT {
+  MATCH (x)<-[:CITES]-(c0:Paper)-[:CITES]->(o1:Paper)
+  WHERE o1 <> x
+  WITH o1, count(c0) AS k2
+  ORDER BY k2 DESC, o1.newest, o1.id
+  LIMIT $la0
+  RETURN {count: k2, paper: o1 {.*}}
+} AS coCited
+RETURN key, coCited
+// parameters
+{
+  "la0": 10,
+  "ids": [
+    "paper:a",
+    "paper:b"
+  ]
+}
+
+// query 3 of 3
 UNWIND $keys AS key
 OPTIONAL MATCH (x:Topic {id: key})
 RETURN key, COUNT {
