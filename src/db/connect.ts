@@ -1,6 +1,7 @@
 import { type Config, ConfigError } from '../config.js';
 import { type LocalNeo4j, startLocalNeo4j } from '../neo4j-server/server.js';
 import { type Availability, createDriver, Db } from './driver.js';
+import { addWriteRehearsals } from './write/rehearsals.js';
 
 export interface Connection {
   db: Db;
@@ -35,6 +36,7 @@ export async function connect(config: Config, log: (msg: string) => void = () =>
     txTimeoutMs: config.queryTimeoutMs,
     ...(local ? { availability: availabilityOf(local) } : {}),
   });
+  addWriteRehearsals(db);
   try {
     await verify(db, target.uri, target.user, c.database);
   } catch (err) {

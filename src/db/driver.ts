@@ -68,10 +68,31 @@ export class Db {
       database: opts.database,
       statements: () => this.statements.list(),
       toCypher,
+      rehearse: () => this.rehearse(),
       ...(supervisor ? { upstreamUp: () => supervisor.reason() === null } : {}),
     });
     // The supervisor knows first: its word starts the same lost → probe → warm-up → open cycle.
     supervisor?.onDown((reason) => this.recovery.lost(reason));
+  }
+
+  /** Writes rehearsed in rolled-back transactions before requests reach a (re)started server. */
+  private readonly rehearsals: Array<(run: Runner) => Promise<unknown>> = [];
+
+  /** Adds a write to rehearse (write/rehearsals.ts registers the API's own). */
+  addRehearsal(work: (run: Runner) => Promise<unknown>): void {
+    this.rehearsals.push(work);
+  }
+
+  /**
+   * Runs each rehearsal in a transaction that is rolled back, unguarded (recovery calls it while
+   * requests are still refused); resolves to how many failed. `npm start` calls it before serving,
+   * so a first start is as warm as a restart.
+   */
+  async rehearse(): Promise<number> {
+    let failed = 0;
+    for (const work of this.rehearsals)
+      await this.inWriteTransaction(work, { dryRun: true }).catch(() => failed++);
+    return failed;
   }
 
   /** Maps a driver error; a lost connection also stops further queries until the server is back and warm. */

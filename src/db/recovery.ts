@@ -8,6 +8,13 @@ export interface RecoveryOptions {
   statements: () => LoggedStatement[];
   /** toCypher, passed in so this module needs nothing else from driver.ts. */
   toCypher: (value: unknown) => never;
+  /**
+   * Writes rehearsed after the replay, each in a transaction that is rolled back (Db.rehearse):
+   * a replayed statement runs alone, a rehearsal runs a whole write as a request does, so the
+   * server also runs the code that reads a transaction's own uncommitted changes. Resolves to
+   * how many failed.
+   */
+  rehearse?: () => Promise<number>;
   /** Extra condition for "back": the managed server's supervisor says it is up. */
   upstreamUp?: () => boolean;
   probeEveryMs?: number;
@@ -31,7 +38,7 @@ export class Recovery {
   private running?: Promise<void>;
   private closed = false;
   /** How long the last warm-up took, and over how many statements (logged, and read by tests). */
-  lastWarmUp?: { ms: number; statements: number; failed: number };
+  lastWarmUp?: { ms: number; statements: number; failed: number; rehearsalsFailed: number };
 
   constructor(private readonly opts: RecoveryOptions) {}
 
@@ -108,7 +115,13 @@ export class Recovery {
       for (let s = queue.shift(); s && !this.closed; s = queue.shift()) if (!(await this.replay(s))) failed++;
     };
     await Promise.all([lane(), lane()]);
-    this.lastWarmUp = { ms: Math.round(performance.now() - started), statements: total, failed };
+    const rehearsalsFailed = this.closed ? 0 : ((await this.opts.rehearse?.()) ?? 0);
+    this.lastWarmUp = {
+      ms: Math.round(performance.now() - started),
+      statements: total,
+      failed,
+      rehearsalsFailed,
+    };
   }
 
   /** Runs one statement in a transaction that is always rolled back: a warm-up never changes the graph. */

@@ -71,6 +71,9 @@ async function main(): Promise<void> {
   });
   try {
     await prepareDatabase(conn.db, (m) => console.log(m));
+    // The first writes are not the ones that pay a cold server's first runs (best effort).
+    const failed = await conn.db.rehearse();
+    if (failed) logger.warn({ failed }, 'some write rehearsals failed before serving');
     await new Promise<void>((res, rej) => {
       server.once('error', rej);
       server.listen(config.port, config.host, () => res());

@@ -36,6 +36,8 @@ export async function countTopicPairs(
     `UNWIND $ids AS id
      MATCH (p:Paper {id: id})
      ${PAIRS}
+     // In one order in every write, so concurrent writes queue on shared pairs instead of deadlocking.
+     ORDER BY pair
      MERGE (x:TopicPair {id: pair})
      SET x.byGrade = ${VECTOR('x.byGrade', '$delta')}`,
     { ids: [...paperIds], delta },

@@ -22,11 +22,8 @@ const DERIVED: readonly Derived[] = [
       await run(`UNWIND $ids AS id MATCH (p:Paper {id: id}) SET p.newest = ${newestKey('p')}`, { ids });
     },
   },
-  {
-    name: 'Paper.terms and Term document frequencies (the related-work text signal)',
-    before: uncountTerms,
-    after: countTerms,
-  },
+  // The counters and topic nodes every paper shares come last: a write holds their locks from its
+  // first update of them until it commits, and concurrent writes queue on them for that long.
   {
     // Before the pair counters, which count the inferred assignments too.
     name: 'Inferred topics (ABOUT {source: INFERRED})',
@@ -36,6 +33,11 @@ const DERIVED: readonly Derived[] = [
     name: 'TopicPair counters (topicOverlap)',
     before: (run, ids) => countTopicPairs(run, ids, -1),
     after: (run, ids) => countTopicPairs(run, ids, 1),
+  },
+  {
+    name: 'Paper.terms and Term document frequencies (the related-work text signal)',
+    before: uncountTerms,
+    after: countTerms,
   },
 ];
 

@@ -136,7 +136,8 @@ export async function writePaper(
   create: boolean,
 ): Promise<PaperNode | null> {
   await assertReferences(run, w);
-  return writingPapers(run, [id], () => savePaper(run, id, w, create));
+  // A created paper was not in the graph before (assertNoPaperConflict): nothing to take out.
+  return writingPapers(run, [id], () => savePaper(run, id, w, create), create ? { existing: [] } : {});
 }
 
 async function savePaper(run: Runner, id: string, w: PaperWrite, create: boolean): Promise<PaperNode | null> {

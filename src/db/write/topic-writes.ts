@@ -24,7 +24,13 @@ export async function inferStoredTopics(run: Runner, paperIds: readonly string[]
   const siblings = (row?.siblings as string[] | undefined) ?? [];
   const papers = await readTopicInputs(run, [...paperIds, ...siblings]);
   const inferred = inferTopics(papers.map(asItem), m);
-  const rows = papers.map((p, i) => ({ id: p.id, topics: graphIds(inferred[i] ?? []) }));
+  // Topics in id order, as the counters are: concurrent writes lock shared nodes in one order.
+  const rows = papers
+    .map((p, i) => ({
+      id: p.id,
+      topics: graphIds(inferred[i] ?? []).sort((a, b) => (a.topic < b.topic ? -1 : 1)),
+    }))
+    .sort((a, b) => (a.id < b.id ? -1 : 1));
   // The write path keeps the counters of the papers it was given; the siblings' are kept here.
   if (siblings.length) await countTopicPairs(run, siblings, -1);
   await writeInferred(run, rows, m.model.version);
@@ -101,12 +107,10 @@ export async function writeInferred(
   model: string,
 ): Promise<void> {
   if (!rows.length) return;
+  // The topic nodes first, in the same round trip (inference may name one no import created yet).
   await run(
-    `UNWIND $topics AS t MERGE (n:Topic {id: t.id}) ON CREATE SET n.name = t.name, n.facet = t.facet`,
-    { topics: topicRows() },
-  );
-  await run(
-    `UNWIND $rows AS row
+    `CALL () { UNWIND $topics AS t MERGE (n:Topic {id: t.id}) ON CREATE SET n.name = t.name, n.facet = t.facet }
+     UNWIND $rows AS row
      MATCH (p:Paper {id: row.id})
      CALL (p) { MATCH (p)-[old:ABOUT {source: 'INFERRED'}]->() DELETE old }
      WITH p, row
@@ -114,6 +118,6 @@ export async function writeInferred(
      MATCH (t:Topic {id: x.topic})
      WHERE NOT EXISTS { (p)-[:ABOUT]->(t) }
      CREATE (p)-[:ABOUT {source: 'INFERRED', confidence: x.confidence, evidence: x.evidence, model: $model}]->(t)`,
-    { rows, model },
+    { topics: topicRows(), rows, model },
   );
 }
