@@ -13,6 +13,7 @@ import {
   upsertPapers,
   writeListStructure,
 } from '../db/write/list-writes.js';
+import { reinferTogether, sectionGroups } from '../db/write/topic-writes.js';
 import { listId, sectionId, topicId } from '../domain/normalize.js';
 import { mappingOf, sectionChains, statedBySection, topicInputs } from '../topics/document-inputs.js';
 import type { TopicInput } from '../topics/features.js';
@@ -24,6 +25,8 @@ import { listDef, type Taxonomy } from './taxonomy.js';
 
 /** Papers per UNWIND statement; one statement of this size stays well inside Neo4j's memory limits. */
 const BATCH = 1000;
+
+const sectionIdsOf = (rows: Rows) => rows.sections.map((s) => s.id);
 
 export interface ImportSummary {
   list: string;
@@ -158,11 +161,14 @@ export async function loadList(
       const stated = await readStatements(run, rows.list.id);
       await writeListStructure(run, rows.list, rows.topics, rows.sections);
       const written = { created: 0, matched: 0, statements: [] as Statement[] };
+      const many = rows.papers.length > BATCH;
       for (let i = 0; i < rows.papers.length; i += BATCH) {
         const batch = rows.papers.slice(i, i + BATCH);
-        addWritten(written, batch, await upsertPapers(run, batch));
+        addWritten(written, batch, await upsertPapers(run, batch, many ? { siblings: false } : {}));
         opts.onProgress?.(Math.min(i + BATCH, rows.papers.length), rows.papers.length);
       }
+      if (many)
+        for (const group of await sectionGroups(run, sectionIdsOf(rows))) await reinferTogether(run, group);
       return finish(run, rows, written, stated, before, {
         listName,
         parsed,
@@ -269,11 +275,20 @@ async function loadInBatches(
     return [counts, old] as const;
   });
   const written: Written = { created: 0, matched: 0, statements: [] };
+  // With more than one batch, each batch infers its own papers' topics and one pass at the end
+  // re-infers the sections' papers together (each batch re-inferring all earlier ones is quadratic).
+  const many = rows.papers.length > batch;
   for (let i = 0; i < rows.papers.length; i += batch) {
     const slice = rows.papers.slice(i, i + batch);
-    const r = await db.writeTransaction((run) => upsertPapers(run, slice, { createNew: true }));
+    const r = await db.writeTransaction((run) =>
+      upsertPapers(run, slice, { createNew: true, ...(many ? { siblings: false } : {}) }),
+    );
     addWritten(written, slice, r);
     opts.onProgress?.(Math.min(i + batch, rows.papers.length), rows.papers.length);
+  }
+  if (many) {
+    const groups = await db.writeTransaction((run) => sectionGroups(run, sectionIdsOf(rows), batch));
+    for (const group of groups) await db.writeTransaction((run) => reinferTogether(run, group));
   }
   return db.writeTransaction((run) =>
     finish(run, rows, written, stated, before, { listName, parsed, dryRun: false, keep: opts.keep ?? false }),

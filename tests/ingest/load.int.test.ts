@@ -1,11 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { generateCorpus } from '../../bench/corpus.js';
 import { Db } from '../../src/db/driver.js';
 import { decodeList, ImportError, importList } from '../../src/ingest/import-list.js';
+import { loadList } from '../../src/ingest/load.js';
 import { loadSeed } from '../../src/ingest/seed.js';
 import { loadTaxonomy } from '../../src/ingest/taxonomy.js';
 import { counts } from '../helpers/graph.js';
-import { cleanGraphEachTest, neo4jTarget } from '../helpers/neo4j.js';
+import { cleanGraphEachTest, clearGraph, neo4jTarget } from '../helpers/neo4j.js';
 
 const graph = cleanGraphEachTest();
 /** The Db of this file (set by the hooks above before any test runs). */
@@ -247,5 +249,29 @@ describe('importList', () => {
     const c = await counts(db);
     expect(c.Paper).toBe(16);
     expect(c.List).toBe(2);
+  });
+});
+
+describe('a list loaded in many batches', () => {
+  /** Every inferred assignment and pair counter, as comparable rows. */
+  const inferred = async () => ({
+    about: await db.read(
+      `MATCH (p:Paper)-[a:ABOUT {source: 'INFERRED'}]->(t:Topic)
+       RETURN p.id AS paper, t.id AS topic, round(a.confidence, 6) AS confidence ORDER BY paper, topic`,
+    ),
+    // A counter back at zero counts nothing, like a missing one (batches may leave such nodes).
+    pairs: await db.read(
+      'MATCH (x:TopicPair) WHERE any(n IN x.byGrade WHERE n <> 0) RETURN x.id AS id, x.byGrade AS byGrade ORDER BY id',
+    ),
+  });
+
+  it('gets the same inferred topics and pair counts as one batch (sections re-inferred once at the end)', async () => {
+    const corpus = generateCorpus(60, 3);
+    await loadList(db, corpus, 'optimizer-papers-analysis', taxonomy);
+    const oneBatch = await inferred();
+    expect(oneBatch.about.length).toBeGreaterThan(0);
+    await clearGraph(db);
+    await loadList(db, corpus, 'optimizer-papers-analysis', taxonomy, { atomic: false, batchSize: 7 });
+    expect(await inferred()).toEqual(oneBatch);
   });
 });

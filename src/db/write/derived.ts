@@ -8,10 +8,15 @@ import { inferStoredTopics } from './topic-writes.js';
  * A value derived from papers and their relations, stored so reads stay cheap. `before` runs
  * before the papers change (to take their old contribution out), `after` once they have.
  */
+interface AfterOptions {
+  /** false: leave the papers' section siblings to the caller (a batched import re-infers them once at its end). */
+  siblings?: boolean;
+}
+
 interface Derived {
   name: string;
   before?(run: Runner, paperIds: readonly string[]): Promise<void>;
-  after(run: Runner, paperIds: readonly string[]): Promise<void>;
+  after(run: Runner, paperIds: readonly string[], opts: AfterOptions): Promise<void>;
 }
 
 /** Every derived value the graph keeps. A new one is added here and every paper write keeps it. */
@@ -27,7 +32,7 @@ const DERIVED: readonly Derived[] = [
   {
     // Before the pair counters, which count the inferred assignments too.
     name: 'Inferred topics (ABOUT {source: INFERRED})',
-    after: inferStoredTopics,
+    after: (run, ids, opts) => inferStoredTopics(run, ids, opts),
   },
   {
     name: 'TopicPair counters (topicOverlap)',
@@ -51,7 +56,7 @@ export async function writingPapers<T>(
   run: Runner,
   paperIds: readonly string[],
   write: () => Promise<T>,
-  opts: { existing?: readonly string[] } = {},
+  opts: { existing?: readonly string[] } & AfterOptions = {},
 ): Promise<T> {
   const ids = [...new Set(paperIds)];
   if (ids.length === 0) return write();
@@ -59,6 +64,6 @@ export async function writingPapers<T>(
   const before = opts.existing ? [...new Set(opts.existing)] : ids;
   if (before.length) for (const d of DERIVED) await d.before?.(run, before);
   const result = await write();
-  for (const d of DERIVED) await d.after(run, ids);
+  for (const d of DERIVED) await d.after(run, ids, { siblings: opts.siblings ?? true });
   return result;
 }
