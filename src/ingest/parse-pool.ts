@@ -35,14 +35,39 @@ export class ParsePool {
   private ready: Promise<void> = Promise.resolve();
   private next = 1;
   private queue: Promise<unknown> = Promise.resolve();
+  private pending = 0;
+  private idleTimer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly budgetMs: number = LIMITS.importParseMs) {}
+  constructor(
+    private readonly budgetMs: number = LIMITS.importParseMs,
+    private readonly idleMs: number = LIMITS.importWorkerIdleMs,
+  ) {}
+
+  /** Whether a worker thread is running now (tests). */
+  get running(): boolean {
+    return this.worker !== null;
+  }
 
   /** Parses and plans one document on the worker; rejects with ImportError for bad input or a spent budget. */
   parse(job: Omit<ParseJob, 'id'>): Promise<Planned> {
+    this.pending++;
+    clearTimeout(this.idleTimer);
     const run = this.queue.then(() => this.runOne({ ...job, id: this.next++ }));
-    this.queue = run.catch(() => undefined);
+    this.queue = run
+      .catch(() => undefined)
+      .finally(() => {
+        if (--this.pending === 0) this.endWhenIdle();
+      });
     return run;
+  }
+
+  /** A worker left idle ends after idleMs, so a server that imports now and then does not hold its memory. */
+  private endWhenIdle(): void {
+    clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(() => {
+      if (this.pending === 0) void this.close();
+    }, this.idleMs);
+    this.idleTimer.unref();
   }
 
   private thread(): Worker {
@@ -80,6 +105,7 @@ export class ParsePool {
   /** Starts the worker ahead of the first import (npm start), so that import does not wait for it. */
   warm(): Promise<void> {
     this.thread();
+    if (this.pending === 0) this.endWhenIdle();
     return this.ready;
   }
 
@@ -142,6 +168,7 @@ export class ParsePool {
 
   /** Ends the worker thread (server shutdown, tests). */
   async close(): Promise<void> {
+    clearTimeout(this.idleTimer);
     const w = this.worker;
     this.worker = null;
     await w?.terminate();
