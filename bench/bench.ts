@@ -1,4 +1,4 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { resolve } from 'node:path';
 import { defaultCacheDir } from '../src/config.js';
@@ -86,9 +86,16 @@ export async function runBench(o: BenchOptions): Promise<BenchResults> {
   };
   mkdirSync(o.outDir, { recursive: true });
   writeFileSync(resolve(o.outDir, 'results.json'), `${JSON.stringify(out, null, 2)}\n`);
-  writeFileSync(resolve(o.outDir, 'RESULTS.md'), renderResults(out));
+  const md = resolve(o.outDir, 'RESULTS.md');
+  // The sections after HAND_WRITTEN (why a target is missed, other measurements) are kept.
+  const old = existsSync(md) ? readFileSync(md, 'utf8') : '';
+  const kept = old.includes(HAND_WRITTEN) ? old.slice(old.indexOf(HAND_WRITTEN)) : '';
+  writeFileSync(md, kept ? `${renderResults(out).trimEnd()}\n\n${kept}` : renderResults(out));
   return out;
 }
+
+/** Where the generated part of RESULTS.md ends; what follows is written by hand and kept by reruns. */
+export const HAND_WRITTEN = '<!-- Written by hand below: npm run bench keeps it. -->';
 
 /** The managed server on the bench's data folder: emptied first, unless the bulk path just filled it. */
 async function managedNeo4j(dataDir: string, empty: boolean, log: (msg: string) => void) {

@@ -1,14 +1,19 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { QUESTIONS, runBench, SYSTEMS } from '../../bench/bench.js';
+import { HAND_WRITTEN, QUESTIONS, runBench, SYSTEMS } from '../../bench/bench.js';
 import type { SystemId } from '../../bench/systems.js';
 import { neo4jTarget } from '../helpers/neo4j.js';
 
 describe('npm run bench (smoke, N = 200)', () => {
   it('asks every question of all three systems, without errors, and writes the results', async () => {
     const outDir = mkdtempSync(join(tmpdir(), 'bench-smoke-'));
+    // A previous run's file: its generated part is replaced, its hand-written sections kept.
+    writeFileSync(
+      join(outDir, 'RESULTS.md'),
+      `# Old table\n\n${HAND_WRITTEN}\n\n## Why a target was missed\n`,
+    );
     const systems = Object.keys(SYSTEMS) as SystemId[];
     const r = await runBench({
       sizes: [200],
@@ -41,6 +46,8 @@ describe('npm run bench (smoke, N = 200)', () => {
     expect(JSON.parse(readFileSync(join(outDir, 'results.json'), 'utf8'))).toEqual(r);
     const md = readFileSync(join(outDir, 'RESULTS.md'), 'utf8');
     expect(md).toContain('| target | result | numbers |');
+    expect(md).not.toContain('# Old table');
+    expect(md).toMatch(/\| target \| result[\s\S]*## Why a target was missed\n$/);
     for (const q of QUESTIONS)
       for (const id of systems) expect(md).toContain(`| ${q.id} | ${SYSTEMS[id].name} |`);
   }, 180_000);
