@@ -164,7 +164,7 @@ export async function loadList(
       const many = rows.papers.length > BATCH;
       for (let i = 0; i < rows.papers.length; i += BATCH) {
         const batch = rows.papers.slice(i, i + BATCH);
-        addWritten(written, batch, await upsertPapers(run, batch, many ? { siblings: false } : {}));
+        addWritten(written, batch, await upsertPapers(run, batch, many ? { sectionsLater: true } : {}));
         opts.onProgress?.(Math.min(i + BATCH, rows.papers.length), rows.papers.length);
       }
       if (many)
@@ -281,7 +281,7 @@ async function loadInBatches(
   for (let i = 0; i < rows.papers.length; i += batch) {
     const slice = rows.papers.slice(i, i + batch);
     const r = await db.writeTransaction((run) =>
-      upsertPapers(run, slice, { createNew: true, ...(many ? { siblings: false } : {}) }),
+      upsertPapers(run, slice, { createNew: true, ...(many ? { sectionsLater: true } : {}) }),
     );
     addWritten(written, slice, r);
     opts.onProgress?.(Math.min(i + batch, rows.papers.length), rows.papers.length);

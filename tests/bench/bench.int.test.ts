@@ -30,6 +30,7 @@ describe('npm run bench (smoke, N = 200)', () => {
     });
     const [size] = r.sizes;
     expect(size?.load.papers).toBe(200);
+    expect(size?.floor?.papers).toBe(200);
     expect(size?.runs).toHaveLength(QUESTIONS.length * systems.length);
     for (const run of size?.runs ?? []) {
       expect(run.errors, `${run.system} ${run.question}`).toBe(0);
@@ -46,6 +47,7 @@ describe('npm run bench (smoke, N = 200)', () => {
     expect(JSON.parse(readFileSync(join(outDir, 'results.json'), 'utf8'))).toEqual(r);
     const md = readFileSync(join(outDir, 'RESULTS.md'), 'utf8');
     expect(md).toContain('| target | result | numbers |');
+    expect(md).toMatch(/hand-written UNWIND … MERGE floor for the same rows: [\d.]+ s, \d+ papers\/s/);
     expect(md).not.toContain('# Old table');
     expect(md).toMatch(/\| target \| result[\s\S]*## Why a target was missed\n$/);
     for (const q of QUESTIONS)

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../bench/corpus.js';
 import { loadCorpus } from '../../bench/load-corpus.js';
+import { floorLoadCorpus } from '../../bench/load-floor.js';
 import type { Db } from '../../src/db/driver.js';
 import { applyConstraints } from '../../src/db/schema/constraints.js';
 import { counts } from '../helpers/graph.js';
@@ -67,5 +68,29 @@ describe('the benchmark corpus (smoke, N = 200)', () => {
     );
     expect(paper).toMatchObject({ keyed: true, sections: 1, venues: 1 });
     expect(paper?.authors).toBeGreaterThan(0);
+  });
+
+  it("has a hand-written load floor that writes the importer's papers, authorships, citations, venues and sections", async () => {
+    await clearGraph(db);
+    await applyConstraints(db);
+    const r = await floorLoadCorpus(db, 200, 3);
+    const floor = await counts(db);
+    await clearGraph(db);
+    await applyConstraints(db);
+    await loadCorpus(db, 200, 3);
+    const importer = await counts(db);
+    expect(r.papers).toBe(200);
+    for (const k of [
+      'Paper',
+      'Author',
+      'Venue',
+      'AUTHORED',
+      'CITES',
+      'PUBLISHED_IN',
+      'LISTED_IN',
+      'STATED_IN',
+    ])
+      expect(floor[k], k).toBe(importer[k]);
+    expect(floor.CITES).toBe(r.citations);
   });
 });

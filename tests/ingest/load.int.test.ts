@@ -274,4 +274,19 @@ describe('a list loaded in many batches', () => {
     await loadList(db, corpus, 'optimizer-papers-analysis', taxonomy, { atomic: false, batchSize: 7 });
     expect(await inferred()).toEqual(oneBatch);
   });
+
+  it('infers papers outside any section batch by batch, as one batch does (no section pass reaches them)', async () => {
+    const base = generateCorpus(60, 4);
+    // Every third paper without a section, as a BibTeX or OpenAlex file gives them.
+    const corpus = { ...base, papers: base.papers.map((p, i) => (i % 3 ? p : { ...p, sectionCode: null })) };
+    await loadList(db, corpus, 'optimizer-papers-analysis', taxonomy);
+    const oneBatch = await inferred();
+    await clearGraph(db);
+    await loadList(db, corpus, 'optimizer-papers-analysis', taxonomy, { atomic: false, batchSize: 7 });
+    expect(await inferred()).toEqual(oneBatch);
+    const sectionless = await db.read(
+      `MATCH (p:Paper) WHERE NOT (p)-[:LISTED_IN]->() AND (p)-[:ABOUT {source: 'INFERRED'}]->() RETURN count(p) AS n`,
+    );
+    expect(Number(sectionless[0]?.n)).toBeGreaterThan(0);
+  });
 });

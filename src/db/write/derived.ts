@@ -8,9 +8,12 @@ import { inferStoredTopics } from './topic-writes.js';
  * A value derived from papers and their relations, stored so reads stay cheap. `before` runs
  * before the papers change (to take their old contribution out), `after` once they have.
  */
-interface AfterOptions {
-  /** false: leave the papers' section siblings to the caller (a batched import re-infers them once at its end). */
-  siblings?: boolean;
+export interface AfterOptions {
+  /**
+   * Papers whose topics the caller re-infers at its end, pooled with their sections (a batched
+   * import, sectionGroups): they are not inferred now, and no paper's section siblings are.
+   */
+  later?: ReadonlySet<string>;
 }
 
 interface Derived {
@@ -32,7 +35,14 @@ const DERIVED: readonly Derived[] = [
   {
     // Before the pair counters, which count the inferred assignments too.
     name: 'Inferred topics (ABOUT {source: INFERRED})',
-    after: (run, ids, opts) => inferStoredTopics(run, ids, opts),
+    after: (run, ids, { later }) =>
+      later
+        ? inferStoredTopics(
+            run,
+            ids.filter((id) => !later.has(id)),
+            { siblings: false },
+          )
+        : inferStoredTopics(run, ids),
   },
   {
     name: 'TopicPair counters (topicOverlap)',
@@ -64,6 +74,6 @@ export async function writingPapers<T>(
   const before = opts.existing ? [...new Set(opts.existing)] : ids;
   if (before.length) for (const d of DERIVED) await d.before?.(run, before);
   const result = await write();
-  for (const d of DERIVED) await d.after(run, ids, { siblings: opts.siblings ?? true });
+  for (const d of DERIVED) await d.after(run, ids, opts.later ? { later: opts.later } : {});
   return result;
 }

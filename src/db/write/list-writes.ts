@@ -111,7 +111,7 @@ export async function writeListStructure(
 export async function upsertPapers(
   run: Runner,
   papers: PaperRow[],
-  opts: { createNew?: boolean; siblings?: boolean } = {},
+  opts: { createNew?: boolean; sectionsLater?: boolean } = {},
 ): Promise<{ created: number; matched: number; ids: string[] }> {
   const { ids, known } = await resolvePapers(run, papers);
   const existing = ids.filter((_, i) => known[i]);
@@ -145,7 +145,11 @@ export async function upsertPapers(
       const created = new Set(ids.filter((_, i) => !known[i]));
       return { created: created.size, matched: new Set(ids.filter((id) => !created.has(id))).size, ids };
     },
-    { existing, ...(opts.siblings === false ? { siblings: false } : {}) },
+    {
+      existing,
+      // The caller re-infers the sections at its end: papers listed in one are inferred then.
+      ...(opts.sectionsLater ? { later: new Set(ids.filter((_, i) => papers[i]?.sectionId)) } : {}),
+    },
   );
 }
 
