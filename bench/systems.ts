@@ -28,10 +28,23 @@ export interface RunningSystem {
   stop(): Promise<void>;
 }
 
+/** Node's flags in `npm start` (package.json), so this API is measured as it is run. */
+export const START_FLAGS: string[] = (
+  JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { start: string } }
+).scripts.start
+  .split(/\s+/)
+  .filter((w) => w.startsWith('--'));
+
 export async function startSystem(id: SystemId, neo4j: Neo4jTarget): Promise<RunningSystem> {
   const port = await freePort();
   const child = fork(SYSTEMS[id].entry, [], {
-    execArgv: ['--import', 'tsx', '--import', './bench/systems/count-queries.ts'],
+    execArgv: [
+      ...(id === 'api' ? START_FLAGS : []),
+      '--import',
+      'tsx',
+      '--import',
+      './bench/systems/count-queries.ts',
+    ],
     env: {
       ...process.env,
       NEO4J_URI: neo4j.uri,

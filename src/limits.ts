@@ -66,8 +66,9 @@ export const LIMITS = {
   /** Parsing and planning one imported document, in the import worker. */
   importParseMs: 4_000,
   /**
-   * An import worker idle this long ends: it holds ~95 MB of the API's RSS (measured). The next
-   * import starts another (~1.1 s, inside that import's importParseMs budget).
+   * An import worker idle this long ends: it holds ~60 MB of the API's RSS (measured). The next
+   * import starts another (~0.3 s, the first in a process ~0.5 s with its bundling, inside that
+   * import's importParseMs budget).
    */
   importWorkerIdleMs: 60_000,
 } as const;

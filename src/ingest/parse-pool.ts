@@ -4,6 +4,7 @@ import { ImportError } from './import-error.js';
 import type { ParsedDocument } from './import-list.js';
 import type { planRows } from './load.js';
 import type { ParseJob } from './parse-worker.js';
+import { workerBundle } from './worker-bundle.js';
 
 /** A document's reading ran out of its time or memory budget; nothing was written. */
 export class ImportBudgetError extends ImportError {
@@ -31,8 +32,8 @@ const WORKER_HEAP_MB = 768;
  */
 export class ParsePool {
   private worker: Worker | null = null;
-  /** Settles when the current worker has loaded its modules (a cold start is not the job's time). */
-  private ready: Promise<void> = Promise.resolve();
+  /** The current worker once it has loaded its modules (a cold start is not the job's time). */
+  private ready: Promise<Worker> | null = null;
   private next = 1;
   private queue: Promise<unknown> = Promise.resolve();
   private pending = 0;
@@ -45,7 +46,7 @@ export class ParsePool {
 
   /** Whether a worker thread is running now (tests). */
   get running(): boolean {
-    return this.worker !== null;
+    return this.ready !== null;
   }
 
   /** Parses and plans one document on the worker; rejects with ImportError for bad input or a spent budget. */
@@ -70,51 +71,63 @@ export class ParsePool {
     this.idleTimer.unref();
   }
 
-  private thread(): Worker {
-    if (!this.worker) {
-      const w = new Worker(new URL('./parse-worker-boot.mjs', import.meta.url), {
-        // Not the parent's flags: a parent's `--import x.ts` (the bench's query counter) would be
-        // loaded again here before the boot file has registered tsx, and end the thread.
-        execArgv: [],
-        resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+  private thread(): Promise<Worker> {
+    if (!this.ready) {
+      const started = (async () => {
+        const w = new Worker(await workerBundle(), {
+          // Not the parent's flags: a parent's `--import x.ts` (the bench's query counter) is
+          // TypeScript, which the thread cannot load.
+          execArgv: [],
+          resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+        });
+        // An idle worker must not keep a CLI or a test process alive.
+        w.unref();
+        // A thread that dies while idle is simply replaced at the next job; an 'error' with no
+        // listener would end the whole server.
+        const drop = () => this.forget(w);
+        w.on('exit', drop);
+        w.on('error', drop);
+        this.worker = w;
+        await new Promise<void>((resolve, reject) => {
+          const onReady = (m: { ready?: boolean }) => {
+            if (!m.ready) return;
+            w.off('message', onReady);
+            w.off('error', reject);
+            resolve();
+          };
+          w.on('message', onReady);
+          w.once('error', reject);
+        });
+        return w;
+      })();
+      // A start that failed is tried afresh by the next job.
+      started.catch(() => {
+        if (this.ready === started) this.ready = null;
       });
-      // An idle worker must not keep a CLI or a test process alive.
-      w.unref();
-      // A thread that dies while idle is simply replaced at the next job; an 'error' with no
-      // listener would end the whole server.
-      const drop = () => {
-        if (this.worker === w) this.worker = null;
-      };
-      w.on('exit', drop);
-      w.on('error', drop);
-      this.ready = new Promise<void>((resolve, reject) => {
-        const onReady = (m: { ready?: boolean }) => {
-          if (!m.ready) return;
-          w.off('message', onReady);
-          w.off('error', reject);
-          resolve();
-        };
-        w.on('message', onReady);
-        w.once('error', reject);
-      });
-      this.worker = w;
+      this.ready = started;
     }
-    return this.worker;
+    return this.ready;
   }
 
-  /** Starts the worker ahead of the first import (npm start), so that import does not wait for it. */
-  warm(): Promise<void> {
-    this.thread();
+  /** This worker is gone (ended, failed or terminated): the next job starts another. */
+  private forget(w: Worker): void {
+    if (this.worker !== w) return;
+    this.worker = null;
+    this.ready = null;
+  }
+
+  /** Starts the worker ahead of an import (tests), so that import does not wait for it. */
+  async warm(): Promise<void> {
+    const started = this.thread();
     if (this.pending === 0) this.endWhenIdle();
-    return this.ready;
+    await started;
   }
 
   private async runOne(job: ParseJob): Promise<Planned> {
     // The budget covers the whole wait, a (re)starting worker included: it bounds the answer.
     const deadline = performance.now() + this.budgetMs;
-    const worker = this.thread();
+    const worker = await this.thread();
     worker.ref();
-    await this.ready;
     return new Promise<Planned>((resolve, reject) => {
       const done = () => {
         clearTimeout(timer);
@@ -124,7 +137,7 @@ export class ParsePool {
       const timer = setTimeout(
         () => {
           done();
-          this.worker = null;
+          this.forget(worker);
           void worker.terminate();
           // A fresh thread starts loading now, so the next import finds it ready.
           void this.warm().catch(() => undefined);
@@ -150,7 +163,7 @@ export class ParsePool {
       };
       const onError = (err: Error & { code?: string }) => {
         done();
-        this.worker = null;
+        this.forget(worker);
         reject(
           err.code === 'ERR_WORKER_OUT_OF_MEMORY'
             ? new ImportBudgetError(
@@ -171,6 +184,7 @@ export class ParsePool {
     clearTimeout(this.idleTimer);
     const w = this.worker;
     this.worker = null;
+    this.ready = null;
     await w?.terminate();
   }
 }

@@ -21,12 +21,9 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   // With REDIS_URL, graphChanged crosses API replicas; without it, events stay in this process.
   const events = config.redisUrl ? redisEvents(config.redisUrl, logger) : localEvents();
-  // The import worker loads while Neo4j starts, so the first import does not wait for it.
+  // The import worker starts with the first import (a bundled file: ~0.1 s) and ends after a
+  // minute idle, so a server that only answers queries does not hold its ~60 MB.
   const parsePool = new ParsePool();
-  // A thread that cannot start is the first import's error to report (the pool starts another), not a reason to stop serving.
-  parsePool
-    .warm()
-    .catch((err) => logger.warn({ err }, 'the import worker did not start; imports will retry it'));
   const app = createApp({
     parsePool,
     db: conn.db,
