@@ -38,6 +38,8 @@ export class ParsePool {
   private queue: Promise<unknown> = Promise.resolve();
   private pending = 0;
   private idleTimer: NodeJS.Timeout | undefined;
+  /** Counts close() calls, so a start that began before one makes no thread after it. */
+  private generation = 0;
 
   constructor(
     private readonly budgetMs: number = LIMITS.importParseMs,
@@ -73,8 +75,12 @@ export class ParsePool {
 
   private thread(): Promise<Worker> {
     if (!this.ready) {
+      const generation = this.generation;
       const started = (async () => {
-        const w = new Worker(await workerBundle(), {
+        const entry = await workerBundle();
+        // Closed while it bundled: start nothing (a thread made now would outlive the pool).
+        if (generation !== this.generation) throw new Error('The import pool was closed.');
+        const w = new Worker(entry, {
           // Not the parent's flags: a parent's `--import x.ts` (the bench's query counter) is
           // TypeScript, which the thread cannot load.
           execArgv: [],
@@ -97,6 +103,7 @@ export class ParsePool {
           };
           w.on('message', onReady);
           w.once('error', reject);
+          w.once('exit', () => reject(new Error('The import worker ended while it was starting.')));
         });
         return w;
       })();
@@ -182,6 +189,7 @@ export class ParsePool {
   /** Ends the worker thread (server shutdown, tests). */
   async close(): Promise<void> {
     clearTimeout(this.idleTimer);
+    this.generation++;
     const w = this.worker;
     this.worker = null;
     this.ready = null;

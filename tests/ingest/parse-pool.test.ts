@@ -32,4 +32,17 @@ describe('the import worker pool', () => {
     // 1.1 s after the first import, but 0.8 s after the second: still running.
     expect(pool.running).toBe(true);
   }, 30_000);
+
+  it('starts no thread until the first import, and none after a close that came while one was starting', async () => {
+    pool = new ParsePool(10_000, 1_000);
+    expect(pool.running).toBe(false);
+    const starting = pool.warm();
+    await pool.close();
+    await expect(starting).rejects.toThrow(/closed|ended/);
+    await sleep(300);
+    expect(pool.running).toBe(false);
+    // A closed pool still serves a later job with a fresh thread.
+    const again = await pool.parse({ text: LIST, source: 'pool-test' });
+    expect(again.rows.papers).toHaveLength(1);
+  }, 30_000);
 });
