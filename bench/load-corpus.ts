@@ -1,6 +1,7 @@
 import type { Db } from '../src/db/driver.js';
 import { bulkImport } from '../src/ingest/bulk/bulk-import.js';
 import { loadList } from '../src/ingest/load.js';
+import type { ParsedList } from '../src/ingest/records.js';
 import { loadTaxonomy } from '../src/ingest/taxonomy.js';
 import { corpusChunks, generateCorpus } from './corpus.js';
 
@@ -21,7 +22,12 @@ export async function loadCorpus(db: Db, papers: number, seed = 1, batchSize = 1
   // Batch by batch, each its own idempotent transaction: much faster than one huge transaction
   // (MERGE against a large uncommitted state) and within Neo4j's transaction memory limit.
   await loadList(db, corpus, 'optimizer-papers-analysis', loadTaxonomy(), { atomic: false, batchSize });
-  const seconds = (performance.now() - t0) / 1000;
+  return onlineRate(corpus, (performance.now() - t0) / 1000);
+}
+
+/** The online load rate of a generated corpus written in `seconds`. */
+export function onlineRate(corpus: ParsedList, seconds: number): LoadRate {
+  const papers = corpus.papers.length;
   const authorships = corpus.papers.reduce((n, p) => n + p.authors.length, 0);
   const citations = corpus.papers.reduce((n, p) => n + (p.references?.length ?? 0), 0);
   return { papers, authorships, citations, path: 'online', seconds, papersPerSecond: papers / seconds };

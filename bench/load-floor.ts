@@ -3,7 +3,7 @@ import { rowProps } from '../src/db/write/list-writes.js';
 import { planRows } from '../src/ingest/load.js';
 import { loadTaxonomy } from '../src/ingest/taxonomy.js';
 import { generateCorpus } from './corpus.js';
-import type { LoadRate } from './load-corpus.js';
+import { type LoadRate, onlineRate } from './load-corpus.js';
 
 /**
  * The online load's floor: the same rows (papers with their properties, section, list, venue,
@@ -52,8 +52,5 @@ export async function floorLoadCorpus(db: Db, papers: number, seed = 1, batchSiz
       );
     });
   }
-  const seconds = (performance.now() - t0) / 1000;
-  const authorships = corpus.papers.reduce((n, p) => n + p.authors.length, 0);
-  const citations = corpus.papers.reduce((n, p) => n + (p.references?.length ?? 0), 0);
-  return { papers, authorships, citations, path: 'online', seconds, papersPerSecond: papers / seconds };
+  return onlineRate(corpus, (performance.now() - t0) / 1000);
 }
