@@ -83,6 +83,7 @@ else
         const bar = progressBar('papers');
         summary = await importDocument(db, readDocumentFile(file, format), taxonomy, {
           ...common,
+          batchLarge: true,
           format,
           fileName: file,
           onProgress: (done, total) => bar.update(done, total),

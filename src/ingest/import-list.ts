@@ -24,6 +24,8 @@ export interface ImportOptions {
   strict?: boolean;
   /** Only add: keep what this source stated before and the file no longer says (partial files). */
   keep?: boolean;
+  /** Large files and removals in batches, each its own transaction (loadList). */
+  batchLarge?: boolean;
   onProgress?: (done: number, total: number) => void;
 }
 

@@ -21,6 +21,7 @@ import { inferTopics } from '../topics/infer.js';
 import { ImportError } from './import-error.js';
 import type { ParsedList, ParseWarning } from './records.js';
 import { diffStatements, type SourceDiff } from './source-diff.js';
+import { reinferAfterBatches, syncInBatches } from './source-sync.js';
 import { listDef, type Taxonomy } from './taxonomy.js';
 
 /** Papers per UNWIND statement; one statement of this size stays well inside Neo4j's memory limits. */
@@ -137,7 +138,13 @@ export async function loadList(
   taxonomy: Taxonomy,
   opts: {
     dryRun?: boolean;
+    /** False: batches, each its own transaction (a failed load is completed by a re-run). */
     atomic?: boolean;
+    /**
+     * One transaction when the file and what the source stated before both fit in one batch,
+     * batches otherwise (the CLI: a ten-thousand-paper library or removal outlasts one transaction).
+     */
+    batchLarge?: boolean;
     batchSize?: number;
     onProgress?: (done: number, total: number) => void;
     /** The source's format (formats.ts), recorded on its List node. */
@@ -152,8 +159,9 @@ export async function loadList(
   } = {},
 ): Promise<ImportSummary> {
   const rows = opts.rows ?? planRows(parsed, listName, taxonomy, opts.format);
-  if (opts.atomic === false && !opts.dryRun)
-    return loadInBatches(db, rows, listName, parsed, opts.batchSize ?? BATCH, opts);
+  const batch = opts.batchSize ?? BATCH;
+  if (!opts.dryRun && (opts.atomic === false || (opts.batchLarge && !(await fitsOne(db, rows, batch)))))
+    return loadInBatches(db, rows, listName, parsed, batch, opts);
   return db.writeTransaction(
     async (run) => {
       await checkListName(run, rows.list.id, listName);
@@ -178,6 +186,15 @@ export async function loadList(
     },
     { dryRun: opts.dryRun },
   );
+}
+
+/** Whether the file's papers and the ones its source states now both fit in one batch. */
+async function fitsOne(db: Db, rows: Rows, batch: number): Promise<boolean> {
+  if (rows.papers.length > batch) return false;
+  const [row] = await db.read('MATCH (:List {id: $id})<-[:STATED_IN]-(p:Paper) RETURN count(p) AS n', {
+    id: rows.list.id,
+  });
+  return Number(row?.n ?? 0) <= batch;
 }
 
 /**
@@ -224,12 +241,20 @@ async function finish(
 ): Promise<ImportSummary> {
   const { deleted } = o.keep
     ? { deleted: [] }
-    : await syncSource(
-        run,
-        rows.list.id,
-        written.statements,
-        rows.sections.map((s) => s.id),
-      );
+    : await syncSource(run, rows.list.id, written.statements, sectionIdsOf(rows));
+  return summarize(run, rows, written, stated, before, deleted, o);
+}
+
+/** The import's summary: what it changed in what the source states, and the counts. */
+async function summarize(
+  run: Runner,
+  rows: Rows,
+  written: Written,
+  stated: Awaited<ReturnType<typeof readStatements>>,
+  before: Record<string, number>,
+  deleted: readonly string[],
+  o: { listName: string; parsed: ParsedList; dryRun: boolean; keep: boolean },
+): Promise<ImportSummary> {
   const changes = diffStatements(stated, await readStatements(run, rows.list.id), deleted);
   const after = await countNodes(run);
   return {
@@ -255,9 +280,9 @@ async function finish(
 
 /**
  * For corpora too large for one transaction (tens of thousands of papers): the structure, then
- * each batch of papers in its own transaction, then the removal of what the file no longer states.
- * Every batch is an idempotent MERGE, so a failed load is made whole by running it again (the
- * removal runs only once every batch has landed).
+ * each batch of papers in its own transaction, then the removal of what the file no longer states,
+ * a chunk per transaction, then one inference pass. Every batch is an idempotent MERGE, so a failed
+ * load is made whole by running it again (the removal runs only once every batch has landed).
  */
 async function loadInBatches(
   db: Db,
@@ -275,22 +300,22 @@ async function loadInBatches(
     return [counts, old] as const;
   });
   const written: Written = { created: 0, matched: 0, statements: [] };
-  // With more than one batch, each batch infers its own papers' topics and one pass at the end
-  // re-infers the sections' papers together (each batch re-inferring all earlier ones is quadratic).
-  const many = rows.papers.length > batch;
+  // Each batch infers its papers outside any section; the sections' papers are re-inferred
+  // together in one pass at the end (each batch re-inferring all earlier ones is quadratic).
   for (let i = 0; i < rows.papers.length; i += batch) {
     const slice = rows.papers.slice(i, i + batch);
     const r = await db.writeTransaction((run) =>
-      upsertPapers(run, slice, { createNew: true, ...(many ? { sectionsLater: true } : {}) }),
+      upsertPapers(run, slice, { createNew: true, sectionsLater: true }),
     );
     addWritten(written, slice, r);
     opts.onProgress?.(Math.min(i + batch, rows.papers.length), rows.papers.length);
   }
-  if (many) {
-    const groups = await db.writeTransaction((run) => sectionGroups(run, sectionIdsOf(rows), batch));
-    for (const group of groups) await db.writeTransaction((run) => reinferTogether(run, group));
-  }
+  const keep = opts.keep ?? false;
+  const sync = keep
+    ? { deleted: [], kept: [] }
+    : await syncInBatches(db, rows.list.id, written.statements, sectionIdsOf(rows), batch);
+  await reinferAfterBatches(db, sectionIdsOf(rows), sync.kept, batch);
   return db.writeTransaction((run) =>
-    finish(run, rows, written, stated, before, { listName, parsed, dryRun: false, keep: opts.keep ?? false }),
+    summarize(run, rows, written, stated, before, sync.deleted, { listName, parsed, dryRun: false, keep }),
   );
 }

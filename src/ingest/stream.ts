@@ -2,18 +2,13 @@ import { createReadStream, statSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
 import type { Db } from '../db/driver.js';
-import {
-  countNodes,
-  type Statement,
-  syncSource,
-  upsertPapers,
-  writeListStructure,
-} from '../db/write/list-writes.js';
+import { countNodes, type Statement, upsertPapers, writeListStructure } from '../db/write/list-writes.js';
 import { LIMITS } from '../limits.js';
 import { readJsonLine } from './formats.js';
 import { ImportError } from './import-list.js';
 import { type ImportSummary, planRows } from './load.js';
 import type { ParseWarning } from './records.js';
+import { reinferAfterBatches, syncInBatches } from './source-sync.js';
 import type { Taxonomy } from './taxonomy.js';
 import { WorkCollector } from './works/work-record.js';
 
@@ -125,8 +120,9 @@ export async function importJsonLines(
   // Once every batch has landed, what the file no longer states goes (a failed run removes nothing).
   const sync =
     opts.dryRun || opts.keep
-      ? { removed: [], deleted: [] }
-      : await db.writeTransaction((run) => syncSource(run, list.id, stated, []));
+      ? { removed: [], deleted: [], kept: [] }
+      : await syncInBatches(db, list.id, stated, [], batchSize);
+  if (sync.kept.length) await reinferAfterBatches(db, [], sync.kept, batchSize);
   const after = opts.dryRun ? {} : await db.writeTransaction((run) => countNodes(run));
   const createdNodes = Object.fromEntries(
     Object.entries(after).map(([k, v]) => [k, v - ((before as Record<string, number>)[k] ?? 0)]),

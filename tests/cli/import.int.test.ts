@@ -204,6 +204,25 @@ describe('npm run import', () => {
     );
   });
 
+  it('says a transaction outlasted QUERY_TIMEOUT_MS, and writes nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'import-timeout-'));
+    try {
+      const file = join(dir, 'library.bib');
+      const entry = (i: number) =>
+        `@article{k${i},\n  title = {Adaptive step sizes number ${i} for training deep networks},\n  author = {Ada Writer${i % 37} and Ben Coauthor${i}},\n  journal = {Journal of Machine Learning Research},\n  year = {${2000 + (i % 25)}}\n}\n`;
+      writeFileSync(file, Array.from({ length: 600 }, (_, i) => entry(i)).join(''));
+      const before = await counts(db);
+      const r = await runCli('src/cli/import.ts', [file], { QUERY_TIMEOUT_MS: '100' });
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain(
+        'import: a transaction ran past the 0.1 s transaction timeout and was rolled back, so it wrote nothing; QUERY_TIMEOUT_MS raises the timeout.',
+      );
+      expect(await counts(db)).toEqual(before);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('explains a missing file and bad arguments', async () => {
     const missing = await runImport('no/such/file.md');
     expect(missing.code).toBe(1);

@@ -289,4 +289,75 @@ describe('a list loaded in many batches', () => {
     );
     expect(Number(sectionless[0]?.n)).toBeGreaterThan(0);
   });
+  /** What a re-import must leave: nodes, statements and every derived value. */
+  const state = async () => ({
+    ...(await inferred()),
+    counts: await counts(db),
+    terms: await db.read('MATCH (x:Term) WHERE x.papers <> 0 RETURN x.id AS t, x.papers AS n ORDER BY t'),
+    listed: await db.read(
+      `MATCH (p:Paper)-[:STATED_IN]->(l:List) OPTIONAL MATCH (p)-[:LISTED_IN]->(s:Section)
+       RETURN p.id AS paper, l.id AS list, collect(s.id) AS sections ORDER BY paper`,
+    ),
+  });
+
+  it('removes what a re-imported file no longer states a chunk per transaction, ending where one transaction ends', async () => {
+    const name = 'optimizer-papers-analysis';
+    const corpus = generateCorpus(60, 6);
+    // A quarter of the papers stay; two of them move to another section.
+    const codes = [...new Set(corpus.papers.map((p) => p.sectionCode))];
+    const kept = corpus.papers
+      .filter((_, i) => i % 4 === 0)
+      .map((p, i) => (i < 2 ? { ...p, sectionCode: codes.find((c) => c !== p.sectionCode) ?? null } : p));
+    const smaller = { ...corpus, papers: kept };
+    await loadList(db, corpus, name, taxonomy);
+    const atomic = await loadList(db, smaller, name, taxonomy);
+    const oneTransaction = await state();
+    expect(atomic.papers.removed).toBe(45);
+
+    await clearGraph(db);
+    await loadList(db, corpus, name, taxonomy, { atomic: false, batchSize: 7 });
+    let transactions = 0;
+    const write = db.writeTransaction.bind(db);
+    db.writeTransaction = ((...args: Parameters<Db['writeTransaction']>) => {
+      transactions++;
+      return write(...args);
+    }) as Db['writeTransaction'];
+    try {
+      const batched = await loadList(db, smaller, name, taxonomy, { atomic: false, batchSize: 7 });
+      expect(batched.papers).toEqual(atomic.papers);
+    } finally {
+      db.writeTransaction = write;
+    }
+    expect(await state()).toEqual(oneTransaction);
+    // 15 papers in 3 batches, then 45 removed and 2 moved in chunks of 7: at least 7 more.
+    expect(transactions).toBeGreaterThanOrEqual(3 + 7);
+  });
+
+  it('loads a large file in batches when asked to batch large work only', async () => {
+    const corpus = generateCorpus(30, 7);
+    const small = { ...corpus, papers: corpus.papers.slice(0, 5) };
+    let transactions = 0;
+    const write = db.writeTransaction.bind(db);
+    db.writeTransaction = ((...args: Parameters<Db['writeTransaction']>) => {
+      transactions++;
+      return write(...args);
+    }) as Db['writeTransaction'];
+    try {
+      await loadList(db, small, 'optimizer-papers-analysis', taxonomy, { batchLarge: true, batchSize: 7 });
+      expect(transactions).toBe(1);
+      transactions = 0;
+      await loadList(db, corpus, 'optimizer-papers-analysis', taxonomy, { batchLarge: true, batchSize: 7 });
+      expect(transactions).toBeGreaterThan(5);
+      // Now the source states 30: a file of 5 removes 25, in chunks.
+      transactions = 0;
+      const back = await loadList(db, small, 'optimizer-papers-analysis', taxonomy, {
+        batchLarge: true,
+        batchSize: 7,
+      });
+      expect(back.papers.removed).toBe(25);
+      expect(transactions).toBeGreaterThan(4);
+    } finally {
+      db.writeTransaction = write;
+    }
+  });
 });

@@ -66,7 +66,11 @@ export async function writingPapers<T>(
   run: Runner,
   paperIds: readonly string[],
   write: () => Promise<T>,
-  opts: { existing?: readonly string[] } & AfterOptions = {},
+  opts: {
+    existing?: readonly string[];
+    /** The papers `write` deleted, read once it has run: nothing is derived for them afterwards. */
+    deleted?: () => readonly string[];
+  } & AfterOptions = {},
 ): Promise<T> {
   const ids = [...new Set(paperIds)];
   if (ids.length === 0) return write();
@@ -74,6 +78,11 @@ export async function writingPapers<T>(
   const before = opts.existing ? [...new Set(opts.existing)] : ids;
   if (before.length) for (const d of DERIVED) await d.before?.(run, before);
   const result = await write();
-  for (const d of DERIVED) await d.after(run, ids, opts.later ? { later: opts.later } : {});
+  // Deleted papers need nothing derived; and seeking them costs more after many deletes in one
+  // transaction (every index seek then reads past the transaction's own deletions).
+  const gone = new Set(opts.deleted?.() ?? []);
+  const after = gone.size ? ids.filter((id) => !gone.has(id)) : ids;
+  if (!after.length) return result;
+  for (const d of DERIVED) await d.after(run, after, opts.later ? { later: opts.later } : {});
   return result;
 }

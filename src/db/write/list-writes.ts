@@ -4,10 +4,11 @@ import { NODE_LABELS } from '../schema/catalogue.js';
 import type { PaperNode } from '../schema/model.js';
 import { mergeAssignments, propertiesOf } from '../schema/paper-properties.js';
 import { linkCitations } from './citations.js';
-import { writingPapers } from './derived.js';
+import { type AfterOptions, writingPapers } from './derived.js';
 import { resolveAuthors, resolvePapers } from './identity.js';
 import { dropOrphans, refreshSectionTopics, STATE_SECTION } from './paper-writes.js';
 import { FULLER_NAME, fullerName } from './person-names.js';
+import { reinferTogether, sectionGroups } from './topic-writes.js';
 
 /** Rows the importer writes; built by src/ingest/load.ts from parsed records. */
 export interface ListRow {
@@ -344,50 +345,79 @@ export async function readStatements(run: Runner, listId: string): Promise<State
   }));
 }
 
-/**
- * Makes what a source states exactly `statements` (the ones just written): its other LISTED_IN
- * and STATED_IN edges go, then its sections that are no longer in the file and hold nothing, then
- * the papers no source states any more and nobody edited by hand (with the authors, venues,
- * optimizers and references left with no paper). Placements set by hand are never touched.
- * Through the one write path, so topics and every derived value follow. Returns the ids of the
- * papers the source no longer states and of those deleted.
- */
-export async function syncSource(
+/** What a source stated before and `statements` (the ones just written) no longer state. */
+export interface Stale {
+  /** Papers with a placement in this list's sections that the statements do not make. */
+  moved: string[];
+  /** Papers the source stated and no longer states. */
+  gone: string[];
+  /** The statements' placements, as `paperId|sectionId`. */
+  pairs: string[];
+  /** The sections that lose a paper: inference pools a section's papers, so theirs move too. */
+  left: string[];
+}
+
+export async function staleStatements(
   run: Runner,
   listId: string,
   statements: readonly Statement[],
-  sectionIds: readonly string[],
-): Promise<{ removed: string[]; deleted: string[] }> {
+): Promise<Stale> {
   const stated = [...new Set(statements.map((x) => x.paperId))];
   const pairs = statements.flatMap((x) => (x.sectionId ? [`${x.paperId}|${x.sectionId}`] : []));
-  const [stale] = await run(
+  const [row] = await run(
     `CALL () {
        MATCH (p:Paper)-[:LISTED_IN]->(s:Section {listId: $listId})
        WHERE NOT ${edited('sections')} AND NOT (p.id + '|' + s.id) IN $pairs
-       RETURN collect(DISTINCT p.id) AS moved
+       RETURN collect(DISTINCT p.id) AS moved, collect(DISTINCT s.id) AS left
      }
      CALL () {
        MATCH (p:Paper)-[:STATED_IN]->(:List {id: $listId}) WHERE NOT p.id IN $stated
        RETURN collect(p.id) AS gone
      }
-     RETURN moved, gone`,
+     RETURN moved, left, gone`,
     { listId, pairs, stated },
   );
-  const moved = (stale?.moved as string[]) ?? [];
-  const gone = (stale?.gone as string[]) ?? [];
-  const affected = [...new Set([...moved, ...gone])];
+  return {
+    moved: (row?.moved as string[]) ?? [],
+    gone: (row?.gone as string[]) ?? [],
+    pairs,
+    left: (row?.left as string[]) ?? [],
+  };
+}
+
+/** The papers a stale set touches, each once. */
+export const affectedBy = (stale: Stale): string[] => [...new Set([...stale.moved, ...stale.gone])];
+
+/**
+ * Takes away, for these papers (some of affectedBy), the placements and statements of the list
+ * that `stale` names, then deletes those of them no source states any more and nobody edited by
+ * hand (with the authors, venues, optimizers and references left with no paper). Placements set
+ * by hand are never touched. Through the one write path, so topics and every derived value follow;
+ * `later` as in writingPapers. Returns the ids deleted.
+ */
+export async function dropStatements(
+  run: Runner,
+  listId: string,
+  stale: Stale,
+  affected: readonly string[],
+  opts: AfterOptions = {},
+): Promise<string[]> {
+  const inChunk = new Set(affected);
+  const gone = stale.gone.filter((id) => inChunk.has(id));
+  const { pairs } = stale;
   let deleted: string[] = [];
   await writingPapers(
     run,
     affected,
     async () => {
       await run(
-        `MATCH (p:Paper)-[r:LISTED_IN]->(s:Section {listId: $listId})
-         WHERE p.id IN $affected AND NOT ${edited('sections')} AND NOT (p.id + '|' + s.id) IN $pairs
+        `UNWIND $affected AS id
+         MATCH (p:Paper {id: id})-[r:LISTED_IN]->(s:Section {listId: $listId})
+         WHERE NOT ${edited('sections')} AND NOT (p.id + '|' + s.id) IN $pairs
          DELETE r`,
-        { listId, affected, pairs },
+        { listId, affected: [...affected], pairs },
       );
-      await run(`MATCH (p:Paper)-[r:STATED_IN]->(:List {id: $listId}) WHERE p.id IN $gone DELETE r`, {
+      await run('UNWIND $gone AS id MATCH (:Paper {id: id})-[r:STATED_IN]->(:List {id: $listId}) DELETE r', {
         listId,
         gone,
       });
@@ -402,15 +432,43 @@ export async function syncSource(
       deleted = rows.map((r) => r.id as string);
       await dropOrphans(run, deleted);
     },
-    { existing: affected },
+    { existing: affected, deleted: () => deleted, ...opts },
   );
+  return deleted;
+}
+
+/** Deletes the list's sections no longer in the file that hold nothing. */
+export async function dropEmptySections(
+  run: Runner,
+  listId: string,
+  sectionIds: readonly string[],
+): Promise<void> {
   await run(
     `MATCH (s:Section {listId: $listId})
      WHERE NOT s.id IN $sectionIds
        AND NOT EXISTS { (s)<-[:SUBSECTION_OF*0..]-(:Section)<-[:LISTED_IN]-(:Paper) }
        AND NOT EXISTS { (s)<-[:SUBSECTION_OF*1..]-(c:Section) WHERE c.id IN $sectionIds }
      DETACH DELETE s`,
-    { listId, sectionIds },
+    { listId, sectionIds: [...sectionIds] },
   );
-  return { removed: gone, deleted };
+}
+
+/**
+ * Makes what a source states exactly `statements` (the ones just written), in the caller's
+ * transaction: staleStatements, dropStatements, the papers left in the sections that lost some
+ * re-inferred together, dropEmptySections. Returns the ids of the papers
+ * the source no longer states and of those deleted. A batched import runs the same steps a chunk
+ * of papers per transaction (src/ingest/source-sync.ts).
+ */
+export async function syncSource(
+  run: Runner,
+  listId: string,
+  statements: readonly Statement[],
+  sectionIds: readonly string[],
+): Promise<{ removed: string[]; deleted: string[] }> {
+  const stale = await staleStatements(run, listId, statements);
+  const deleted = await dropStatements(run, listId, stale, affectedBy(stale));
+  for (const group of await sectionGroups(run, stale.left)) await reinferTogether(run, group);
+  await dropEmptySections(run, listId, sectionIds);
+  return { removed: stale.gone, deleted };
 }

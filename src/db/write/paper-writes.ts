@@ -267,7 +267,7 @@ export async function dropOrphans(run: Runner, paperIds: readonly string[]): Pro
 export async function deletePaper(run: Runner, id: string): Promise<boolean> {
   const [exists] = await run('MATCH (p:Paper {id: $id}) RETURN count(p) AS n', { id });
   if (!exists?.n) return false;
-  await writingPapers(run, [id], () => dropOrphans(run, [id]));
+  await writingPapers(run, [id], () => dropOrphans(run, [id]), { deleted: () => [id] });
   return true;
 }
 
