@@ -4,21 +4,30 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
-const ENTRY = fileURLToPath(new URL('./parse-worker.ts', import.meta.url));
+/** The worker threads' entry modules: the API's import worker, and the bulk path's parsers. */
+const ENTRIES = {
+  'parse-worker': new URL('./parse-worker.ts', import.meta.url),
+  // Here, not in bulk/: a bundle's modules resolve their files from this folder (seed-dir.ts).
+  'bulk-worker': new URL('./bulk-worker.ts', import.meta.url),
+} as const;
+export type WorkerName = keyof typeof ENTRIES;
 const OUT_DIR = fileURLToPath(new URL('../../node_modules/.cache/paper-graph/', import.meta.url));
 
-let bundled: Promise<URL> | null = null;
+const bundled = new Map<WorkerName, Promise<URL>>();
 
 /**
- * The import worker as one JavaScript file, bundled by esbuild from parse-worker.ts (packages
- * stay imports): a thread runs it with no TypeScript loader. Loading the .ts through tsx in the
- * thread cost ~55 MB more resident memory per worker (measured: 117 MB against 62 MB). Named by
- * its content, so processes bundling at once write the same file; built once per process.
+ * A worker thread's module as one JavaScript file, bundled by esbuild (packages stay imports): a
+ * thread runs it with no TypeScript loader. Loading the .ts through tsx in the thread cost ~55 MB
+ * more resident memory per worker (measured: 117 MB against 62 MB). Named by its content, so
+ * processes bundling at once write the same file; built once per process.
  */
-export function workerBundle(): Promise<URL> {
-  bundled ??= (async () => {
+export function workerBundle(name: WorkerName = 'parse-worker'): Promise<URL> {
+  const known = bundled.get(name);
+  if (known) return known;
+  const entry = fileURLToPath(ENTRIES[name]);
+  const made = (async () => {
     const out = await build({
-      entryPoints: [ENTRY],
+      entryPoints: [entry],
       bundle: true,
       platform: 'node',
       format: 'esm',
@@ -27,13 +36,10 @@ export function workerBundle(): Promise<URL> {
       write: false,
       logLevel: 'silent',
       // Modules find files next to their source (seed-dir.ts), not next to the bundle.
-      define: { 'import.meta.url': JSON.stringify(pathToFileURL(ENTRY).href) },
+      define: { 'import.meta.url': JSON.stringify(pathToFileURL(entry).href) },
     });
     const code = out.outputFiles[0]?.text ?? '';
-    const file = join(
-      OUT_DIR,
-      `parse-worker-${createHash('sha1').update(code).digest('hex').slice(0, 12)}.mjs`,
-    );
+    const file = join(OUT_DIR, `${name}-${createHash('sha1').update(code).digest('hex').slice(0, 12)}.mjs`);
     // Already there (an image bundles it at build time, where the server may not write).
     if (existsSync(file)) return pathToFileURL(file);
     try {
@@ -48,12 +54,12 @@ export function workerBundle(): Promise<URL> {
     }
     return pathToFileURL(file);
   })();
+  bundled.set(name, made);
   // A failed bundle is tried again at the next start, not remembered.
-  bundled.catch(() => {
-    bundled = null;
-  });
-  return bundled;
+  made.catch(() => bundled.delete(name));
+  return made;
 }
 
 // `node --import tsx src/ingest/worker-bundle.ts`: bundles ahead (the Docker image, at build time).
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) console.log((await workerBundle()).href);
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href)
+  for (const name of Object.keys(ENTRIES) as WorkerName[]) console.log((await workerBundle(name)).href);

@@ -6,19 +6,18 @@ import type { Config } from '../../config.js';
 import { createDriver, Db } from '../../db/driver.js';
 import { applyConstraints } from '../../db/schema/constraints.js';
 import { type PaperRow, upsertPapers } from '../../db/write/list-writes.js';
-import { LIMITS } from '../../limits.js';
 import { adminImport } from '../../neo4j-server/admin-import.js';
 import { type LocalNeo4j, startLocalNeo4j } from '../../neo4j-server/server.js';
-import { type Format, readJsonLine } from '../formats.js';
+import type { Format } from '../formats.js';
 import { ImportError, type ParsedDocument, parseDocument, sourceFromFile } from '../import-list.js';
 import { planRows } from '../load.js';
 import { isJsonLines, readDocumentFile } from '../read-file.js';
 import type { ParseWarning } from '../records.js';
-import { linesOf } from '../stream.js';
 import type { Taxonomy } from '../taxonomy.js';
 import { WorkCollector } from '../works/work-record.js';
 import { ARRAY_DELIMITER } from './csv.js';
 import { type GraphFiles, GraphFilesWriter } from './graph-files.js';
+import { plannedBatches } from './parallel-parse.js';
 
 /** A file to read, or documents already parsed (the benchmark's generated corpus, in chunks). */
 export type BulkInput =
@@ -226,32 +225,20 @@ async function writeFiles(
     }
     const source = (input.source ?? sourceFromFile(input.file)).trim();
     if ((input.format === undefined || input.format === 'openalex') && isJsonLines(input.file)) {
-      writer.addStructure(planRows(new WorkCollector().result(), source, taxonomy, 'openalex').list, [], []);
-      let batch = new WorkCollector();
-      const flush = () => {
-        note(input.file, batch.warnings);
-        entries += batch.entries;
-        works += batch.papers.length;
-        writer.addPapers(planRows(batch.result(), source, taxonomy, 'openalex', { infer: true }).papers);
-        batch = new WorkCollector();
-        opts.onProgress?.(works);
-      };
-      let lastLine = 0;
+      // Every topic of the taxonomy, as an online import writes them: inference may name any.
+      const structure = planRows(new WorkCollector().result(), source, taxonomy, 'openalex');
+      writer.addStructure(structure.list, structure.topics, []);
       try {
-        for await (const { line, n } of linesOf(input.file)) {
-          lastLine = n;
-          if (Buffer.byteLength(line) > LIMITS.recordBytes) {
-            batch.entries++;
-            batch.warn(n, `skipped: the line is longer than ${LIMITS.recordBytes / 1024 / 1024} MB`);
-          } else readJsonLine(batch, line, n);
-          if (batch.papers.length >= BATCH) flush();
+        for await (const b of plannedBatches(input.file, source, taxonomy, { batch: BATCH })) {
+          note(input.file, b.warnings);
+          entries += b.entries;
+          works += b.rows.length;
+          writer.addPapers(b.rows, b.terms);
+          opts.onProgress?.(works);
         }
       } catch (err) {
-        throw new ImportError(
-          `cannot read ${input.file} near line ${lastLine + 1}: ${(err as Error).message}; nothing was written.`,
-        );
+        throw new ImportError(`cannot read ${input.file} ${(err as Error).message}; nothing was written.`);
       }
-      flush();
     } else {
       const doc = parseDocument(readDocumentFile(input.file, input.format), taxonomy, {
         source,

@@ -152,13 +152,16 @@ export class GraphFilesWriter {
     }
   }
 
-  /** Papers of one batch, in order; a row naming a paper already written goes to the duplicates file. */
-  addPapers(rows: readonly PaperRow[]): void {
-    for (const row of rows) {
+  /**
+   * Papers of one batch, in order; a row naming a paper already written goes to the duplicates
+   * file. `terms`, when given, are each row's terms (termsOf), computed on a parse thread.
+   */
+  addPapers(rows: readonly PaperRow[], terms?: readonly string[][]): void {
+    rows.forEach((row, i) => {
       const id = this.resolve(row);
       if (id === null) this.dups.line(JSON.stringify(row));
-      else this.writePaper({ ...row, id }, row.id);
-    }
+      else this.writePaper({ ...row, id }, row.id, terms?.[i]);
+    });
   }
 
   /** The id a new paper is stored under, or null when it is one already written. */
@@ -171,7 +174,7 @@ export class GraphFilesWriter {
     return this.byId.has(alt) ? null : alt;
   }
 
-  private writePaper(p: PaperRow, askedAs: string): void {
+  private writePaper(p: PaperRow, askedAs: string, terms?: string[]): void {
     const index = this.ids.push(p.id) - 1;
     this.years.push(p.year);
     for (const k of keysOf(p)) this.byKey.set(k, index);
@@ -179,7 +182,7 @@ export class GraphFilesWriter {
     if (!this.byId.has(askedAs)) this.byId.set(askedAs, index);
 
     const props = rowProps(p) as Record<string, Cell>;
-    const words = termsOf(p.title, p.abstract, ...(p.keywords ?? []));
+    const words = terms ?? termsOf(p.title, p.abstract, ...(p.keywords ?? []));
     for (const w of words) this.terms.set(w, (this.terms.get(w) ?? 0) + 1);
     const derived: Record<string, Cell> = { newest: newestKeyOf(p.year, p.title), terms: words };
     this.file('Paper', ['id:ID(Paper)', ...PAPER_COLUMNS]).row([
