@@ -203,3 +203,33 @@ describe('npm run import -- --bulk (neo4j-admin import into an empty managed dat
     expect(await counts(shared)).toEqual(before);
   });
 });
+
+describe('npm run import -- --bulk with a JSON Lines file alone', () => {
+  const alone = { ...managed, dataDir: join(root, 'neo4j-jsonl') };
+  let server: LocalNeo4j | undefined;
+  let db: Db | undefined;
+  afterAll(async () => {
+    await db?.close();
+    await server?.stop();
+  });
+
+  // The works are planned on parse threads (parallel-parse.ts); no list brings the Topic nodes
+  // that the inferred HAS_TOPIC relations point at, so the files must hold them.
+  it('makes the graph the online importer makes from that file, topics included', async () => {
+    const file = worksFile();
+    await clearGraph(shared);
+    await applyConstraints(shared);
+    await importJsonLines(shared, file, taxonomy, { source: sourceFromFile(file) });
+    const reference = await fingerprint(shared);
+    const s = await bulkImport(alone, [{ file }], taxonomy, {});
+    expect(s.counts.citations).toBe(299 + 289);
+    server = await startLocalNeo4j({ dataDir: alone.dataDir, cacheDir: defaultCacheDir() });
+    db = new Db(createDriver(server), { database: 'neo4j' });
+    const bulk = await fingerprint(db);
+    expect(bulk.graph).toEqual(reference.graph);
+    expect(bulk.graph.Topic).toBeGreaterThan(0);
+    expect(bulk.papers).toEqual(reference.papers);
+    expect(bulk.pairs).toEqual(reference.pairs);
+    expect(bulk.cites).toEqual(reference.cites);
+  }, 240_000);
+});
