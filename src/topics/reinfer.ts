@@ -100,15 +100,62 @@ export async function refit(
   return { model, lists: files.length, statedPapers: stated.length };
 }
 
+/** Papers listed in these sections, with the section each is pooled with (its first, as readTopicInputs reads it). */
+async function listedIn(
+  db: Db,
+  sectionIds: readonly string[],
+): Promise<Array<{ id: string; section: string }>> {
+  const rows = await db.read(
+    `UNWIND $sections AS sid
+     MATCH (:Section {id: sid})<-[:LISTED_IN]-(p:Paper)
+     WITH DISTINCT p
+     RETURN p.id AS id, COLLECT { MATCH (p)-[:LISTED_IN]->(s:Section) RETURN s.id ORDER BY s.id }[0] AS section
+     ORDER BY id`,
+    { sections: [...sectionIds] },
+  );
+  return rows as unknown as Array<{ id: string; section: string }>;
+}
+
+/** The sections these papers are listed in. */
+async function sectionsOf(db: Db, paperIds: readonly string[]): Promise<string[]> {
+  const out = new Set<string>();
+  for (let i = 0; i < paperIds.length; i += BATCH) {
+    const rows = await db.read(
+      'UNWIND $ids AS id MATCH (:Paper {id: id})-[:LISTED_IN]->(s:Section) RETURN DISTINCT s.id AS id',
+      { ids: paperIds.slice(i, i + BATCH) },
+    );
+    for (const r of rows) out.add(r.id as string);
+  }
+  return [...out];
+}
+
+/** Paper ids in batches of BATCH: every paper in id order, or the given ones. */
+async function* batchesOf(db: Db, ids?: readonly string[]): AsyncGenerator<string[]> {
+  if (ids) {
+    for (let i = 0; i < ids.length; i += BATCH) yield ids.slice(i, i + BATCH);
+    return;
+  }
+  for (let last = ''; ; ) {
+    const batch = await nextIds(db, last);
+    if (!batch.length) return;
+    last = batch[batch.length - 1] as string;
+    yield batch;
+  }
+}
+
 /**
  * Recomputes every paper's inferred topics (after a taxonomy or model change), re-fitting first
  * when the taxonomy is not the one the model was fitted for. In batches, each one transaction
  * that keeps the TopicPair counters; with dryRun, nothing is written and the changes are counted.
+ * With `around`, only those papers and the others of their sections, pooled with their sections'
+ * means over all those sections' papers: after papers changed or joined sections they were not
+ * planned with (the bulk path's merged rows), the answer re-inferring every paper gives, at the
+ * cost of those sections.
  */
 export async function reinferAll(
   db: Db,
   taxonomy: Taxonomy,
-  opts: { dryRun?: boolean; onBatch?: (done: number) => void } = {},
+  opts: { dryRun?: boolean; onBatch?: (done: number) => void; around?: readonly string[] } = {},
 ): Promise<ReinferSummary> {
   let m = activeModel();
   let refitted: ReinferSummary['refitted'];
@@ -132,25 +179,27 @@ export async function reinferAll(
     dryRun: !!opts.dryRun,
     ...(refitted ? { refitted } : {}),
   };
+  // The papers re-inferred, and those whose own scores make their sections' means: every paper,
+  // or the scope's papers and every paper of the sections they are pooled with.
+  let scope: string[] | undefined;
+  let pooledWith: string[] | undefined;
+  if (opts.around) {
+    const listed = await listedIn(db, await sectionsOf(db, opts.around));
+    scope = [...new Set([...opts.around, ...listed.map((p) => p.id)])].sort();
+    pooledWith = (await listedIn(db, [...new Set(listed.map((p) => p.section))])).map((p) => p.id);
+  }
   // First pass: every section's mean over its papers' own scores (pooling.ts), so each batch of
   // the second pass reads its papers with their whole sections.
   const means = new Map<string, SectionMean>();
-  for (let last = ''; ; ) {
-    const papers = await readTopicInputs(reader(db), await nextIds(db, last));
-    if (!papers.length) break;
-    last = (papers[papers.length - 1] as { id: string }).id;
-    for (const p of papers) {
+  for await (const ids of batchesOf(db, pooledWith)) {
+    for (const p of await readTopicInputs(reader(db), ids)) {
       if (p.section === null) continue;
       const mean = means.get(p.section) ?? emptyMean();
       means.set(p.section, mean);
       addToMean(mean, ownScores(p.input, model));
     }
   }
-  let last = '';
-  for (;;) {
-    const ids = await nextIds(db, last);
-    if (!ids.length) break;
-    last = ids[ids.length - 1] as string;
+  for await (const ids of batchesOf(db, scope)) {
     const step = async (run: Runner) => {
       const papers = await readTopicInputs(run, ids);
       const rows = papers.map((p) => {

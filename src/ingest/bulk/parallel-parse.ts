@@ -8,8 +8,8 @@ import { type LinesJob, type PlannedBatch, planLines } from './plan-lines.js';
 
 /**
  * Threads that parse and plan while this one reads the file and writes the CSV files: one per core,
- * up to 4. On 2 cores, 200k works planned in 81.5 s on this thread alone, 69.6 s with 1 thread and
- * 52.1 s with 2 (this thread's share is the smaller, so a thread per core still pays).
+ * up to 4. On 2 cores, the files of 200k works took 130.9 s on this thread alone, 140.2 s with 1
+ * parse thread and 101.1 s with 2 (this thread's share is the smaller, so a thread per core pays).
  */
 export const PARSE_THREADS = Math.max(1, Math.min(4, availableParallelism()));
 

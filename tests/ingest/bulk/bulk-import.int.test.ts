@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultCacheDir } from '../../../src/config.js';
 import { createDriver, Db } from '../../../src/db/driver.js';
 import { applyConstraints } from '../../../src/db/schema/constraints.js';
+import { MIGRATIONS, migrate } from '../../../src/db/schema/migrations.js';
 import { newestKey } from '../../../src/db/schema/sort-keys.js';
 import { type BulkInput, bulkImport } from '../../../src/ingest/bulk/bulk-import.js';
 import { importDocument, sourceFromFile } from '../../../src/ingest/import-list.js';
@@ -74,7 +75,9 @@ async function fingerprint(db: Db) {
      CALL () { MATCH (r:Ref) RETURN collect(r.key) AS refs }
      CALL () { MATCH (a:Author)-[w:AUTHORED]->(p:Paper) WITH a, w, p ORDER BY p.id, w.position
                RETURN collect([p.id, w.position, a.id]) AS authorships }
-     RETURN papers, terms, pairs, cites, refs, authorships`,
+     CALL () { MATCH (p:Paper)-[a:ABOUT]->(t:Topic) WITH p, a, t ORDER BY p.id, t.id
+               RETURN collect([p.id, t.id, a.source, round(a.confidence, 3)]) AS abouts }
+     RETURN papers, terms, pairs, cites, refs, authorships, abouts`,
   );
   const all = await counts(db);
   // Migration records are the online database's history, not the imported graph.
@@ -88,6 +91,7 @@ async function fingerprint(db: Db) {
     cites: field('cites'),
     refs: field('refs'),
     authorships: field('authorships'),
+    abouts: field('abouts'),
   };
 }
 
@@ -129,6 +133,7 @@ describe('npm run import -- --bulk (neo4j-admin import into an empty managed dat
     server = await startLocalNeo4j({ dataDir, cacheDir: defaultCacheDir() });
     db = new Db(createDriver(server), { database: 'neo4j' });
     const bulk = await fingerprint(db);
+    expect(bulk.abouts).toEqual(online.abouts);
     expect(bulk.graph).toEqual(online.graph);
     expect(bulk.papers.length).toBeGreaterThan(300);
     expect(bulk.papers).toEqual(online.papers);
@@ -139,6 +144,10 @@ describe('npm run import -- --bulk (neo4j-admin import into an empty managed dat
     expect(bulk.cites).toEqual(online.cites);
     expect(bulk.refs).toEqual(online.refs);
     expect(bulk.authorships).toEqual(online.authorships);
+    // The files are the current model: every migration is recorded as had, none left to run.
+    expect(await migrate(db)).toEqual([]);
+    const [recorded] = await db.read('MATCH (m:Migration) RETURN count(m) AS n');
+    expect(recorded?.n).toBe(MIGRATIONS.length);
     // The newest key written from the files is the one the database's own expression gives.
     const [wrong] = await db.read(`MATCH (p:Paper) WHERE p.newest <> ${newestKey('p')} RETURN count(p) AS n`);
     expect(wrong?.n).toBe(0);
@@ -226,6 +235,7 @@ describe('npm run import -- --bulk with a JSON Lines file alone', () => {
     server = await startLocalNeo4j({ dataDir: alone.dataDir, cacheDir: defaultCacheDir() });
     db = new Db(createDriver(server), { database: 'neo4j' });
     const bulk = await fingerprint(db);
+    expect(bulk.abouts).toEqual(reference.abouts);
     expect(bulk.graph).toEqual(reference.graph);
     expect(bulk.graph.Topic).toBeGreaterThan(0);
     expect(bulk.papers).toEqual(reference.papers);
