@@ -25,6 +25,22 @@ const authorsOf = async (title: string) =>
     )
   ).map((r) => r.name);
 
+/** Counts the write transactions db runs until restore(). */
+function countTransactions(db: Db): { n: number; restore: () => void } {
+  const write = db.writeTransaction.bind(db);
+  const counted = {
+    n: 0,
+    restore: () => {
+      db.writeTransaction = write;
+    },
+  };
+  db.writeTransaction = ((...args: Parameters<Db['writeTransaction']>) => {
+    counted.n++;
+    return write(...args);
+  }) as Db['writeTransaction'];
+  return counted;
+}
+
 describe('the seed', () => {
   it('holds the five papers of the seed list with exact author order, venues and years', async () => {
     await loadSeed(db);
@@ -316,48 +332,38 @@ describe('a list loaded in many batches', () => {
 
     await clearGraph(db);
     await loadList(db, corpus, name, taxonomy, { atomic: false, batchSize: 7 });
-    let transactions = 0;
-    const write = db.writeTransaction.bind(db);
-    db.writeTransaction = ((...args: Parameters<Db['writeTransaction']>) => {
-      transactions++;
-      return write(...args);
-    }) as Db['writeTransaction'];
+    const counted = countTransactions(db);
     try {
       const batched = await loadList(db, smaller, name, taxonomy, { atomic: false, batchSize: 7 });
       expect(batched.papers).toEqual(atomic.papers);
     } finally {
-      db.writeTransaction = write;
+      counted.restore();
     }
     expect(await state()).toEqual(oneTransaction);
     // 15 papers in 3 batches, then 45 removed and 2 moved in chunks of 7: at least 7 more.
-    expect(transactions).toBeGreaterThanOrEqual(3 + 7);
+    expect(counted.n).toBeGreaterThanOrEqual(3 + 7);
   });
 
   it('loads a large file in batches when asked to batch large work only', async () => {
     const corpus = generateCorpus(30, 7);
     const small = { ...corpus, papers: corpus.papers.slice(0, 5) };
-    let transactions = 0;
-    const write = db.writeTransaction.bind(db);
-    db.writeTransaction = ((...args: Parameters<Db['writeTransaction']>) => {
-      transactions++;
-      return write(...args);
-    }) as Db['writeTransaction'];
+    const counted = countTransactions(db);
     try {
       await loadList(db, small, 'optimizer-papers-analysis', taxonomy, { batchLarge: true, batchSize: 7 });
-      expect(transactions).toBe(1);
-      transactions = 0;
+      expect(counted.n).toBe(1);
+      counted.n = 0;
       await loadList(db, corpus, 'optimizer-papers-analysis', taxonomy, { batchLarge: true, batchSize: 7 });
-      expect(transactions).toBeGreaterThan(5);
+      expect(counted.n).toBeGreaterThan(5);
       // Now the source states 30: a file of 5 removes 25, in chunks.
-      transactions = 0;
+      counted.n = 0;
       const back = await loadList(db, small, 'optimizer-papers-analysis', taxonomy, {
         batchLarge: true,
         batchSize: 7,
       });
       expect(back.papers.removed).toBe(25);
-      expect(transactions).toBeGreaterThan(4);
+      expect(counted.n).toBeGreaterThan(4);
     } finally {
-      db.writeTransaction = write;
+      counted.restore();
     }
   });
 });

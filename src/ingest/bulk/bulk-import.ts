@@ -151,7 +151,7 @@ export async function bulkImport(
       await applyConstraints(db, { awaitSeconds: 3600 });
       const tDups = performance.now();
       log(`Constraints and indexes online in ${((tDups - tIndexes) / 1000).toFixed(1)} s.`);
-      await mergeDuplicates(db, files.duplicates.file, taxonomy);
+      await mergeDuplicates(db, files.duplicates.file, files.listed, taxonomy);
       const [row] = await db.read(
         'CALL () { MATCH (n) RETURN count(n) AS nodes } CALL () { MATCH ()-[r]->() RETURN count(r) AS rels } RETURN nodes, rels',
       );
@@ -257,7 +257,12 @@ async function writeFiles(
 }
 
 /** Rows that named a paper already in the files, merged by the online write path (identity, richer values, derived data). */
-async function mergeDuplicates(db: Db, file: string, taxonomy: Taxonomy): Promise<void> {
+async function mergeDuplicates(
+  db: Db,
+  file: string,
+  listed: readonly string[],
+  taxonomy: Taxonomy,
+): Promise<void> {
   let rows: PaperRow[] = [];
   const merged = new Set<string>();
   const flush = async () => {
@@ -278,12 +283,10 @@ async function mergeDuplicates(db: Db, file: string, taxonomy: Taxonomy): Promis
   await flush();
   // The files were planned a file at a time, and the graph pools a listed paper with its sections
   // as every file made them (readTopicInputs): the listed papers' topics planned from one file
-  // differ from those (on the seed lists, some confidences by 0.1-0.3: bulk-import.int.test.ts). Listed papers, and
-  // merged ones (a row may bring an abstract), are re-inferred as the online importer's stored
-  // inference reads them; works outside any section, inferred from themselves alone, are not.
-  const [row] = await db.read(
-    'MATCH (p:Paper) WHERE EXISTS { (p)-[:LISTED_IN]->() } RETURN collect(p.id) AS ids',
-  );
-  const around = new Set([...merged, ...((row?.ids as string[] | undefined) ?? [])]);
+  // differ from those (on the seed lists, some confidences by 0.1-0.3: bulk-import.int.test.ts).
+  // Listed papers, and merged ones (a row may bring an abstract), are re-inferred as the online
+  // importer's stored inference reads them; works outside any section (inferred from themselves
+  // alone) are not, so a million OpenAlex works cost nothing here.
+  const around = new Set([...merged, ...listed]);
   if (around.size) await reinferAll(db, taxonomy, { around: [...around] });
 }

@@ -40,6 +40,8 @@ export interface GraphFiles {
   relationships: Array<{ type: RelType | 'REFERS_TO'; file: string; rows: number }>;
   /** Rows naming a paper already in the files: loaded through the online write path after the import. */
   duplicates: { file: string; rows: number };
+  /** Papers listed in a section: the ones whose topics are re-inferred after the import. */
+  listed: string[];
   /** Whether any value holds a line break. */
   multiline: boolean;
   counts: { papers: number; authors: number; authorships: number; citations: number; pendingRefs: number };
@@ -90,6 +92,7 @@ export class GraphFilesWriter {
   private readonly csv = new Map<string, CsvFile>();
   private readonly refs: LineFile;
   private readonly dups: LineFile;
+  private readonly listed = new Set<string>();
   private authorships = 0;
   private readonly model = activeModel()?.model.version ?? null;
 
@@ -221,7 +224,10 @@ export class GraphFilesWriter {
       this.rel('MENTIONS', 'Paper', 'Optimizer', [p.id, o.id, o.via], ['via']);
     }
     this.rel('STATED_IN', 'Paper', 'List', [p.id, p.listId]);
-    if (p.sectionId) this.rel('LISTED_IN', 'Paper', 'Section', [p.id, p.sectionId, p.order], ['order:int']);
+    if (p.sectionId) {
+      this.rel('LISTED_IN', 'Paper', 'Section', [p.id, p.sectionId, p.order], ['order:int']);
+      this.listed.add(p.id);
+    }
     const about = new Map<string, number>();
     const header = ['source', 'confidence:double', 'evidence:string[]', 'model'];
     for (const t of new Set(p.topicIds)) {
@@ -326,6 +332,7 @@ export class GraphFilesWriter {
         .filter((f) => !labels.has(f.name))
         .map((f) => ({ type: f.name as RelType, file: f.file, rows: f.rows })),
       duplicates: { file: this.dups.path, rows: this.dups.rows },
+      listed: [...this.listed],
       multiline: [...this.csv.values()].some((f) => f.multiline),
       counts: {
         papers: this.ids.length,
