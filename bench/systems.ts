@@ -39,7 +39,10 @@ export async function startSystem(id: SystemId, neo4j: Neo4jTarget): Promise<Run
   const port = await freePort();
   const child = fork(SYSTEMS[id].entry, [], {
     execArgv: [
-      ...(id === 'api' ? START_FLAGS : []),
+      // BENCH_API_FLAGS: more flags for this API only, to profile it ("--cpu-prof --cpu-prof-dir=…").
+      ...(id === 'api'
+        ? [...START_FLAGS, ...(process.env.BENCH_API_FLAGS?.split(/\s+/).filter(Boolean) ?? [])]
+        : []),
       '--import',
       'tsx',
       '--import',

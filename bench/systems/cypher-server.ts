@@ -1,6 +1,7 @@
 /**
  * The floor: each question as one hand-written Cypher query through neo4j-driver, behind the
- * thinnest HTTP layer (POST /Q1 … /Q5 with the parameters as the JSON body).
+ * thinnest HTTP layer (POST /Q1 … /Q6 with the parameters as the JSON body). Each runs as an
+ * auto-commit query, the cheapest way the driver has to send one read (this API's reads go so too).
  */
 import { createServer } from 'node:http';
 import { toCypher } from '../../src/db/driver.js';
@@ -21,7 +22,8 @@ const server = createServer((req, res) => {
   req.on('end', async () => {
     try {
       const params = toCypher(JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}'));
-      const { records } = await driver.executeQuery(statement, params, { routing: 'READ' });
+      const session = driver.session({ defaultAccessMode: 'READ' });
+      const { records } = await session.run(statement, params).finally(() => session.close());
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ data: records.map((r) => r.toObject()) }));
     } catch (err) {

@@ -43,8 +43,8 @@ export interface Availability {
 
 /**
  * The one owner of the Neo4j driver: every Cypher statement in the project runs through
- * `read` or `write` (managed transactions, so the driver retries transient errors and a
- * cluster routes reads and writes), always with parameters.
+ * `read` (auto-commit, retried once) or `write` and `writeTransaction` (managed transactions, so
+ * the driver retries transient errors), routed by access mode in a cluster, always with parameters.
  */
 export class Db {
   /** Shared with the per-request views of withBookmarks, so the count covers them all. */
@@ -276,20 +276,46 @@ export class Db {
   private async query(mode: 'READ' | 'WRITE', cypher: string, params: Params): Promise<Row[]> {
     this.counter.n++;
     try {
-      // executeQuery (a managed transaction with retries) measured ~20% less CPU per query, in Node
-      // and in Neo4j, than opening a session per query and running executeRead on it.
-      const manager = mode === 'READ' ? await this.readBookmarks() : undefined;
-      const result = await this.driver.executeQuery(cypher, toCypher(params), {
-        database: this.opts.database,
-        routing: mode,
-        transactionConfig: { timeout: this.opts.txTimeoutMs },
-        ...(manager ? { bookmarkManager: manager } : {}),
-      });
+      const result =
+        mode === 'READ'
+          ? await this.autoCommitRead(cypher, params)
+          : // A write is a managed transaction (executeQuery), so the driver retries what is
+            // transient (a deadlock, a lock timeout) for it.
+            await this.driver.executeQuery(cypher, toCypher(params), {
+              database: this.opts.database,
+              routing: 'WRITE',
+              transactionConfig: { timeout: this.opts.txTimeoutMs },
+            });
       if (mode === 'WRITE') await this.recordWrite();
       this.statements.record(mode, cypher, params);
       return rows(result);
     } catch (err) {
       throw this.failure(err);
+    }
+  }
+
+  /**
+   * A read as one auto-commit query: RUN and PULL go in one write to the socket, where a managed
+   * transaction sends BEGIN, RUN + PULL and COMMIT as three (bench/RESULTS.md: ~1 ms less of this
+   * process's CPU a request, and Neo4j's work for the other two messages). A transient error is
+   * retried once, at once: a managed transaction would retry for up to 30 s, which a request
+   * should not wait. Reads still follow the bookmarks of this process's writes (or the client's).
+   */
+  private async autoCommitRead(cypher: string, params: Params): Promise<QueryResult<RecordShape>> {
+    const bookmarkManager = (await this.readBookmarks()) ?? this.driver.executeQueryBookmarkManager;
+    for (let attempt = 1; ; attempt++) {
+      const session = this.driver.session({
+        database: this.opts.database,
+        defaultAccessMode: neo4j.session.READ,
+        bookmarkManager,
+      });
+      try {
+        return await session.run(cypher, toCypher(params), { timeout: this.opts.txTimeoutMs });
+      } catch (err) {
+        if (attempt > 1 || !neo4j.isRetryableError(err) || isConnectionLoss(err)) throw err;
+      } finally {
+        await session.close();
+      }
     }
   }
 }

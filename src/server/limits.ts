@@ -3,7 +3,7 @@ import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesPlugin } from '@escape.tech/graphql-armor-max-directives';
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
 import { GraphQLError, type ValidationContext } from 'graphql';
-import type { Plugin } from 'graphql-yoga';
+import type { GraphQLParams, Plugin } from 'graphql-yoga';
 import { measureDocument } from '../graphql/document-size.js';
 import { decodeList } from '../ingest/import-list.js';
 import { LIMITS } from '../limits.js';
@@ -97,10 +97,21 @@ function refusal(fetchAPI: { Response: typeof Response }, status: number, code: 
   });
 }
 
+/** The body types yoga reads as JSON (its own POST JSON parser's). */
+const JSON_TYPES = new Set(['application/json', 'application/graphql+json']);
+const isJsonPost = (request: Request) =>
+  request.method === 'POST' &&
+  JSON_TYPES.has((request.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '');
+
+const badBody = (message: string, code: string) =>
+  new GraphQLError(message, { extensions: { code, http: { status: 400 } } });
+
 /**
  * Refuses request bodies over the limit before they are read (413), and bodies that are not valid
  * UTF-8 (400, with the offset and line the CLI names for a file): decoded leniently, every bad
- * byte would be stored as U+FFFD without a word.
+ * byte would be stored as U+FFFD without a word. A JSON body (every GraphQL POST a client sends)
+ * is read, checked and parsed once, here, in place of yoga's own parser; other POST bodies are
+ * checked on a copy before yoga reads them.
  */
 export function bodyLimitPlugin(maxBytes: number): Plugin {
   return {
@@ -117,13 +128,36 @@ export function bodyLimitPlugin(maxBytes: number): Plugin {
         );
         return;
       }
-      if (request.method !== 'POST' || !length) return;
+      if (request.method !== 'POST' || !length || isJsonPost(request)) return;
       const bytes = new Uint8Array(await request.clone().arrayBuffer());
       try {
         decodeList(bytes, 'The request body', maxBytes);
       } catch (err) {
         endResponse(refusal(fetchAPI, 400, 'BAD_USER_INPUT', (err as Error).message));
       }
+    },
+    onRequestParse({ request, setRequestParser }) {
+      if (!isJsonPost(request)) return;
+      setRequestParser(async (req) => {
+        let text: string;
+        try {
+          text = decodeList(new Uint8Array(await req.arrayBuffer()), 'The request body', maxBytes);
+        } catch (err) {
+          throw badBody((err as Error).message, 'BAD_USER_INPUT');
+        }
+        let body: unknown;
+        try {
+          body = JSON.parse(text);
+        } catch {
+          throw badBody('POST body sent invalid JSON.', 'BAD_REQUEST');
+        }
+        if (body === null || typeof body !== 'object')
+          throw badBody(
+            `POST body is expected to be object but received ${body === null ? 'null' : typeof body}`,
+            'BAD_REQUEST',
+          );
+        return body as GraphQLParams | GraphQLParams[];
+      });
     },
   };
 }

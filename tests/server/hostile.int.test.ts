@@ -439,6 +439,32 @@ describe('limits that hold whichever way in', () => {
     expect(r.body.errors[0].message).toMatch(/not valid UTF-8 \(first bad byte at offset \d+/);
   });
 
+  it('reads a JSON body once and refuses what is not a GraphQL request object with 400 and a code', async () => {
+    for (const [body, message] of [
+      ['{"query": ', /invalid JSON/],
+      ['null', /expected to be object but received null/],
+      ['42', /expected to be object but received number/],
+    ] as const) {
+      const r = await send(body);
+      expect(r.status, body).toBe(400);
+      expect(codesOf(r), body).toEqual(['BAD_REQUEST']);
+      expect(r.body.errors[0].message).toMatch(message);
+    }
+    // The content type's parameters and case do not change how it is read.
+    const ok = await send(JSON.stringify({ query: '{ __typename }' }), {
+      'content-type': 'Application/JSON; charset=utf-8',
+    });
+    expect(ok.status).toBe(200);
+    expect(ok.body.data).toEqual({ __typename: 'Query' });
+    // A body yoga reads another way is checked too.
+    const bad = await send(Buffer.concat([Buffer.from('query=%7B'), Buffer.from([0xc3, 0x28])]), {
+      'content-type': 'application/x-www-form-urlencoded',
+    });
+    expect(bad.status).toBe(400);
+    expect(codesOf(bad)).toEqual(['BAD_USER_INPUT']);
+    expect(bad.body.errors[0].message).toMatch(/not valid UTF-8 \(first bad byte at offset 9/);
+  });
+
   it('answers an unauthenticated write 401 with no data to a graphql-response+json client', async () => {
     const r = await gql(
       'mutation { createPaper(input: { title: "Nope" }) { __typename } }',
